@@ -1,0 +1,157 @@
+//! Per-sentence views shared by the attribution and subject stages.
+
+use crate::detect::Figure;
+use crate::groups::{Group, group_at, side_of};
+use crate::segment::Sentence;
+use crate::span::Span;
+use crate::tokens::{TokKind, Token, tokenize};
+
+/// Prepositions after which a group is an object, not the population
+/// ("collaboration with CIOs", "a low priority for IT" is handled apart).
+const OBJECT_PREPOSITIONS: &[&str] = &[
+    "with", "to", "between", "than", "about", "from", "by", "toward", "towards", "into", "against",
+    "like", "over", "across", "via", "versus", "vs.", "vs", "rank", "ranks", "as",
+];
+/// Prepositions that open a topic: "For CMOs, ...", "Among marketers, ...".
+const TOPIC_PREPOSITIONS: &[&str] = &["for", "among", "on", "amongst"];
+
+/// A group named in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub struct Mention {
+    /// The group phrase (token indices into the sentence).
+    pub group: Group,
+    /// Its byte span.
+    pub span: Span,
+    /// True when it is the object of a preposition ("with CIOs").
+    pub object: bool,
+    /// True when a count opens it: a sample statement ("220 marketing leaders").
+    pub counted: bool,
+    /// True when a topic preposition opens it ("For CMOs").
+    pub topic: bool,
+    /// True when it is followed by "surveyed" or follows "survey of".
+    pub surveyed: bool,
+}
+
+/// A sentence with its tokens, figures and group mentions.
+#[derive(Debug, Clone)]
+pub struct Sent<'a> {
+    /// Where the sentence is, and its paragraph.
+    pub sentence: Sentence,
+    /// Its tokens; figures are single tokens.
+    pub toks: Vec<Token<'a>>,
+    /// (figure index in the article, token index in `toks`), in order.
+    pub figs: Vec<(usize, usize)>,
+    /// Groups named in the sentence, in order.
+    pub mentions: Vec<Mention>,
+}
+
+/// Builds the sentence views of an article.
+pub fn analyse<'a>(text: &'a str, sentences: &[Sentence], figures: &[Figure]) -> Vec<Sent<'a>> {
+    let spans: Vec<(usize, Span)> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| (i, f.span))
+        .collect();
+    let mut out = Vec::with_capacity(sentences.len());
+    let mut next_fig = 0;
+    for s in sentences {
+        while next_fig < spans.len() && spans[next_fig].1.start < s.span.start {
+            next_fig += 1;
+        }
+        let first = next_fig;
+        while next_fig < spans.len() && spans[next_fig].1.end <= s.span.end {
+            next_fig += 1;
+        }
+        let toks = tokenize(text, s.span, &spans[first..next_fig]);
+        let figs = toks
+            .iter()
+            .enumerate()
+            .filter_map(|(ti, t)| t.figure().map(|f| (f, ti)))
+            .collect();
+        let mentions = mentions(&toks);
+        out.push(Sent {
+            sentence: *s,
+            toks,
+            figs,
+            mentions,
+        });
+    }
+    out
+}
+
+/// Finds the group phrases of a sentence.
+pub fn mentions(toks: &[Token]) -> Vec<Mention> {
+    let mut out = Vec::new();
+    let mut j = 0;
+    while j < toks.len() {
+        let group = group_at(toks, j, false).or_else(|| bare_subject(toks, j));
+        let Some(g) = group else {
+            j += 1;
+            continue;
+        };
+        let prev = g.first.checked_sub(1).map(|k| &toks[k]);
+        let before_prev = g.first.checked_sub(2).map(|k| &toks[k]);
+        let is_in =
+            |t: Option<&Token>, list: &[&str]| t.is_some_and(|t| list.iter().any(|w| t.is(w)));
+        let counted = toks[g.first].kind == TokKind::Number || toks[j].kind == TokKind::Number;
+        let object = is_in(prev, OBJECT_PREPOSITIONS)
+            || prev.is_some_and(|p| p.is("the") || p.is("their") || p.is("its"))
+                && is_in(before_prev, OBJECT_PREPOSITIONS);
+        let topic = is_in(prev, TOPIC_PREPOSITIONS)
+            || prev.is_some_and(|p| p.is("the")) && is_in(before_prev, TOPIC_PREPOSITIONS);
+        let surveyed = toks[g.first..g.end].iter().any(|t| t.is("surveyed"))
+            || toks
+                .get(g.end)
+                .is_some_and(|t| t.is("surveyed") || t.is("polled"))
+            || toks[..g.first]
+                .iter()
+                .rev()
+                .take(5)
+                .any(|t| t.text.to_ascii_lowercase().starts_with("survey"));
+        let span = Span::new(toks[g.first].span.start, toks[g.end - 1].span.end);
+        out.push(Mention {
+            group: g,
+            span,
+            object,
+            counted,
+            topic,
+            surveyed,
+        });
+        j = g.end.max(j + 1);
+    }
+    out
+}
+
+/// A department word that opens a clause and is followed by its verb:
+/// "Once again, IT came off as the more eager group".
+fn bare_subject(toks: &[Token], j: usize) -> Option<Group> {
+    let t = &toks[j];
+    side_of(t)?;
+    let clause_start = j == 0
+        || toks[j - 1].is_punct(",")
+        || toks[j - 1].is_punct(";")
+        || toks[j - 1].is_punct(":");
+    let next = toks.get(j + 1)?;
+    let verb_like = next.is_word()
+        && next.text.chars().next().is_some_and(char::is_lowercase)
+        && ![
+            "and",
+            "or",
+            "technology",
+            "tech",
+            "teams",
+            "team",
+            "leaders",
+            "executives",
+            "department",
+            "departments",
+            "budget",
+            "budgets",
+        ]
+        .iter()
+        .any(|w| next.is(w));
+    if !(clause_start && verb_like) {
+        return None;
+    }
+    group_at(toks, j, true).filter(|g| g.end == j + 1)
+}

@@ -1,0 +1,610 @@
+//! Population attribution: whose figure each claim is.
+//!
+//! Rules are tried in a fixed order for each figure; the first that decides
+//! wins, and its name becomes the claim's `evidence`:
+//!
+//! 1. a label inside the parenthesis: "(marketing: 62%; IT: 75%)";
+//! 2. a group right after the figure: "45% of CIOs", "9 in 10 senior
+//!    marketing and technology executives", "(81% in marketing, ...)";
+//! 3. a group right before the figure's parenthesis: "CMOs (52%) and CIOs
+//!    (53%)", "220 Marketing (42% share) and IT (58%) leaders";
+//! 4. pairs, "(58% vs. 35% respectively)", "54% and 50%, respectively",
+//!    whose order comes from the sides named earlier in the sentence, or
+//!    from the previous sentence's figures;
+//! 5. the nearest group named earlier in the sentence (not as an object);
+//! 6. the figure before it in the same sentence;
+//! 7. the last group or figure of the previous sentences of the paragraph;
+//! 8. the survey's population, read from the article's sample statement.
+//!
+//! Generic groups ("respondents") take the sentence's topic ("For CMOs,
+//! ...") or else the survey's population.
+
+use crate::analysis::{Mention, Sent};
+use crate::groups::{GroupPop, Population, group_at, paren_with_figure, side_of};
+use crate::span::Span;
+use crate::tokens::{TokKind, Token};
+
+/// The population of a claim and why.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Attribution {
+    /// The population.
+    pub population: Population,
+    /// The words that decided it, if any.
+    pub phrase: Option<Span>,
+    /// The rule that decided it, for auditors.
+    pub evidence: String,
+}
+
+/// The survey's population as stated in the article.
+#[derive(Debug, Clone, PartialEq)]
+pub struct SurveyDefault {
+    /// The population of survey takers.
+    pub population: Population,
+    /// The sample statement it was read from.
+    pub phrase: Option<Span>,
+    /// How it was found.
+    pub how: &'static str,
+}
+
+/// Reads the survey's population from sample statements ("a survey of 220
+/// marketing and IT leaders", "the executives surveyed"), else from the
+/// groups the article names.
+pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
+    let mut marketing = None;
+    let mut it = None;
+    let mut unknown = None;
+    for m in sents.iter().flat_map(|s| s.mentions.iter()) {
+        if !(m.counted || m.surveyed) || m.object && !m.counted {
+            continue;
+        }
+        match m.group.pop {
+            GroupPop::Specific(Population::Marketing) => {
+                marketing.get_or_insert(m.span);
+            }
+            GroupPop::Specific(Population::It) => {
+                it.get_or_insert(m.span);
+            }
+            GroupPop::Specific(Population::Both) => {
+                marketing.get_or_insert(m.span);
+                it.get_or_insert(m.span);
+            }
+            GroupPop::Specific(Population::Unknown) if !m.group.organisation => {
+                unknown.get_or_insert(m.span);
+            }
+            _ => {}
+        }
+    }
+    let _ = text;
+    let how = "survey sample";
+    match (marketing, it, unknown) {
+        (Some(a), Some(b), _) => SurveyDefault {
+            population: Population::Both,
+            phrase: Some(if a == b {
+                a
+            } else {
+                Span::new(a.start.min(b.start), a.end.max(b.end))
+            }),
+            how,
+        },
+        (Some(a), None, _) => SurveyDefault {
+            population: Population::Marketing,
+            phrase: Some(a),
+            how,
+        },
+        (None, Some(b), _) => SurveyDefault {
+            population: Population::It,
+            phrase: Some(b),
+            how,
+        },
+        (None, None, Some(u)) => SurveyDefault {
+            population: Population::Unknown,
+            phrase: Some(u),
+            how,
+        },
+        (None, None, None) => {
+            // No sample statement: an article that names both sides reports on both.
+            let mut m = None;
+            let mut i = None;
+            for men in sents
+                .iter()
+                .flat_map(|s| s.mentions.iter())
+                .filter(|m| m.group.explicit && !m.object)
+            {
+                match men.group.pop {
+                    GroupPop::Specific(Population::Marketing) => {
+                        m.get_or_insert(men.span);
+                    }
+                    GroupPop::Specific(Population::It) => {
+                        i.get_or_insert(men.span);
+                    }
+                    GroupPop::Specific(Population::Both) => {
+                        m.get_or_insert(men.span);
+                        i.get_or_insert(men.span);
+                    }
+                    _ => {}
+                }
+            }
+            let how = "no sample stated; groups the article names";
+            match (m, i) {
+                (Some(a), Some(_)) => SurveyDefault {
+                    population: Population::Both,
+                    phrase: Some(a),
+                    how,
+                },
+                (Some(a), None) => SurveyDefault {
+                    population: Population::Marketing,
+                    phrase: Some(a),
+                    how,
+                },
+                (None, Some(b)) => SurveyDefault {
+                    population: Population::It,
+                    phrase: Some(b),
+                    how,
+                },
+                (None, None) => SurveyDefault {
+                    population: Population::Unknown,
+                    phrase: None,
+                    how: "no group named in the article",
+                },
+            }
+        }
+    }
+}
+
+/// Attributes every figure of the article; `out[i]` is figure `i`'s.
+pub fn attribute(text: &str, sents: &[Sent], n_figures: usize) -> Vec<Attribution> {
+    let default = survey_default(text, sents);
+    let mut out: Vec<Option<Attribution>> = vec![None; n_figures];
+    for (si, s) in sents.iter().enumerate() {
+        for (k, &(fi, ti)) in s.figs.iter().enumerate() {
+            let a = decide(text, sents, si, k, ti, &out, &default);
+            out[fi] = Some(a);
+        }
+    }
+    out.into_iter()
+        .map(|a| {
+            a.unwrap_or(Attribution {
+                population: Population::Unknown,
+                phrase: None,
+                evidence: "figure outside any sentence".into(),
+            })
+        })
+        .collect()
+}
+
+fn phrase_of(s: &Sent, first: usize, end: usize) -> Span {
+    Span::new(s.toks[first].span.start, s.toks[end - 1].span.end)
+}
+
+fn quote(text: &str, span: Span) -> String {
+    let q = span.slice(text);
+    if q.chars().count() > 60 {
+        let cut: String = q.chars().take(57).collect();
+        format!("{cut}...")
+    } else {
+        q.to_string()
+    }
+}
+
+fn decide(
+    text: &str,
+    sents: &[Sent],
+    si: usize,
+    k: usize,
+    ti: usize,
+    done: &[Option<Attribution>],
+    default: &SurveyDefault,
+) -> Attribution {
+    let s = &sents[si];
+    let toks = &s.toks;
+    let found = |p: Population, span: Span, evidence: String| Attribution {
+        population: p,
+        phrase: Some(span),
+        evidence,
+    };
+    let paren = enclosing_paren(toks, ti);
+
+    // 1. Label inside the parenthesis: "(marketing: 62%; IT: 75%)".
+    if paren.is_some() && ti >= 2 && toks[ti - 1].is_punct(":") {
+        if let Some(p) = side_of(&toks[ti - 2]) {
+            return found(
+                p,
+                toks[ti - 2].span,
+                format!("label before figure: '{}:'", toks[ti - 2].text),
+            );
+        }
+    }
+
+    // 2. A group right after the figure.
+    if let Some(a) = group_after(text, s, ti, default) {
+        return a;
+    }
+
+    // 3. A group right before the figure's parenthesis.
+    if let Some((open, _)) = paren {
+        let first_in_paren = toks[open + 1..ti].iter().all(|t| t.figure().is_none());
+        let continues_list = k > 0
+            && s.figs[k - 1].1 < open
+            && toks[s.figs[k - 1].1..open].iter().any(|t| t.is("followed"));
+        if first_in_paren && !continues_list {
+            if let Some(g) = (open.saturating_sub(8)..open)
+                .filter_map(|st| group_at(toks, st, true))
+                .find(|g| g.end == open && g.explicit)
+            {
+                if let GroupPop::Specific(p) = g.pop {
+                    let span = phrase_of(s, g.first, g.end);
+                    return found(
+                        p,
+                        span,
+                        format!("group named before parenthesis: '{}'", quote(text, span)),
+                    );
+                }
+            }
+        }
+    }
+
+    // 4. Pairs and "respectively".
+    if let Some(a) = pair(text, sents, si, ti, done) {
+        return a;
+    }
+
+    // 5. The nearest group named earlier in the sentence, after the previous figure.
+    let from = if k > 0 {
+        s.toks[s.figs[k - 1].1].span.end
+    } else {
+        s.sentence.span.start
+    };
+    let here = toks[ti].span.start;
+    if let Some(m) = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.start >= from && m.span.end <= here && !m.object && !m.counted)
+    {
+        match m.group.pop {
+            GroupPop::Specific(p) => {
+                return found(
+                    p,
+                    m.span,
+                    format!("group named earlier in sentence: '{}'", quote(text, m.span)),
+                );
+            }
+            GroupPop::Generic => return generic(text, s, ti, m.span, default),
+        }
+    }
+
+    // 6. The figure before it in the same sentence.
+    if k > 0 {
+        let (pf, pti) = s.figs[k - 1];
+        if let Some(prev) = &done[pf] {
+            return Attribution {
+                population: prev.population,
+                phrase: prev.phrase,
+                evidence: format!(
+                    "same group as previous figure in sentence '{}'",
+                    toks[pti].text
+                ),
+            };
+        }
+    }
+
+    // 7. Carried from the previous sentences of the paragraph.
+    let para = s.sentence.paragraph;
+    for back in 1..=3 {
+        let Some(prev) = si.checked_sub(back).map(|i| &sents[i]) else {
+            break;
+        };
+        if prev.sentence.paragraph != para {
+            break;
+        }
+        let last_fig = prev
+            .figs
+            .last()
+            .and_then(|&(f, ti)| done[f].as_ref().map(|a| (prev.toks[ti].span.end, a)));
+        let last_mention = prev
+            .mentions
+            .iter()
+            .rev()
+            .find(|m| !m.object && !m.counted && m.group.explicit);
+        let pick_mention = match (last_fig, last_mention) {
+            (Some((fe, _)), Some(m)) => m.span.start > fe,
+            (None, Some(_)) => true,
+            _ => false,
+        };
+        if pick_mention {
+            let m = last_mention.unwrap();
+            if let GroupPop::Specific(p) = m.group.pop {
+                return found(
+                    p,
+                    m.span,
+                    format!("carried from previous sentence: '{}'", quote(text, m.span)),
+                );
+            }
+        } else if let Some((_, a)) = last_fig {
+            return Attribution {
+                population: a.population,
+                phrase: a.phrase,
+                evidence: format!("carried from previous sentence's figure ({})", a.evidence),
+            };
+        }
+    }
+
+    // 8. The survey's population.
+    Attribution {
+        population: default.population,
+        phrase: default.phrase,
+        evidence: format!("no group stated; {}", default.how),
+    }
+}
+
+/// The parenthesis holding token `ti`: (open, close) token indices.
+fn enclosing_paren(toks: &[Token], ti: usize) -> Option<(usize, usize)> {
+    let mut open = None;
+    for k in (ti.saturating_sub(16)..ti).rev() {
+        if toks[k].is_punct(")") {
+            return None;
+        }
+        if toks[k].is_punct("(") {
+            open = Some(k);
+            break;
+        }
+    }
+    let open = open?;
+    let close = (ti + 1..toks.len().min(ti + 16)).find(|&k| toks[k].is_punct(")"))?;
+    if toks[ti + 1..close].iter().any(|t| t.is_punct("(")) {
+        return None;
+    }
+    Some((open, close))
+}
+
+/// Rule 2: "45% of CIOs", "half (51%) of IT respondents", "9 in 10 marketing executives".
+fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Option<Attribution> {
+    let toks = &s.toks;
+    let mut k = ti + 1;
+    // "Half (51%) of ...": skip the restating parenthesis.
+    if toks.get(k).is_some_and(|t| t.is_punct("(")) {
+        if let Some(close) = paren_with_figure(toks, k) {
+            if close == k + 2 {
+                k = close + 1;
+            }
+        }
+    } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    let prep = ["of", "among", "amongst", "from", "in"]
+        .iter()
+        .find(|p| t.is(p))
+        .copied();
+    let (start, via) = match prep {
+        Some(p) => (k + 1, p),
+        None => (k, ""),
+    };
+    let g = group_at(toks, start, via == "in");
+    let Some(g) = g else {
+        if via == "of" {
+            let next = toks.get(start)?;
+            if [
+                "them", "those", "these", "us", "you", "which", "whom", "it", "all", "each",
+            ]
+            .iter()
+            .any(|w| next.is(w))
+            {
+                if next.is("those")
+                    && toks
+                        .get(start + 1)
+                        .is_some_and(|t| t.is("surveyed") || t.is("polled") || t.is("questioned"))
+                {
+                    let span = phrase_of(s, start, start + 2);
+                    return Some(generic(text, s, ti, span, default));
+                }
+                return None;
+            }
+            if !next.is_word() {
+                return None;
+            }
+            let end = (start..toks.len().min(start + 4))
+                .take_while(|&j| toks[j].is_word())
+                .last()?
+                + 1;
+            let span = phrase_of(s, start, end);
+            return Some(Attribution {
+                population: Population::Unknown,
+                phrase: Some(span),
+                evidence: format!("of-phrase names no group: '{}'", quote(text, span)),
+            });
+        }
+        return None;
+    };
+    if via.is_empty() && !(g.explicit || g.pop == GroupPop::Generic) || via.is_empty() && g.bare {
+        return None;
+    }
+    if via == "in" && !(g.explicit) {
+        return None;
+    }
+    let span = phrase_of(s, g.first, g.end);
+    let rule = if via.is_empty() {
+        "group after figure".to_string()
+    } else {
+        format!("{via}-phrase after figure")
+    };
+    Some(match g.pop {
+        GroupPop::Specific(p) => Attribution {
+            population: p,
+            phrase: Some(span),
+            evidence: format!("{rule}: '{}'", quote(text, span)),
+        },
+        GroupPop::Generic => generic(text, s, ti, span, default),
+    })
+}
+
+/// A generic group ("respondents"): the sentence's topic, else the survey's population.
+fn generic(text: &str, s: &Sent, ti: usize, span: Span, default: &SurveyDefault) -> Attribution {
+    let here = s.toks[ti].span.start;
+    let topic: Option<&Mention> = s
+        .mentions
+        .iter()
+        .rev()
+        .find(|m| m.span.end <= here && m.topic && m.group.explicit && !m.counted);
+    if let Some(m) = topic {
+        if let GroupPop::Specific(p) = m.group.pop {
+            return Attribution {
+                population: p,
+                phrase: Some(m.span),
+                evidence: format!(
+                    "'{}' read as the sentence's topic '{}'",
+                    quote(text, span),
+                    quote(text, m.span)
+                ),
+            };
+        }
+    }
+    Attribution {
+        population: default.population,
+        phrase: default.phrase.or(Some(span)),
+        evidence: format!("'{}' of the survey ({})", quote(text, span), default.how),
+    }
+}
+
+/// Rule 4: figures in a "vs." or "respectively" pair take their order from
+/// the sides named before them.
+fn pair(
+    text: &str,
+    sents: &[Sent],
+    si: usize,
+    ti: usize,
+    done: &[Option<Attribution>],
+) -> Option<Attribution> {
+    let s = &sents[si];
+    let toks = &s.toks;
+    let connector = |t: &Token| {
+        t.is("vs.")
+            || t.is("vs")
+            || t.is("versus")
+            || t.is("and")
+            || t.is("an")
+            || t.is("a")
+            || t.is_punct(",")
+            || t.is_punct(";")
+            || t.is("to")
+    };
+    // The run of figures joined by connectors that holds ti.
+    let mut first = ti;
+    loop {
+        let Some(prev_fig) = (0..first).rev().find(|&j| toks[j].figure().is_some()) else {
+            break;
+        };
+        if prev_fig + 1 < first
+            && toks[prev_fig + 1..first].iter().all(connector)
+            && first - prev_fig <= 3
+        {
+            first = prev_fig;
+        } else {
+            break;
+        }
+    }
+    let mut last = ti;
+    loop {
+        let Some(next_fig) = (last + 1..toks.len()).find(|&j| toks[j].figure().is_some()) else {
+            break;
+        };
+        if next_fig > last + 1
+            && toks[last + 1..next_fig].iter().all(connector)
+            && next_fig - last <= 3
+        {
+            last = next_fig;
+        } else {
+            break;
+        }
+    }
+    let run: Vec<usize> = (first..=last)
+        .filter(|&j| toks[j].figure().is_some())
+        .collect();
+    if run.len() < 2 {
+        return None;
+    }
+    let idx = run.iter().position(|&j| j == ti)?;
+    let n = run.len();
+    let respectively = toks[last + 1..toks.len().min(last + 5)]
+        .iter()
+        .any(|t| t.is("respectively"));
+    let versus = toks[first..last]
+        .iter()
+        .any(|t| t.is("vs.") || t.is("vs") || t.is("versus"));
+    let in_paren = enclosing_paren(toks, first).is_some_and(|(_, c)| c > last);
+    if !(respectively || versus || in_paren) {
+        return None;
+    }
+    // Sides named before the run, in order of first mention, skipping earlier figure parentheses.
+    let mut order: Vec<(Population, Span)> = Vec::new();
+    let mut j = 0;
+    while j < first {
+        if toks[j].is_punct("(") {
+            if let Some(c) = paren_with_figure(toks, j) {
+                j = c + 1;
+                continue;
+            }
+        }
+        if let Some(p) = side_of(&toks[j]) {
+            if !order.iter().any(|(q, _)| *q == p) {
+                order.push((p, toks[j].span));
+            }
+        }
+        j += 1;
+    }
+    let kind = if respectively { "respectively" } else { "vs." };
+    let pos = |i: usize| match i {
+        0 => "1st".to_string(),
+        1 => "2nd".to_string(),
+        2 => "3rd".to_string(),
+        i => format!("{}th", i + 1),
+    };
+    if order.len() >= n {
+        let (p, span) = order[idx];
+        let names: Vec<&str> = order.iter().map(|(_, s)| s.slice(text)).collect();
+        return Some(Attribution {
+            population: p,
+            phrase: Some(span),
+            evidence: format!(
+                "{kind} pair, {} of {n}: order from '{}'",
+                pos(idx),
+                names.join(" ... ")
+            ),
+        });
+    }
+    if order.len() == 1 && n == 2 {
+        let (p, span) = order[0];
+        let p = if idx == 0 { p } else { p.other()? };
+        return Some(Attribution {
+            population: p,
+            phrase: Some(span),
+            evidence: format!(
+                "{kind} pair, {} of 2: first is '{}', second the other group",
+                pos(idx),
+                span.slice(text)
+            ),
+        });
+    }
+    if respectively && order.is_empty() {
+        // "These numbers represent a 16% and an 8% increase, respectively": the previous sentence's figures.
+        let prev = si.checked_sub(1).map(|i| &sents[i])?;
+        let pops: Vec<&Attribution> = prev
+            .figs
+            .iter()
+            .filter_map(|&(f, _)| done[f].as_ref())
+            .collect();
+        if pops.len() == n && (1..n).all(|i| pops[i].population != pops[i - 1].population) {
+            let a = pops[idx];
+            return Some(Attribution {
+                population: a.population,
+                phrase: a.phrase,
+                evidence: format!(
+                    "respectively pair, {} of {n}: order of the previous sentence's figures",
+                    pos(idx)
+                ),
+            });
+        }
+    }
+    let _ = TokKind::Word;
+    None
+}

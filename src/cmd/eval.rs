@@ -1,0 +1,29 @@
+//! `claimscan eval`: score a claims file against a gold file, as score.py does.
+use crate::cli::EvalArgs;
+use crate::cmd::Status;
+use crate::eval;
+use std::io::Write;
+
+/// Runs `claimscan eval`: loads both files, scores, prints the report to stdout.
+///
+/// The text report (or with `--json` the JSON one) and the `--errors`
+/// listing are byte for byte what `shared/eval/score.py` prints.
+pub fn run(args: &EvalArgs) -> anyhow::Result<Status> {
+    let gold = eval::load_jsonl(&args.gold)?;
+    let pred = eval::load_jsonl(&args.claims)?;
+    eval::check_gold(&gold)?;
+    eval::check_predictions(&pred)?;
+    let scores = eval::score(&gold, &pred);
+    let mut out = if args.json {
+        eval::render_json(&scores)
+    } else {
+        eval::render_text(&scores)
+    };
+    if args.errors {
+        out.push_str(&eval::render_errors(&gold, &pred, &scores));
+    }
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    Ok(Status::Success)
+}

@@ -1,0 +1,53 @@
+//! `claimscan extract`: a folder of articles in, a claims dataset out.
+
+use crate::cli::ExtractArgs;
+use crate::cmd::Status;
+use crate::pipeline::{Settings, WriteError, run as run_pipeline};
+use std::io::IsTerminal;
+
+/// Runs `claimscan extract`.
+pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
+    if args.threads == Some(0) {
+        anyhow::bail!("--threads must be at least 1");
+    }
+    let settings = Settings {
+        corpus: args.corpus.clone(),
+        out: args.out.clone(),
+        ext: args.ext.trim_start_matches('.').to_string(),
+        threads: args.threads,
+        progress: !args.quiet && std::io::stderr().is_terminal(),
+    };
+    let summary = match run_pipeline(&settings) {
+        Ok(s) => s,
+        Err(e) if e.downcast_ref::<WriteError>().is_some() => return Err(e),
+        Err(e) => return Err(e),
+    };
+    for p in &summary.problems {
+        eprintln!("claimscan: {p}");
+    }
+    if !args.quiet {
+        let pops: Vec<String> = summary
+            .by_population
+            .iter()
+            .map(|(k, v)| format!("{k} {v}"))
+            .collect();
+        eprintln!(
+            "{} articles ({} failed), {} claims ({}) in {:.2}s -> {}",
+            summary.articles,
+            summary.failed,
+            summary.claims,
+            if pops.is_empty() {
+                "none".to_string()
+            } else {
+                pops.join(", ")
+            },
+            summary.seconds,
+            args.out.join("claims.jsonl").display()
+        );
+    }
+    Ok(if summary.failed > 0 {
+        Status::Partial
+    } else {
+        Status::Success
+    })
+}

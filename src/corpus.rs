@@ -1,0 +1,170 @@
+//! Finding and reading articles: the encoding and binary-file policy.
+//!
+//! Offsets in the dataset are byte offsets into the file *as stored*, so
+//! every policy here keeps the byte length of the text unchanged:
+//! - valid UTF-8 (with or without a byte-order mark) is used as is; a BOM is
+//!   part of the text and counts as one code point;
+//! - invalid UTF-8 is decoded with each invalid byte replaced by U+001A
+//!   (SUBSTITUTE, one byte), so byte offsets still point into the stored
+//!   file, and a warning names the first bad offset;
+//! - UTF-16 (recognised by its BOM) is refused with a message saying how to
+//!   convert it: transcoding would break the byte offsets;
+//! - a file with a NUL byte is binary and refused.
+
+use anyhow::{Context, Result, bail};
+use std::path::{Path, PathBuf};
+use walkdir::WalkDir;
+
+/// An article file found under the corpus folder.
+#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+pub struct ArticlePath {
+    /// Path relative to the corpus folder, with `/` separators.
+    pub rel: String,
+    /// Path to open.
+    pub path: PathBuf,
+}
+
+/// A problem met while walking the corpus (broken link, loop, permission).
+#[derive(Debug, Clone)]
+pub struct WalkError {
+    /// The path concerned, relative to the corpus when possible.
+    pub rel: String,
+    /// What went wrong.
+    pub message: String,
+}
+
+/// Lists the files under `root` whose extension is `ext`, sorted by relative path.
+pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
+    let meta = std::fs::metadata(root)
+        .with_context(|| format!("corpus {} cannot be read", root.display()))?;
+    if !meta.is_dir() {
+        bail!("corpus {} is not a folder", root.display());
+    }
+    let mut found = Vec::new();
+    let mut errors = Vec::new();
+    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+        match entry {
+            Ok(e) => {
+                if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext) {
+                    found.push(ArticlePath {
+                        rel: relative(root, e.path()),
+                        path: e.path().to_path_buf(),
+                    });
+                }
+            }
+            Err(err) => {
+                let rel = err
+                    .path()
+                    .map_or_else(|| root.display().to_string(), |p| relative(root, p));
+                let message = if err.loop_ancestor().is_some() {
+                    "symbolic link loop".to_string()
+                } else {
+                    err.io_error()
+                        .map_or_else(|| err.to_string(), |io| io.to_string())
+                };
+                // A broken link to a non-article is not worth reporting.
+                if rel.ends_with(&format!(".{ext}"))
+                    || err.loop_ancestor().is_some()
+                    || err.depth() == 0
+                {
+                    errors.push(WalkError { rel, message });
+                }
+            }
+        }
+    }
+    found.sort();
+    Ok((found, errors))
+}
+
+fn relative(root: &Path, path: &Path) -> String {
+    let rel = path.strip_prefix(root).unwrap_or(path);
+    rel.components()
+        .map(|c| c.as_os_str().to_string_lossy())
+        .collect::<Vec<_>>()
+        .join("/")
+}
+
+/// An article's text, decoded by the policy above.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Decoded {
+    /// The text, the same number of bytes as the file.
+    pub text: String,
+    /// Warnings to report (invalid UTF-8).
+    pub warnings: Vec<String>,
+}
+
+/// Decodes an article's bytes, or says why it cannot be used.
+pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
+    if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
+        return Err("UTF-16 text is not supported (offsets are UTF-8 bytes): convert it first, e.g. iconv -f UTF-16 -t UTF-8".into());
+    }
+    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+        return Err(format!("binary file (NUL byte at offset {at})"));
+    }
+    match String::from_utf8(bytes) {
+        Ok(text) => Ok(Decoded {
+            text,
+            warnings: Vec::new(),
+        }),
+        Err(e) => {
+            let mut bytes = e.into_bytes();
+            let mut first_bad = None;
+            let mut count = 0usize;
+            let mut i = 0;
+            while i < bytes.len() {
+                match std::str::from_utf8(&bytes[i..]) {
+                    Ok(_) => break,
+                    Err(err) => {
+                        let bad = i + err.valid_up_to();
+                        let len = err.error_len().unwrap_or(bytes.len() - bad);
+                        first_bad.get_or_insert(bad);
+                        for b in &mut bytes[bad..bad + len] {
+                            *b = 0x1A;
+                        }
+                        count += len;
+                        i = bad + len;
+                    }
+                }
+            }
+            let text = String::from_utf8(bytes).expect("invalid bytes were replaced");
+            Ok(Decoded {
+                text,
+                warnings: vec![format!(
+                    "invalid UTF-8: {count} byte(s) read as U+001A, first at byte offset {}",
+                    first_bad.unwrap_or(0)
+                )],
+            })
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn decoding_policy() {
+        let ok = decode(b"Rose 5%.".to_vec()).unwrap();
+        assert_eq!(ok.text, "Rose 5%.");
+        assert!(ok.warnings.is_empty());
+
+        let bom = decode(b"\xEF\xBB\xBFRose 5%.".to_vec()).unwrap();
+        assert_eq!(bom.text.len(), 11, "the BOM keeps its three bytes");
+
+        let bad = decode(b"Caf\xE9 rose 5%.".to_vec()).unwrap();
+        assert_eq!(bad.text.len(), 14, "byte length unchanged");
+        assert_eq!(&bad.text[3..4], "\u{1A}");
+        assert!(bad.warnings[0].contains("offset 3"), "{:?}", bad.warnings);
+
+        assert!(
+            decode(b"\xFF\xFEa\x00".to_vec())
+                .unwrap_err()
+                .contains("UTF-16")
+        );
+        assert!(
+            decode(b"abc\x00def".to_vec())
+                .unwrap_err()
+                .contains("NUL byte at offset 3")
+        );
+    }
+}

@@ -1,0 +1,975 @@
+//! Proportion expressions: where they are, what they are worth, how they are bounded.
+//!
+//! The detector finds every expression the annotation guidelines count as a
+//! proportion ("35%", "45 per cent", "3 in 10", "one third", "half", the
+//! first number of "15 and 16 percent") and none of the look-alikes they
+//! exclude (years, counts, ranks, multipliers, percentage points, URL
+//! escapes). A cheap literal prefilter skips articles with nothing to find.
+
+use crate::span::Span;
+use regex::Regex;
+use std::sync::LazyLock;
+
+/// How a figure is bounded by the qualifier in front of it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Bound {
+    /// No qualifier, or an emphasis word ("only 12%").
+    Exact,
+    /// "about", "nearly", "roughly", "some", ...
+    Approx,
+    /// "more than", "over", "at least", ...
+    AtLeast,
+    /// "less than", "up to", "as many as", ...
+    AtMost,
+}
+
+impl Bound {
+    /// The name used in the dataset.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Bound::Exact => "exact",
+            Bound::Approx => "approx",
+            Bound::AtLeast => "at_least",
+            Bound::AtMost => "at_most",
+        }
+    }
+}
+
+/// The form a proportion is written in.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum Kind {
+    /// "35%", "45 percent", "forty per cent".
+    Percent,
+    /// "3 in 10", "seven out of the 10".
+    Ratio,
+    /// "half", "one third", "three quarters".
+    Fraction,
+}
+
+impl Kind {
+    /// The name used in the dataset.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Kind::Percent => "percent",
+            Kind::Ratio => "ratio",
+            Kind::Fraction => "fraction",
+        }
+    }
+}
+
+/// One proportion expression found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Figure {
+    /// The expression itself, without qualifiers ("35%", "3 in 10", "half").
+    pub span: Span,
+    /// The qualifier that set the bound ("more than"), if any.
+    pub qualifier: Option<Span>,
+    /// The proportion as a percentage.
+    pub value: f64,
+    /// The bound set by the qualifier.
+    pub bound: Bound,
+    /// The form of the expression.
+    pub kind: Kind,
+}
+
+const ONES: &[&str] = &[
+    "zero",
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "eleven",
+    "twelve",
+    "thirteen",
+    "fourteen",
+    "fifteen",
+    "sixteen",
+    "seventeen",
+    "eighteen",
+    "nineteen",
+];
+const TENS: &[&str] = &[
+    "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
+
+/// A number written in digits or (up to one hundred) in words.
+const NUM: &str = r"(?:\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|(?:twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety)(?:[- ](?:one|two|three|four|five|six|seven|eight|nine))?|(?:a|one) hundred|zero|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)";
+const UNIT: &str = r"(?:\s?%|\s?(?:percent|per\s?cent|per-cent|pct)\b\.?)";
+
+static PERCENT: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(&format!(r"(?i)\b(?P<n>{NUM}){UNIT}")).unwrap());
+/// The first number of "15 and 16 percent" / "15-20%": it shares the unit.
+static SHARED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{NUM})\s*(?:-|–|—|to|and|or)\s*(?:{NUM}){UNIT}"
+    ))
+    .unwrap()
+});
+static RATIO: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i)\b(?P<n>{NUM})\s+(?:in|out\s+of)\s+(?:(?:the|every|each)\s+)?(?P<m>{NUM})\b"
+    ))
+    .unwrap()
+});
+static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)\b(?:(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b").unwrap()
+});
+/// Literals one of which every expression contains (case-insensitively).
+static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(r"(?i)%|per\s?-?cent|pct|\bin\b|out of|half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth").unwrap()
+});
+
+/// Qualifiers, longest first within each bound; matched right before a figure.
+const QUALIFIERS: &[(&str, Bound)] = &[
+    ("slightly more than", Bound::AtLeast),
+    ("a little more than", Bound::AtLeast),
+    ("more than", Bound::AtLeast),
+    ("greater than", Bound::AtLeast),
+    ("at least", Bound::AtLeast),
+    ("upwards of", Bound::AtLeast),
+    ("in excess of", Bound::AtLeast),
+    ("no fewer than", Bound::AtLeast),
+    ("no less than", Bound::AtLeast),
+    ("north of", Bound::AtLeast),
+    ("over", Bound::AtLeast),
+    ("above", Bound::AtLeast),
+    ("exceeding", Bound::AtLeast),
+    ("less than", Bound::AtMost),
+    ("fewer than", Bound::AtMost),
+    ("no more than", Bound::AtMost),
+    ("not more than", Bound::AtMost),
+    ("as many as", Bound::AtMost),
+    ("as much as", Bound::AtMost),
+    ("up to", Bound::AtMost),
+    ("at most", Bound::AtMost),
+    ("under", Bound::AtMost),
+    ("below", Bound::AtMost),
+    ("approximately", Bound::Approx),
+    ("an estimated", Bound::Approx),
+    ("close to", Bound::Approx),
+    ("roughly", Bound::Approx),
+    ("around", Bound::Approx),
+    ("about", Bound::Approx),
+    ("nearly", Bound::Approx),
+    ("almost", Bound::Approx),
+    ("approx.", Bound::Approx),
+    ("circa", Bound::Approx),
+    ("some", Bound::Approx),
+    ("~", Bound::Approx),
+];
+
+/// Words after "half" that make it a measure of something else ("half a
+/// million", "half an hour", "half the size") or a multiplier ("half as many").
+const HALF_NOT_PROPORTION: &[&str] = &[
+    "a",
+    "an",
+    "as",
+    "hour",
+    "hours",
+    "day",
+    "days",
+    "week",
+    "weeks",
+    "month",
+    "months",
+    "year",
+    "years",
+    "decade",
+    "decades",
+    "century",
+    "mile",
+    "miles",
+    "dozen",
+    "time",
+    "point",
+    "points",
+    "price",
+    "way",
+    "term",
+    "life",
+    "measure",
+    "measures",
+    "inch",
+    "inches",
+    "pound",
+    "pounds",
+    "million",
+    "billion",
+    "trillion",
+    "cent",
+    "percent",
+    "percentage",
+    "past",
+    "size",
+    "length",
+    "speed",
+    "brother",
+    "sister",
+    "sibling",
+    "marathon",
+    "volley",
+    "back",
+    "backs",
+    "nelson",
+];
+/// Words before a fraction that make it a part of time or an ordinal ("second half").
+const FRACTION_NOT_AFTER: &[&str] = &[
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "latter",
+    "former",
+    "back",
+    "front",
+    "bottom",
+    "top",
+    "upper",
+    "lower",
+    "past",
+    "last",
+    "next",
+    "previous",
+    "recent",
+    "consecutive",
+    "straight",
+    "successive",
+    "1st",
+    "2nd",
+    "3rd",
+    "4th",
+    "the",
+];
+/// Words that may follow an ordinal-looking fraction ("a third", "one fifth")
+/// when it is a proportion: "a third say", "one fifth who".
+const FRACTION_FOLLOWERS: &[&str] = &[
+    "of",
+    "who",
+    "that",
+    "which",
+    "are",
+    "were",
+    "is",
+    "was",
+    "have",
+    "had",
+    "has",
+    "say",
+    "said",
+    "says",
+    "believe",
+    "believed",
+    "think",
+    "thought",
+    "agree",
+    "agreed",
+    "feel",
+    "felt",
+    "report",
+    "reported",
+    "see",
+    "saw",
+    "do",
+    "did",
+    "will",
+    "would",
+    "can",
+    "could",
+    "should",
+    "may",
+    "might",
+    "also",
+    "now",
+    "still",
+    "plan",
+    "expect",
+    "want",
+    "use",
+    "consider",
+    "rate",
+    "cite",
+    "indicate",
+    "claim",
+    "describe",
+    "prefer",
+    "already",
+    "only",
+    "just",
+    "more",
+    "less",
+    "fewer",
+    "less",
+    "among",
+    "in",
+    "at",
+    "for",
+    "to",
+    "from",
+    "and",
+    "or",
+    "but",
+    "while",
+    "whereas",
+    "respectively",
+    "compared",
+    "versus",
+    "vs",
+    "this",
+    "these",
+    "those",
+    "they",
+    "admit",
+    "spend",
+    "own",
+    "lack",
+    "struggle",
+    "do",
+    "don't",
+    "can't",
+    "won't",
+    "aren't",
+];
+
+/// Finds every proportion expression in `text`, in order of position.
+pub fn detect(text: &str) -> Vec<Figure> {
+    if !PREFILTER.is_match(text) {
+        return Vec::new();
+    }
+    let mut found: Vec<Figure> = Vec::new();
+    for m in PERCENT.captures_iter(text) {
+        let whole = m.get(0).unwrap();
+        let n = m.name("n").unwrap();
+        if !percent_ok(text, n.start(), whole.end()) {
+            continue;
+        }
+        let Some(value) = parse_number(n.as_str()) else {
+            continue;
+        };
+        found.push(figure(
+            text,
+            Span::new(n.start(), trim_end(text, whole.end())),
+            value,
+            Kind::Percent,
+        ));
+    }
+    for m in SHARED_UNIT.captures_iter(text) {
+        let n = m.name("n").unwrap();
+        if !boundary_before(text, n.start()) || looks_like_year(n.as_str()) {
+            continue;
+        }
+        let Some(value) = parse_number(n.as_str()) else {
+            continue;
+        };
+        found.push(figure(
+            text,
+            Span::new(n.start(), n.end()),
+            value,
+            Kind::Percent,
+        ));
+    }
+    for m in RATIO.captures_iter(text) {
+        let whole = m.get(0).unwrap();
+        let (n, d) = (m.name("n").unwrap(), m.name("m").unwrap());
+        if !boundary_before(text, n.start())
+            || text[d.end()..].starts_with(['%', '.', ',']) && next_is_digit(text, d.end() + 1)
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (parse_number(n.as_str()), parse_number(d.as_str())) else {
+            continue;
+        };
+        if b < 2.0
+            || a > b
+            || looks_like_year(d.as_str())
+            || looks_like_year(n.as_str())
+            || a.fract() != 0.0
+        {
+            continue;
+        }
+        if text[d.end()..].trim_start().starts_with(['%']) || followed_by_unit_word(text, d.end()) {
+            continue;
+        }
+        found.push(figure(
+            text,
+            Span::new(n.start(), whole.end()),
+            a / b * 100.0,
+            Kind::Ratio,
+        ));
+    }
+    for m in FRACTION.captures_iter(text) {
+        let whole = m.get(0).unwrap();
+        if let Some(value) = fraction_value(text, &m) {
+            found.push(figure(
+                text,
+                Span::new(whole.start(), whole.end()),
+                value,
+                Kind::Fraction,
+            ));
+        }
+    }
+    // Keep the earliest, then longest, of overlapping candidates.
+    found.sort_by(|a, b| {
+        a.span
+            .start
+            .cmp(&b.span.start)
+            .then(b.span.end.cmp(&a.span.end))
+    });
+    let mut out: Vec<Figure> = Vec::with_capacity(found.len());
+    for f in found {
+        match out.last() {
+            Some(last) if f.span.start < last.span.end => {}
+            _ => out.push(f),
+        }
+    }
+    out
+}
+
+fn figure(text: &str, span: Span, value: f64, kind: Kind) -> Figure {
+    let (qualifier, bound) = qualifier_before(text, span.start);
+    Figure {
+        span,
+        qualifier,
+        value,
+        bound,
+        kind,
+    }
+}
+
+/// Drops a trailing period of "pct." when it ends a sentence or abbreviation.
+fn trim_end(text: &str, end: usize) -> usize {
+    if text[..end].ends_with('.') && !text[..end].ends_with("%.") {
+        end - 1
+    } else {
+        end
+    }
+}
+
+/// The number starts a word: not glued to letters, digits or URL syntax.
+fn boundary_before(text: &str, start: usize) -> bool {
+    match text[..start].chars().next_back() {
+        None => true,
+        Some(c) => {
+            !(c.is_alphanumeric()
+                || matches!(
+                    c,
+                    '%' | '/' | '=' | '&' | '#' | '_' | '.' | '$' | '£' | '€' | '+'
+                ))
+        }
+    }
+}
+
+fn next_is_digit(text: &str, at: usize) -> bool {
+    text.get(at..)
+        .and_then(|s| s.chars().next())
+        .is_some_and(|c| c.is_ascii_digit())
+}
+
+/// A percent sign that is really a URL escape ("%20"), or a figure inside a URL.
+fn percent_ok(text: &str, num_start: usize, end: usize) -> bool {
+    if !boundary_before(text, num_start) {
+        return false;
+    }
+    let after = &text[end..];
+    let unit = &text[num_start..end];
+    if unit.ends_with('%') {
+        let b = after.as_bytes();
+        if b.len() >= 2 && b[0].is_ascii_hexdigit() && b[1].is_ascii_hexdigit() {
+            return false; // "%20", "%2F"
+        }
+        if b.first().is_some_and(|c| c.is_ascii_alphanumeric()) {
+            return false; // glued to a word: URL or code, not prose
+        }
+    }
+    // The white-space delimited token holding the figure must not be a URL.
+    let tok_start = text[..num_start]
+        .rfind(char::is_whitespace)
+        .map_or(0, |i| i + 1);
+    let tok_end = after
+        .find(char::is_whitespace)
+        .map_or(text.len(), |i| end + i);
+    let token = &text[tok_start..tok_end];
+    if token.contains("://")
+        || token.starts_with("www.")
+        || token.contains('?') && token.contains('=')
+    {
+        return false;
+    }
+    // "percentage points" is excluded by the \b after "percent"; "5% points" here.
+    let rest = after.trim_start().to_ascii_lowercase();
+    !(rest.starts_with("points") || rest.starts_with("point "))
+}
+
+fn looks_like_year(s: &str) -> bool {
+    s.len() == 4 && s.bytes().all(|b| b.is_ascii_digit()) && matches!(&s[..2], "18" | "19" | "20")
+}
+
+/// The denominator of a ratio is followed by a unit ("1 in 10 minutes" is fine,
+/// "3 in 10 million" is not a ratio).
+fn followed_by_unit_word(text: &str, end: usize) -> bool {
+    let next = next_word(text, end).to_ascii_lowercase();
+    matches!(
+        next.as_str(),
+        "million"
+            | "billion"
+            | "trillion"
+            | "thousand"
+            | "years"
+            | "months"
+            | "weeks"
+            | "days"
+            | "hours"
+            | "minutes"
+            | "seconds"
+    )
+}
+
+/// Parses a number in digits or words.
+pub fn parse_number(s: &str) -> Option<f64> {
+    let t = s.trim().to_ascii_lowercase();
+    if t.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
+        return t.replace(',', "").parse().ok();
+    }
+    if t == "a hundred" || t == "one hundred" {
+        return Some(100.0);
+    }
+    let mut total = 0.0;
+    for part in t.split(['-', ' ']).filter(|p| !p.is_empty()) {
+        if let Some(i) = ONES.iter().position(|w| *w == part) {
+            total += i as f64;
+        } else if let Some(i) = TENS.iter().position(|w| *w == part) {
+            total += 20.0 + 10.0 * i as f64;
+        } else {
+            return None;
+        }
+    }
+    Some(total)
+}
+
+fn next_word(text: &str, at: usize) -> &str {
+    let rest = text[at..].trim_start();
+    let end = rest
+        .find(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .unwrap_or(rest.len());
+    &rest[..end]
+}
+
+fn prev_word(text: &str, at: usize) -> &str {
+    let before = text[..at].trim_end();
+    let start = before
+        .rfind(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’'))
+        .map_or(0, |i| i + before[i..].chars().next().unwrap().len_utf8());
+    &before[start..]
+}
+
+/// The value of a fraction match, or None when the words are not a proportion.
+fn fraction_value(text: &str, m: &regex::Captures) -> Option<f64> {
+    let whole = m.get(0).unwrap();
+    let den_word = m.name("d").unwrap().as_str().to_ascii_lowercase();
+    let num_word = m.name("n").map(|n| n.as_str().to_ascii_lowercase());
+    let plural = den_word.ends_with('s') && den_word != "halves";
+    let den = match den_word.trim_end_matches('s') {
+        "half" | "halve" => 2.0,
+        "third" => 3.0,
+        "quarter" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        _ => return None,
+    };
+    let num = match num_word.as_deref() {
+        None => {
+            if den != 2.0 || den_word != "half" {
+                return None; // bare "third", "quarter": ordinals and periods
+            }
+            1.0
+        }
+        Some("a") | Some("an") | Some("one") => {
+            if plural {
+                return None;
+            }
+            1.0
+        }
+        Some(w) => {
+            if !plural {
+                return None; // "two third" is not English; "two half" neither
+            }
+            parse_number(w)?
+        }
+    };
+    let after = &text[whole.end()..];
+    // Hyphen compounds: "half-year", "a third-party".
+    if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
+        return None;
+    }
+    let next = next_word(text, whole.end()).to_ascii_lowercase();
+    let prev = prev_word(text, whole.start()).to_ascii_lowercase();
+    if FRACTION_NOT_AFTER.contains(&prev.as_str()) {
+        return None;
+    }
+    if den == 2.0 {
+        if HALF_NOT_PROPORTION.contains(&next.as_str()) {
+            return None;
+        }
+        // "one and a half", "two and a half times"
+        let before = text[..whole.start()].trim_end().to_ascii_lowercase();
+        if before.ends_with("and a") || before.ends_with("and one") {
+            return None;
+        }
+        // "a half" as in "a year and a half"
+        if num_word.as_deref() == Some("a") || num_word.as_deref() == Some("an") {
+            return None;
+        }
+    } else {
+        // "a third party", "one quarter point": a proportion is followed by
+        // "of", a verb or pronoun-like word, or punctuation.
+        let next_char = after.chars().next();
+        let punct_next = next_char.is_none_or(|c| !c.is_alphanumeric() && !c.is_whitespace())
+            || after
+                .trim_start()
+                .starts_with(|c: char| !c.is_alphanumeric());
+        if !punct_next && !FRACTION_FOLLOWERS.contains(&next.as_str()) {
+            return None;
+        }
+        if matches!(next.as_str(), "of") {
+            // "a quarter of 1987", "three quarters of the year": periods of time
+            let after_of = after.trim_start()[2..].trim_start();
+            let w = next_word(after_of, 0).to_ascii_lowercase();
+            if looks_like_year(&w)
+                || (den == 4.0
+                    && matches!(w.as_str(), "the" | "this" | "last" | "next")
+                    && next_word(after_of, after_of.find(' ').unwrap_or(0))
+                        .eq_ignore_ascii_case("year"))
+            {
+                return None;
+            }
+        }
+    }
+    Some(num / den * 100.0)
+}
+
+/// The qualifier that stands right before `start`, if any, and its bound.
+fn qualifier_before(text: &str, start: usize) -> (Option<Span>, Bound) {
+    let window_start = floor_char_boundary(text, start.saturating_sub(40));
+    let before = &text[window_start..start];
+    let trimmed = before.trim_end();
+    let lower = trimmed.to_ascii_lowercase();
+    for (q, bound) in QUALIFIERS {
+        if lower.ends_with(q) {
+            let qs = trimmed.len() - q.len();
+            let ok_boundary =
+                qs == 0 || !lower[..qs].chars().next_back().unwrap().is_alphanumeric() || *q == "~";
+            // "over" and "under" only when right before: "rose over 5%" yes.
+            if ok_boundary && !text[window_start + trimmed.len()..start].contains('\n') {
+                return (
+                    Some(Span::new(window_start + qs, window_start + trimmed.len())),
+                    *bound,
+                );
+            }
+        }
+    }
+    (None, Bound::Exact)
+}
+
+fn floor_char_boundary(text: &str, mut i: usize) -> usize {
+    while !text.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// (case name, sentence, expected (text, value, bound) of every figure)
+    type Case = (
+        &'static str,
+        &'static str,
+        &'static [(&'static str, f64, Bound)],
+    );
+
+    const CASES: &[Case] = &[
+        (
+            "percent sign",
+            "Sales rose 35% last year.",
+            &[("35%", 35.0, Bound::Exact)],
+        ),
+        (
+            "percent sign after a space",
+            "Sales rose 35 % last year.",
+            &[("35 %", 35.0, Bound::Exact)],
+        ),
+        (
+            "percent word",
+            "Some 45 percent of buyers agree.",
+            &[("45 percent", 45.0, Bound::Approx)],
+        ),
+        (
+            "per cent",
+            "Only 10 per cent of staff agree.",
+            &[("10 per cent", 10.0, Bound::Exact)],
+        ),
+        (
+            "pct",
+            "Profit fell 4.5 pct in March.",
+            &[("4.5 pct", 4.5, Bound::Exact)],
+        ),
+        (
+            "decimal",
+            "It grew 12.5% on the year.",
+            &[("12.5%", 12.5, Bound::Exact)],
+        ),
+        (
+            "spelled compound",
+            "Seventy-seven per cent of heads agree.",
+            &[("Seventy-seven per cent", 77.0, Bound::Exact)],
+        ),
+        (
+            "spelled single",
+            "Fifty per cent of users agree.",
+            &[("Fifty per cent", 50.0, Bound::Exact)],
+        ),
+        (
+            "spelled after qualifier",
+            "margins of over five per cent.",
+            &[("five per cent", 5.0, Bound::AtLeast)],
+        ),
+        (
+            "ratio digits",
+            "Around 3 in 10 people agree.",
+            &[("3 in 10", 30.0, Bound::Approx)],
+        ),
+        (
+            "ratio words",
+            "Only one in ten staff agree.",
+            &[("one in ten", 10.0, Bound::Exact)],
+        ),
+        (
+            "ratio mixed",
+            "while four in 10 are struggling.",
+            &[("four in 10", 40.0, Bound::Exact)],
+        ),
+        (
+            "ratio out of the",
+            "for seven out of the 10 categories",
+            &[("seven out of the 10", 70.0, Bound::Exact)],
+        ),
+        (
+            "ratio at least",
+            "More than 9 in 10 staff agree.",
+            &[("9 in 10", 90.0, Bound::AtLeast)],
+        ),
+        (
+            "half",
+            "about half of buyers agree",
+            &[("half", 50.0, Bound::Approx)],
+        ),
+        (
+            "half capitalised",
+            "Half (51%) of buyers agree",
+            &[("Half", 50.0, Bound::Exact), ("51%", 51.0, Bound::Exact)],
+        ),
+        (
+            "less than half",
+            "less than half have a view",
+            &[("half", 50.0, Bound::AtMost)],
+        ),
+        (
+            "one third",
+            "one third of users agree",
+            &[("one third", 100.0 / 3.0, Bound::Exact)],
+        ),
+        (
+            "one-third hyphen",
+            "roughly one-third who said so",
+            &[("one-third", 100.0 / 3.0, Bound::Approx)],
+        ),
+        (
+            "a quarter",
+            "Less than a quarter of firms agree.",
+            &[("a quarter", 25.0, Bound::AtMost)],
+        ),
+        (
+            "three quarters",
+            "more than three quarters believe it",
+            &[("three quarters", 75.0, Bound::AtLeast)],
+        ),
+        (
+            "two-thirds",
+            "two-thirds say no",
+            &[("two-thirds", 200.0 / 3.0, Bound::Exact)],
+        ),
+        (
+            "one fifth",
+            "just one fifth of users agree",
+            &[("one fifth", 20.0, Bound::Exact)],
+        ),
+        (
+            "range both ends",
+            "ratings between 23% and 32%.",
+            &[("23%", 23.0, Bound::Exact), ("32%", 32.0, Bound::Exact)],
+        ),
+        (
+            "shared unit",
+            "rose 15 and 16 percent",
+            &[
+                ("15", 15.0, Bound::Exact),
+                ("16 percent", 16.0, Bound::Exact),
+            ],
+        ),
+        (
+            "shared unit hyphen",
+            "a 15-20% rise",
+            &[("15", 15.0, Bound::Exact), ("20%", 20.0, Bound::Exact)],
+        ),
+        (
+            "fraction then restating figure",
+            "More than half (55%) agree",
+            &[("half", 50.0, Bound::AtLeast), ("55%", 55.0, Bound::Exact)],
+        ),
+        (
+            "change",
+            "a 16% increase, up 8% on the year",
+            &[("16%", 16.0, Bound::Exact), ("8%", 8.0, Bound::Exact)],
+        ),
+        (
+            "qualifier binds one figure",
+            "some 41% of A and 39% of B",
+            &[("41%", 41.0, Bound::Approx), ("39%", 39.0, Bound::Exact)],
+        ),
+        (
+            "as many as",
+            "As many as 43% of heads",
+            &[("43%", 43.0, Bound::AtMost)],
+        ),
+        (
+            "up to",
+            "Up to 40% of heads",
+            &[("40%", 40.0, Bound::AtMost)],
+        ),
+        (
+            "nearly",
+            "Nearly Half Of Heads",
+            &[("Half", 50.0, Bound::Approx)],
+        ),
+        (
+            "emphasis stays exact",
+            "just 4% of heads and a mere 3% of others",
+            &[("4%", 4.0, Bound::Exact), ("3%", 3.0, Bound::Exact)],
+        ),
+        (
+            "approximately",
+            "Approximately 36 percent of staff",
+            &[("36 percent", 36.0, Bound::Approx)],
+        ),
+        (
+            "hundred percent",
+            "one hundred percent sure",
+            &[("one hundred percent", 100.0, Bound::Exact)],
+        ),
+        (
+            "thousands separator",
+            "rose 1,200% in a year",
+            &[("1,200%", 1200.0, Bound::Exact)],
+        ),
+    ];
+
+    const EXCLUDED: &[(&str, &str)] = &[
+        ("year", "In 2014 the survey ran again."),
+        (
+            "count of people",
+            "A survey of 400 marketing directors and 250 CIOs.",
+        ),
+        ("rank", "CMOs rank CIOs #1 and CIOs rank CMOs #4."),
+        (
+            "ordinal position",
+            "put it in tenth position, in third place.",
+        ),
+        (
+            "multiplier",
+            "cited by more than twice the proportion, three times as many.",
+        ),
+        ("half as many", "Only half as many leaders as before."),
+        (
+            "vague quantifiers",
+            "most, the majority, a minority and few agree.",
+        ),
+        ("money", "companies with at least $500 million in revenues."),
+        (
+            "percentage points",
+            "a rise of 5 percentage points, a 20-point gap.",
+        ),
+        (
+            "url escape",
+            "see http://example.com/a%20b and file%2Fname.",
+        ),
+        ("figure in url", "http://example.com/?rate=50% now"),
+        (
+            "first half of a year",
+            "in the first half of 2005 and the second half.",
+        ),
+        ("half a million", "half a million people and half an hour."),
+        (
+            "one and a half",
+            "one and a half times as many, two and a half years.",
+        ),
+        ("third party", "a third party and a third-party vendor."),
+        (
+            "fiscal quarter",
+            "in the fourth quarter and the past three quarters of the year.",
+        ),
+        (
+            "half-year compound",
+            "half-year results and a half-hearted effort.",
+        ),
+        ("ratio with year", "one in 2014 was odd."),
+        ("in retail", "15 in retail and associated sectors."),
+        ("one of", "one of the biggest challenges."),
+        ("ratio of millions", "one in 10 million"),
+        ("number glued to letters", "the A5% code and v2% build."),
+    ];
+
+    fn run(text: &str) -> Vec<(String, f64, Bound)> {
+        detect(text)
+            .into_iter()
+            .map(|f| (f.span.slice(text).to_string(), f.value, f.bound))
+            .collect()
+    }
+
+    #[test]
+    fn counted_forms() {
+        for (name, text, want) in CASES {
+            let got = run(text);
+            assert_eq!(got.len(), want.len(), "case {name:?}: got {got:?}");
+            for ((gt, gv, gb), (wt, wv, wb)) in got.iter().zip(want.iter()) {
+                assert_eq!(gt, wt, "case {name:?}: text");
+                assert!((gv - wv).abs() < 1e-9, "case {name:?}: value {gv} != {wv}");
+                assert_eq!(gb, wb, "case {name:?}: bound of {gt}");
+            }
+        }
+    }
+
+    #[test]
+    fn excluded_forms() {
+        for (name, text) in EXCLUDED {
+            let got = run(text);
+            assert!(got.is_empty(), "case {name:?}: found {got:?}");
+        }
+    }
+
+    #[test]
+    fn qualifier_span_points_at_words() {
+        let text = "slightly more than half of them";
+        let f = &detect(text)[0];
+        assert_eq!(f.qualifier.unwrap().slice(text), "slightly more than");
+    }
+}

@@ -1,0 +1,734 @@
+//! The group lexicon and the noun-phrase reader that maps words to populations.
+//!
+//! A group phrase is a short noun phrase naming people: "CIOs", "senior
+//! marketing and IT executives", "respondents in both marketing and IT",
+//! "those on the technology side", "global marketing decision makers at B2B
+//! brands". Its population comes from the role words it holds (marketing,
+//! IT, both), else from a third group or an organisation ("CEOs",
+//! "companies": unknown), else it is generic ("respondents"), to be resolved
+//! from context by [`crate::attribute`].
+
+use crate::tokens::{TokKind, Token};
+
+/// Whose figure a claim is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub enum Population {
+    /// Marketers, CMOs, marketing executives and teams.
+    Marketing,
+    /// IT leaders, CIOs, CTOs, technology executives.
+    It,
+    /// A population mixing the two.
+    Both,
+    /// Neither group, or not determinable.
+    Unknown,
+}
+
+impl Population {
+    /// The name used in the dataset.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Population::Marketing => "marketing",
+            Population::It => "it",
+            Population::Both => "both",
+            Population::Unknown => "unknown",
+        }
+    }
+
+    /// Marketing for IT and IT for marketing.
+    pub fn other(self) -> Option<Population> {
+        match self {
+            Population::Marketing => Some(Population::It),
+            Population::It => Some(Population::Marketing),
+            _ => None,
+        }
+    }
+}
+
+/// What a group phrase says about its population.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum GroupPop {
+    /// It names the population.
+    Specific(Population),
+    /// It names survey takers in general ("respondents", "executives").
+    Generic,
+}
+
+/// A group phrase found in a token list.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Group {
+    /// First token of the phrase.
+    pub first: usize,
+    /// One past the last token.
+    pub end: usize,
+    /// What it says about the population.
+    pub pop: GroupPop,
+    /// True when it has only department words and no head noun ("IT", "marketing").
+    pub bare: bool,
+    /// True when it names an organisation ("companies") rather than people.
+    pub organisation: bool,
+    /// True when role or department words decided it ("CMOs", "IT leaders",
+    /// "CEOs", "both groups"), not a head noun alone or an unknown modifier.
+    pub explicit: bool,
+}
+
+/// Words that name the marketing side when they modify a head noun, or alone.
+const MARKETING_WORDS: &[&str] = &["marketing", "cmo", "cmo's", "cmos'"];
+/// Words that name the IT side (the uppercase "IT" is checked separately).
+const IT_WORDS: &[&str] = &["technology", "tech", "cio", "cto", "cio's", "martech-free"];
+/// Heads that name marketing people.
+const MARKETING_HEADS: &[&str] = &["cmos", "cmo", "marketers", "marketer"];
+/// Heads that name IT people.
+const IT_HEADS: &[&str] = &["cios", "cio", "ctos", "cto"];
+/// Heads that name a third group of people.
+const THIRD_HEADS: &[&str] = &[
+    "ceos", "ceo", "cfos", "cfo", "cdos", "cdo", "coos", "coo", "cmtos",
+];
+/// Heads that name people in general; the modifiers say which.
+const GENERIC_HEADS: &[&str] = &[
+    "executives",
+    "executive",
+    "execs",
+    "exec",
+    "leaders",
+    "leader",
+    "directors",
+    "director",
+    "respondents",
+    "respondent",
+    "professionals",
+    "professional",
+    "people",
+    "teams",
+    "team",
+    "departments",
+    "department",
+    "managers",
+    "manager",
+    "officers",
+    "chiefs",
+    "heads",
+    "pros",
+    "staff",
+    "functions",
+    "function",
+    "participants",
+    "practitioners",
+    "side",
+    "sides",
+    "groups",
+    "parties",
+    "decision-makers",
+    "makers",
+    "employees",
+    "workers",
+    "specialists",
+    "experts",
+    "organization",
+    "organisation",
+    "counterparts",
+    "colleagues",
+    "personnel",
+    "buyers",
+];
+/// Heads that name organisations or the public rather than survey takers.
+const ORGANISATION_HEADS: &[&str] = &[
+    "companies",
+    "company",
+    "businesses",
+    "business",
+    "brands",
+    "brand",
+    "firms",
+    "firm",
+    "organizations",
+    "organisations",
+    "enterprises",
+    "consumers",
+    "consumer",
+    "customers",
+    "shoppers",
+    "users",
+    "retailers",
+    "agencies",
+    "households",
+    "adults",
+    "americans",
+    "budget",
+    "budgets",
+    "revenue",
+    "revenues",
+    "sales",
+    "spending",
+    "spend",
+];
+/// Words that may open or qualify a group phrase without changing its population.
+const NEUTRAL: &[&str] = &[
+    "the",
+    "all",
+    "those",
+    "these",
+    "our",
+    "their",
+    "its",
+    "surveyed",
+    "senior",
+    "senior-level",
+    "top",
+    "global",
+    "select",
+    "responding",
+    "participating",
+    "u.s.",
+    "us",
+    "uk",
+    "u.k.",
+    "b2b",
+    "b2c",
+    "c-suite",
+    "c-level",
+    "other",
+    "many",
+    "most",
+    "more",
+    "fewer",
+    "some",
+    "management",
+    "information",
+    "chief",
+    "level",
+    "mid-level",
+    "junior",
+    "individual",
+    "various",
+    "each",
+    "every",
+    "both",
+    "two",
+    "several",
+    "certain",
+    "such",
+    "key",
+    "large",
+    "small",
+    "enterprise",
+    "european",
+    "american",
+    "british",
+    "asian",
+    "uk-based",
+    "us-based",
+    "leading",
+    "decision",
+    "a",
+    "an",
+    "any",
+    "of",
+];
+
+fn lower_in(t: &Token, list: &[&str]) -> bool {
+    t.is_word() && list.iter().any(|w| t.is(w))
+}
+
+/// True for a word naming the marketing side ("marketing", "CMO", "marketers").
+pub fn is_marketing_word(t: &Token) -> bool {
+    lower_in(t, MARKETING_WORDS) || lower_in(t, MARKETING_HEADS)
+}
+
+/// True for a word naming the IT side ("IT", "technology", "CIOs").
+pub fn is_it_word(t: &Token) -> bool {
+    (t.is_word() && (t.text == "IT" || t.text == "I.T."))
+        || lower_in(t, IT_WORDS)
+        || lower_in(t, IT_HEADS)
+}
+
+/// The side a single word names, if any.
+pub fn side_of(t: &Token) -> Option<Population> {
+    if is_marketing_word(t) {
+        Some(Population::Marketing)
+    } else if is_it_word(t) {
+        Some(Population::It)
+    } else {
+        None
+    }
+}
+
+#[derive(Default)]
+struct Acc {
+    marketing: bool,
+    it: bool,
+    third: bool,
+    organisation: bool,
+    generic: bool,
+    both_word: bool,
+    third_modifier: bool,
+    heads: usize,
+}
+
+impl Acc {
+    fn side(&mut self, p: Population) {
+        match p {
+            Population::Marketing => self.marketing = true,
+            Population::It => self.it = true,
+            _ => {}
+        }
+    }
+}
+
+/// Reads a group phrase starting at token `i`. With `allow_bare`, department
+/// words alone ("IT", "marketing") count as a group.
+pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
+    let mut acc = Acc::default();
+    let mut j = i;
+    let mut last = None; // one past the last token that completed the phrase
+    let mut mods_since_head = 0;
+    while j < toks.len() {
+        let t = &toks[j];
+        match t.kind {
+            TokKind::Figure(_) => break,
+            TokKind::Number => {
+                // A count opens a sample statement: "220 marketing leaders".
+                let counted = toks[i].kind == TokKind::Number;
+                if j == i
+                    || toks[j - 1].is("than")
+                    || toks[j - 1].is("of")
+                    || counted && (toks[j - 1].is("and") || toks[j - 1].is_punct("&"))
+                {
+                    j += 1;
+                    continue;
+                }
+                break;
+            }
+            TokKind::Punct => {
+                if (t.text == "&" || t.text == "/") && (acc.heads > 0 || mods_since_head > 0) {
+                    j += 1;
+                    continue;
+                }
+                // "Marketing (42% share) and IT (58%) leaders": skip a parenthesis holding a figure.
+                if t.text == "(" && mods_since_head > 0 {
+                    if let Some(close) = paren_with_figure(toks, j) {
+                        j = close + 1;
+                        continue;
+                    }
+                }
+                break;
+            }
+            TokKind::Word => {}
+        }
+        if t.is("and") || t.is("or") {
+            // Coordination continues only into another group word.
+            let next = toks.get(j + 1);
+            let counted =
+                toks[i].kind == TokKind::Number && next.is_some_and(|n| n.kind == TokKind::Number);
+            if counted
+                || next.is_some_and(|n| {
+                    n.is_word()
+                        && (side_of(n).is_some()
+                            || lower_in(n, GENERIC_HEADS)
+                            || lower_in(n, THIRD_HEADS)
+                            || lower_in(n, NEUTRAL) && !n.is("a") && !n.is("an") && !n.is("of"))
+                }) && (acc.heads > 0 || mods_since_head > 0)
+                || counted && acc.heads > 0
+            {
+                j += 1;
+                continue;
+            }
+            break;
+        }
+        if let Some(n) = multiword_role(toks, j) {
+            acc.heads += 1;
+            match n.1 {
+                Some(p) => acc.side(p),
+                None => acc.third = true,
+            }
+            j += n.0;
+            last = Some(j);
+            mods_since_head = 0;
+            continue;
+        }
+        if lower_in(t, MARKETING_HEADS) || lower_in(t, IT_HEADS) {
+            acc.side(side_of(t).unwrap());
+            acc.heads += 1;
+            j += 1;
+            last = Some(j);
+            mods_since_head = 0;
+            continue;
+        }
+        if lower_in(t, THIRD_HEADS) {
+            acc.third = true;
+            acc.heads += 1;
+            j += 1;
+            last = Some(j);
+            mods_since_head = 0;
+            continue;
+        }
+        if let Some(p) = side_of(t) {
+            acc.side(p);
+            mods_since_head += 1;
+            j += 1;
+            if allow_bare && acc.heads == 0 {
+                last = Some(j);
+            }
+            continue;
+        }
+        if lower_in(t, GENERIC_HEADS) && !(t.is("decision")) {
+            if t.is("makers") && !j.checked_sub(1).is_some_and(|k| toks[k].is("decision")) {
+                break;
+            }
+            if matches!(
+                t.text.to_ascii_lowercase().as_str(),
+                "groups" | "parties" | "sides" | "functions" | "departments" | "teams"
+            ) && toks[i..j].iter().any(|w| w.is("both") || w.is("two"))
+            {
+                acc.both_word = true;
+            }
+            acc.generic = true;
+            acc.heads += 1;
+            j += 1;
+            last = Some(j);
+            mods_since_head = 0;
+            continue;
+        }
+        if lower_in(t, ORGANISATION_HEADS) && mods_since_head == 0 {
+            acc.organisation = true;
+            acc.heads += 1;
+            j += 1;
+            last = Some(j);
+            continue;
+        }
+        if acc.heads > 0 {
+            // After a head: a prepositional phrase may name the side
+            // ("respondents in both marketing and IT", "those on the technology side").
+            if let Some((end, side)) = side_phrase(toks, j) {
+                for p in side {
+                    acc.side(p);
+                }
+                j = end;
+                last = Some(j);
+                continue;
+            }
+            if t.is("surveyed") || t.is("polled") || t.is("questioned") || t.is("interviewed") {
+                j += 1;
+                last = Some(j);
+                continue;
+            }
+            if t.is("at") || t.is("in") {
+                // "decision makers at B2B brands": an organisation qualifier, not the population.
+                let mut k = j + 1;
+                while k < toks.len() && lower_in(&toks[k], NEUTRAL) {
+                    k += 1;
+                }
+                if k < toks.len() && lower_in(&toks[k], ORGANISATION_HEADS) {
+                    j = k + 1;
+                    last = Some(j);
+                    continue;
+                }
+            }
+            break;
+        }
+        if lower_in(t, NEUTRAL) {
+            j += 1;
+            continue;
+        }
+        if t.is("those") || t.is("ones") {
+            j += 1;
+            continue;
+        }
+        // An unknown word just before a generic head: a third group ("sales leaders").
+        if t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase) {
+            if toks.get(j + 1).is_some_and(|n| lower_in(n, GENERIC_HEADS))
+                || toks.get(j + 2).is_some_and(|n| {
+                    lower_in(n, GENERIC_HEADS)
+                        && toks[j + 1].is_word()
+                        && !lower_in(&toks[j + 1], NEUTRAL)
+                })
+            {
+                acc.third_modifier = true;
+                j += 1;
+                continue;
+            }
+        }
+        // "those in marketing", "those on the technology side"
+        if toks[i..j].iter().any(|w| w.is("those")) {
+            if let Some((end, side)) = side_phrase(toks, j) {
+                for p in side {
+                    acc.side(p);
+                }
+                acc.heads += 1;
+                j = end;
+                last = Some(j);
+                continue;
+            }
+        }
+        break;
+    }
+    let end = last?;
+    let pop = if acc.marketing && acc.it {
+        GroupPop::Specific(Population::Both)
+    } else if acc.marketing {
+        GroupPop::Specific(Population::Marketing)
+    } else if acc.it {
+        GroupPop::Specific(Population::It)
+    } else if acc.both_word {
+        GroupPop::Specific(Population::Both)
+    } else if acc.third || acc.organisation || acc.third_modifier {
+        GroupPop::Specific(Population::Unknown)
+    } else if acc.generic {
+        GroupPop::Generic
+    } else {
+        return None;
+    };
+    // Leading neutral words are part of the phrase only when something follows them.
+    let first = (i..end)
+        .find(|&k| !(toks[k].is("the") || toks[k].is("of")))
+        .unwrap_or(i);
+    Some(Group {
+        first,
+        end,
+        pop,
+        bare: acc.heads == 0,
+        organisation: acc.organisation && !acc.marketing && !acc.it,
+        explicit: acc.marketing || acc.it || acc.third || acc.both_word,
+    })
+}
+
+/// "chief marketing officer(s)", "chief information officers", "decision makers" ...
+fn multiword_role(toks: &[Token], j: usize) -> Option<(usize, Option<Population>)> {
+    let w = |k: usize| {
+        toks.get(j + k)
+            .filter(|t| t.is_word())
+            .map(|t| t.text.to_ascii_lowercase())
+    };
+    if w(0).as_deref() != Some("chief") {
+        return None;
+    }
+    let second = w(1)?;
+    let third = w(2)?;
+    if !(third.starts_with("officer") || third.starts_with("executive")) {
+        return None;
+    }
+    let side = match second.as_str() {
+        "marketing" => Some(Population::Marketing),
+        "information" | "technology" => Some(Population::It),
+        _ => None,
+    };
+    Some((3, side))
+}
+
+/// "in (both) marketing (and IT)", "on the technology side", "from both
+/// functions": a phrase after a head that names the side. Returns where it
+/// ends and the sides it names.
+fn side_phrase(toks: &[Token], j: usize) -> Option<(usize, Vec<Population>)> {
+    let t = toks.get(j)?;
+    if !(t.is("in") || t.is("on") || t.is("from") || t.is("within") || t.is("of")) {
+        return None;
+    }
+    let mut k = j + 1;
+    let mut sides = Vec::new();
+    let mut both = false;
+    while let Some(w) = toks.get(k) {
+        if let Some(p) = side_of(w) {
+            sides.push(p);
+        } else if w.is("both") {
+            both = true;
+        } else if w.is("the")
+            || w.is("and")
+            || w.is("&")
+            || w.is("information")
+            || w.is("management")
+        {
+        } else if (w.is("side")
+            || w.is("sides")
+            || w.is("functions")
+            || w.is("departments")
+            || w.is("department")
+            || w.is("function")
+            || w.is("teams"))
+            && (!sides.is_empty() || both)
+        {
+            k += 1;
+            break;
+        } else {
+            break;
+        }
+        k += 1;
+    }
+    // Trim trailing conjunctions.
+    while k > j + 1 && (toks[k - 1].is("and") || toks[k - 1].is("the") || toks[k - 1].is("&")) {
+        k -= 1;
+    }
+    if sides.is_empty() {
+        if both && toks[k - 1].is_word() && !toks[k - 1].is("both") {
+            return Some((k, vec![Population::Marketing, Population::It]));
+        }
+        return None;
+    }
+    Some((k, sides))
+}
+
+/// If `toks[open]` is "(" and the parenthesis holds a figure, the index of ")".
+pub fn paren_with_figure(toks: &[Token], open: usize) -> Option<usize> {
+    let mut has_figure = false;
+    for (k, t) in toks.iter().enumerate().skip(open + 1).take(12) {
+        if t.is_punct(")") {
+            return has_figure.then_some(k);
+        }
+        if t.is_punct("(") {
+            return None;
+        }
+        if t.figure().is_some() {
+            has_figure = true;
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::span::Span;
+    use crate::tokens::tokenize;
+
+    fn read(text: &str) -> Option<(String, GroupPop)> {
+        let figs: Vec<(usize, Span)> = crate::detect::detect(text)
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i, f.span))
+            .collect();
+        let toks = tokenize(text, Span::new(0, text.len()), &figs);
+        let g = group_at(&toks, 0, false)?;
+        Some((
+            text[toks[g.first].span.start..toks[g.end - 1].span.end].to_string(),
+            g.pop,
+        ))
+    }
+
+    #[test]
+    fn group_phrases() {
+        use GroupPop::*;
+        use Population::*;
+        let cases: &[(&str, &str, &str, GroupPop)] = &[
+            ("role noun", "CIOs think so", "CIOs", Specific(It)),
+            (
+                "marketers",
+                "marketers say",
+                "marketers",
+                Specific(Marketing),
+            ),
+            (
+                "modifier and head",
+                "marketing executives consider",
+                "marketing executives",
+                Specific(Marketing),
+            ),
+            (
+                "tech management",
+                "tech management leaders said",
+                "tech management leaders",
+                Specific(It),
+            ),
+            (
+                "coordinated modifiers",
+                "senior marketing and IT executives say",
+                "senior marketing and IT executives",
+                Specific(Both),
+            ),
+            (
+                "coordinated roles",
+                "CMOs and CIOs agree",
+                "CMOs and CIOs",
+                Specific(Both),
+            ),
+            (
+                "ampersand roles",
+                "CMOs & CIOs believe",
+                "CMOs & CIOs",
+                Specific(Both),
+            ),
+            (
+                "side phrase",
+                "respondents in both marketing and IT say",
+                "respondents in both marketing and IT",
+                Specific(Both),
+            ),
+            (
+                "those on the side",
+                "those on the technology side also",
+                "those on the technology side",
+                Specific(It),
+            ),
+            (
+                "chief officer",
+                "chief information officers agree",
+                "chief information officers",
+                Specific(It),
+            ),
+            (
+                "decision makers at brands",
+                "global marketing decision makers at B2B brands see",
+                "global marketing decision makers at B2B brands",
+                Specific(Marketing),
+            ),
+            ("generic", "respondents see", "respondents", Generic),
+            (
+                "surveyed execs",
+                "surveyed execs say",
+                "surveyed execs",
+                Generic,
+            ),
+            (
+                "both groups",
+                "both groups thinking",
+                "both groups",
+                Specific(Both),
+            ),
+            (
+                "organisation",
+                "the companies surveyed",
+                "companies surveyed",
+                Specific(Unknown),
+            ),
+            ("third group", "CEOs lead", "CEOs", Specific(Unknown)),
+            (
+                "third group by modifier",
+                "sales leaders say",
+                "sales leaders",
+                Specific(Unknown),
+            ),
+            ("IT people", "IT people think", "IT people", Specific(It)),
+            (
+                "count opens sample",
+                "400 marketing director and 250 director in the information technology",
+                "400 marketing director and 250 director in the information technology",
+                Specific(Both),
+            ),
+            (
+                "sample with shares",
+                "220 Marketing (42% share) and IT (58%) leaders",
+                "220 Marketing (42% share) and IT (58%) leaders",
+                Specific(Both),
+            ),
+            (
+                "organisation after side",
+                "B2B businesses reporting",
+                "B2B businesses",
+                Specific(Unknown),
+            ),
+        ];
+        for (name, text, want, pop) in cases {
+            let got = read(text);
+            assert_eq!(got, Some((want.to_string(), *pop)), "case {name:?}");
+        }
+    }
+
+    #[test]
+    fn not_group_phrases() {
+        for text in [
+            "IT intervention",
+            "marketing technology strategies",
+            "the leadership",
+            "it is",
+        ] {
+            assert_eq!(read(text), None, "{text:?}");
+        }
+    }
+}

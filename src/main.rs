@@ -1,0 +1,31 @@
+//! The `claimscan` binary: parse arguments, run a command, map the result to an exit code.
+
+use claimscan::cli::{Cli, Command};
+use claimscan::cmd;
+use clap::Parser;
+use std::process::ExitCode;
+
+fn main() -> ExitCode {
+    let cli = Cli::parse();
+    let result = match &cli.command {
+        Command::Extract(args) => cmd::extract::run(args),
+        Command::Eval(args) => cmd::eval::run(args),
+    };
+    match result {
+        Ok(code) => ExitCode::from(code as u8),
+        Err(err) => {
+            if is_broken_pipe(&err) {
+                return ExitCode::SUCCESS;
+            }
+            eprintln!("claimscan: {err:#}");
+            ExitCode::from(cmd::Status::Failure as u8)
+        }
+    }
+}
+
+fn is_broken_pipe(err: &anyhow::Error) -> bool {
+    err.chain().any(|e| {
+        e.downcast_ref::<std::io::Error>()
+            .is_some_and(|io| io.kind() == std::io::ErrorKind::BrokenPipe)
+    })
+}

@@ -1,0 +1,362 @@
+//! The extraction driver: the only place with threads and progress bars.
+//!
+//! Articles are listed in path order, processed in chunks in parallel (the
+//! same [`process_article`] the sequential path would call), and written in
+//! order, so the output is byte-identical whatever the thread count and only
+//! one chunk of articles is held in memory at a time. Both output files are
+//! written to temporary files inside the output folder and renamed into
+//! place, so an interrupted run leaves the previous dataset intact.
+
+use crate::corpus::{ArticlePath, decode, find_articles};
+use crate::extract::{Claim, extract_article};
+use crate::record::{ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord};
+use crate::span::Span;
+use anyhow::{Context, Result};
+use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use rayon::prelude::*;
+use sha2::{Digest, Sha256};
+use std::collections::BTreeMap;
+use std::io::{BufWriter, Write};
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+/// Validated settings of an extraction run.
+#[derive(Debug, Clone)]
+pub struct Settings {
+    /// Folder of articles.
+    pub corpus: PathBuf,
+    /// Output folder.
+    pub out: PathBuf,
+    /// Extension of article files, without the dot.
+    pub ext: String,
+    /// Worker threads; None for all cores.
+    pub threads: Option<usize>,
+    /// Show a progress bar (only drawn when stderr is a terminal).
+    pub progress: bool,
+}
+
+/// What a run did.
+#[derive(Debug, Clone, Default)]
+pub struct Summary {
+    /// Articles found.
+    pub articles: usize,
+    /// Articles that could not be read or decoded.
+    pub failed: usize,
+    /// Claims written.
+    pub claims: usize,
+    /// Claims by population.
+    pub by_population: BTreeMap<String, usize>,
+    /// Wall-clock seconds.
+    pub seconds: f64,
+    /// Per-article problems, "path: message", for stderr.
+    pub problems: Vec<String>,
+}
+
+/// Articles processed together; bounds memory to a chunk's texts and records.
+const CHUNK: usize = 256;
+
+/// Failure to write the dataset (the exit status is 2, not 1).
+#[derive(Debug)]
+pub struct WriteError(pub anyhow::Error);
+
+impl std::fmt::Display for WriteError {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "{:#}", self.0)
+    }
+}
+
+impl std::error::Error for WriteError {}
+
+/// Runs an extraction.
+pub fn run(settings: &Settings) -> Result<Summary> {
+    let started = Instant::now();
+    let (articles, walk_errors) = find_articles(&settings.corpus, &settings.ext)?;
+    std::fs::create_dir_all(&settings.out)
+        .with_context(|| format!("cannot create output folder {}", settings.out.display()))
+        .map_err(WriteError)?;
+    let mut claims_tmp = tempfile::Builder::new()
+        .prefix(".claims.jsonl.")
+        .tempfile_in(&settings.out)
+        .with_context(|| format!("cannot write in output folder {}", settings.out.display()))
+        .map_err(WriteError)?;
+
+    let pool = rayon::ThreadPoolBuilder::new()
+        .num_threads(settings.threads.unwrap_or(0))
+        .build()?;
+    let total_bytes: u64 = articles
+        .iter()
+        .filter_map(|a| std::fs::metadata(&a.path).ok())
+        .map(|m| m.len())
+        .sum();
+    let bar = progress_bar(settings.progress, total_bytes, articles.len());
+
+    let mut summary = Summary {
+        articles: articles.len() + walk_errors.len(),
+        ..Summary::default()
+    };
+    let mut entries: Vec<ArticleEntry> = Vec::with_capacity(articles.len() + walk_errors.len());
+    {
+        let mut w = BufWriter::with_capacity(1 << 16, claims_tmp.as_file_mut());
+        for chunk in articles.chunks(CHUNK) {
+            let done: Vec<Processed> =
+                pool.install(|| chunk.par_iter().map(process_article).collect());
+            for p in done {
+                w.write_all(&p.lines)
+                    .context("cannot write claims")
+                    .map_err(WriteError)?;
+                bar.inc(p.entry.bytes);
+                bar.set_message(format!("{} articles", entries.len() + 1));
+                summary.claims += p.entry.claims;
+                for (pop, n) in p.by_population {
+                    *summary.by_population.entry(pop.to_string()).or_default() += n;
+                }
+                if p.entry.status != "ok" {
+                    summary.failed += 1;
+                    summary
+                        .problems
+                        .push(format!("{}: {}", p.entry.path, p.entry.status));
+                }
+                for warning in &p.entry.warnings {
+                    summary
+                        .problems
+                        .push(format!("{}: warning: {warning}", p.entry.path));
+                }
+                entries.push(p.entry);
+            }
+        }
+        w.flush()
+            .context("cannot write claims")
+            .map_err(WriteError)?;
+    }
+    bar.finish_and_clear();
+    for e in walk_errors {
+        summary.failed += 1;
+        summary
+            .problems
+            .push(format!("{}: error: {}", e.rel, e.message));
+        entries.push(ArticleEntry {
+            path: e.rel,
+            bytes: 0,
+            sha256: None,
+            claims: 0,
+            status: format!("error: {}", e.message),
+            warnings: Vec::new(),
+        });
+    }
+    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION.to_string(),
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        corpus: settings.corpus.display().to_string(),
+        claims: summary.claims,
+        articles: entries,
+    };
+    let mut manifest_json = serde_json::to_vec_pretty(&manifest)?;
+    manifest_json.push(b'\n');
+    persist(claims_tmp, &settings.out.join("claims.jsonl"))?;
+    write_atomic(&settings.out.join("manifest.json"), &manifest_json)?;
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
+    tmp.as_file().sync_all().ok();
+    tmp.persist(to).map_err(|e| {
+        WriteError(anyhow::anyhow!(
+            "cannot write {}: {}",
+            to.display(),
+            e.error
+        ))
+    })?;
+    Ok(())
+}
+
+/// Writes `bytes` to `path` through a temporary file in the same folder.
+pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+    let dir = path
+        .parent()
+        .filter(|p| !p.as_os_str().is_empty())
+        .unwrap_or(Path::new("."));
+    let mut tmp = tempfile::Builder::new()
+        .prefix(".claimscan.")
+        .tempfile_in(dir)
+        .with_context(|| format!("cannot write in {}", dir.display()))
+        .map_err(WriteError)?;
+    tmp.write_all(bytes)
+        .with_context(|| format!("cannot write {}", path.display()))
+        .map_err(WriteError)?;
+    persist(tmp, path)
+}
+
+fn progress_bar(wanted: bool, bytes: u64, articles: usize) -> ProgressBar {
+    if !wanted {
+        return ProgressBar::hidden();
+    }
+    let bar = ProgressBar::with_draw_target(Some(bytes), ProgressDrawTarget::stderr());
+    bar.set_style(
+        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {msg} of {len_articles} ({bytes_per_sec}, ETA {eta})")
+            .unwrap_or_else(|_| ProgressStyle::default_bar())
+            .with_key("len_articles", move |_: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
+                let _ = write!(w, "{articles}");
+            }),
+    );
+    bar
+}
+
+/// One article's results, ready to write.
+struct Processed {
+    entry: ArticleEntry,
+    lines: Vec<u8>,
+    by_population: BTreeMap<&'static str, usize>,
+}
+
+fn process_article(a: &ArticlePath) -> Processed {
+    let failed = |bytes: u64, sha: Option<String>, status: String| Processed {
+        entry: ArticleEntry {
+            path: a.rel.clone(),
+            bytes,
+            sha256: sha,
+            claims: 0,
+            status,
+            warnings: Vec::new(),
+        },
+        lines: Vec::new(),
+        by_population: BTreeMap::new(),
+    };
+    let bytes = match std::fs::read(&a.path) {
+        Ok(b) => b,
+        Err(e) => return failed(0, None, format!("error: {e}")),
+    };
+    let size = bytes.len() as u64;
+    let sha = hex(&Sha256::digest(&bytes));
+    let decoded = match decode(bytes) {
+        Ok(d) => d,
+        Err(msg) => return failed(size, Some(sha), format!("error: {msg}")),
+    };
+    let claims = extract_article(&decoded.text);
+    let records = claim_records(&a.rel, &decoded.text, &claims);
+    let mut lines = Vec::with_capacity(records.len() * 600);
+    let mut by_population = BTreeMap::new();
+    for r in &records {
+        serde_json::to_writer(&mut lines, r).expect("records serialize");
+        lines.push(b'\n');
+        *by_population.entry(pop_name(&r.population)).or_default() += 1;
+    }
+    Processed {
+        entry: ArticleEntry {
+            path: a.rel.clone(),
+            bytes: size,
+            sha256: Some(sha),
+            claims: records.len(),
+            status: "ok".into(),
+            warnings: decoded.warnings,
+        },
+        lines,
+        by_population,
+    }
+}
+
+fn pop_name(p: &str) -> &'static str {
+    match p {
+        "marketing" => "marketing",
+        "it" => "it",
+        "both" => "both",
+        _ => "unknown",
+    }
+}
+
+/// Lowercase hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+/// A stable claim id from the article path and the expression's span.
+pub fn claim_id(article: &str, span: Span) -> String {
+    let d = Sha256::digest(format!("{article}\u{0}{}-{}", span.start, span.end).as_bytes());
+    format!("c-{}", hex(&d[..8]))
+}
+
+/// Converts an article's claims into dataset records.
+pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRecord> {
+    let mut pos = Positions::new(text);
+    let phrase = |s: Span| Phrase {
+        text: s.slice(text).to_string(),
+        start: s.start,
+        end: s.end,
+    };
+    claims
+        .iter()
+        .map(|c| {
+            let span = c.figure.span;
+            let (char_start, line, column) = pos.at(span.start);
+            let char_end = char_start + text[span.start..span.end].chars().count();
+            ClaimRecord {
+                id: claim_id(article, span),
+                article: article.to_string(),
+                start: span.start,
+                end: span.end,
+                text: span.slice(text).to_string(),
+                char_start,
+                char_end,
+                line,
+                column,
+                value: round6(c.figure.value),
+                bound: c.figure.bound.as_str().to_string(),
+                kind: c.figure.kind.as_str().to_string(),
+                population: c.attribution.population.as_str().to_string(),
+                population_phrase: c.attribution.phrase.map(phrase),
+                subject: c.subject.map(phrase),
+                sentence: SpanRecord {
+                    start: c.sentence.start,
+                    end: c.sentence.end,
+                },
+                evidence: c.attribution.evidence.clone(),
+            }
+        })
+        .collect()
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// Converts ascending byte offsets into (code point, line, column) in one pass.
+struct Positions<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+    line: usize,
+    line_start_chars: usize,
+}
+
+impl<'a> Positions<'a> {
+    fn new(text: &'a str) -> Self {
+        Positions {
+            text,
+            byte: 0,
+            chars: 0,
+            line: 1,
+            line_start_chars: 0,
+        }
+    }
+
+    /// Code-point offset, 1-based line and 1-based column of byte `at`.
+    fn at(&mut self, at: usize) -> (usize, usize, usize) {
+        if at < self.byte {
+            *self = Positions::new(self.text);
+        }
+        for c in self.text[self.byte..at].chars() {
+            self.chars += 1;
+            if c == '\n' {
+                self.line += 1;
+                self.line_start_chars = self.chars;
+            }
+        }
+        self.byte = at;
+        (
+            self.chars,
+            self.line,
+            self.chars - self.line_start_chars + 1,
+        )
+    }
+}

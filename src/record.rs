@@ -1,0 +1,114 @@
+//! Wire types of the dataset: what `claims.jsonl` and `manifest.json` hold.
+//!
+//! These types exist only to be serialized; the pipeline converts its
+//! internal [`crate::extract::Claim`]s into them at the edge. Field names are
+//! part of the dataset format: adding a field is compatible, renaming one is
+//! not and bumps [`SCHEMA_VERSION`].
+//!
+//! A claim record (one line of `claims.jsonl`, shown wrapped):
+//!
+//! ```json
+//! {"id":"c-3f2a9c1e0b7d4a55","article":"003.txt","start":383,"end":386,"text":"77%",
+//!  "char_start":383,"char_end":386,"line":2,"column":113,"value":77.0,"bound":"exact",
+//!  "kind":"percent","population":"it",
+//!  "population_phrase":{"text":"CIOs","start":390,"end":394},
+//!  "subject":{"text":"think this partnership is important","start":395,"end":430},
+//!  "sentence":{"start":271,"end":463},"evidence":"of-phrase after figure"}
+//! ```
+
+use serde::{Deserialize, Serialize};
+
+/// Version of the dataset format written in the manifest.
+pub const SCHEMA_VERSION: &str = "1.0";
+
+/// A span of text quoted from the article, with its byte offsets.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct Phrase {
+    /// Exactly the article's bytes at `start..end`.
+    pub text: String,
+    /// UTF-8 byte offset of the first byte.
+    pub start: usize,
+    /// UTF-8 byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// A byte span without its text (sentences are long; the offsets suffice).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+pub struct SpanRecord {
+    /// UTF-8 byte offset of the first byte.
+    pub start: usize,
+    /// UTF-8 byte offset one past the last byte.
+    pub end: usize,
+}
+
+/// One line of `claims.jsonl`: a percentage claim and where it came from.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ClaimRecord {
+    /// Stable identifier derived from the article path and the span.
+    pub id: String,
+    /// Article path relative to the corpus folder, with `/` separators.
+    pub article: String,
+    /// UTF-8 byte offset of the expression in the file as stored.
+    pub start: usize,
+    /// UTF-8 byte offset one past the expression.
+    pub end: usize,
+    /// The expression, exactly the bytes `start..end`.
+    pub text: String,
+    /// The expression's start in Unicode code points.
+    pub char_start: usize,
+    /// The expression's end in Unicode code points.
+    pub char_end: usize,
+    /// 1-based line of the expression.
+    pub line: usize,
+    /// 1-based column (in code points) of the expression.
+    pub column: usize,
+    /// The proportion as a percentage.
+    pub value: f64,
+    /// `exact`, `approx`, `at_least` or `at_most`.
+    pub bound: String,
+    /// `percent`, `ratio` or `fraction`.
+    pub kind: String,
+    /// `marketing`, `it`, `both` or `unknown`.
+    pub population: String,
+    /// The words that decided the population, or null.
+    pub population_phrase: Option<Phrase>,
+    /// What the figure is about, or null when none was found.
+    pub subject: Option<Phrase>,
+    /// The sentence that holds the claim.
+    pub sentence: SpanRecord,
+    /// The name of the rule that decided the population.
+    pub evidence: String,
+}
+
+/// `manifest.json`: what was extracted from what.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Manifest {
+    /// Dataset format version ([`SCHEMA_VERSION`]).
+    pub schema_version: String,
+    /// Version of claimscan that wrote the dataset.
+    pub tool_version: String,
+    /// The corpus folder as given on the command line.
+    pub corpus: String,
+    /// Total number of claims in `claims.jsonl`.
+    pub claims: usize,
+    /// Every article found, in path order.
+    pub articles: Vec<ArticleEntry>,
+}
+
+/// One article of the manifest.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct ArticleEntry {
+    /// Path relative to the corpus folder, with `/` separators.
+    pub path: String,
+    /// Size of the file in bytes.
+    pub bytes: u64,
+    /// SHA-256 of the file's contents, lowercase hex; null when unreadable.
+    pub sha256: Option<String>,
+    /// Number of claims extracted from it.
+    pub claims: usize,
+    /// `ok`, or the error that stopped it.
+    pub status: String,
+    /// Warnings about the input (invalid UTF-8 and the like).
+    #[serde(default, skip_serializing_if = "Vec::is_empty")]
+    pub warnings: Vec<String>,
+}

@@ -1,0 +1,235 @@
+//! Sentences and paragraphs with byte spans.
+//!
+//! Articles arrive in two shapes: one paragraph per line (web copy) and
+//! hard-wrapped lines with indented paragraphs (newswire). A line break
+//! ends a paragraph unless it only wraps a running sentence. Inside a
+//! paragraph, sentence boundaries come from Unicode's UAX #29 rules
+//! (`unicode-segmentation`), then boundaries that fall right after a known
+//! abbreviation ("vs.", "U.S.", "e.g.") are undone.
+
+use crate::span::Span;
+use unicode_segmentation::UnicodeSegmentation;
+
+/// A sentence: its byte span and the paragraph it belongs to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Sentence {
+    /// Byte span of the sentence, trimmed of surrounding white space.
+    pub span: Span,
+    /// Index of the paragraph (0-based) that holds the sentence.
+    pub paragraph: usize,
+}
+
+/// Abbreviations after which a period does not end a sentence.
+const ABBREVIATIONS: &[&str] = &[
+    "vs", "v", "e.g", "i.e", "etc", "u.s", "u.k", "u.n", "mr", "mrs", "ms", "dr", "prof", "inc",
+    "corp", "co", "ltd", "no", "st", "jan", "feb", "mar", "apr", "jun", "jul", "aug", "sep",
+    "sept", "oct", "nov", "dec", "approx", "est", "fig", "dept", "govt", "jr", "sr", "cf", "al",
+];
+
+/// Splits `text` into paragraphs: byte spans of runs of lines that belong together.
+pub fn paragraphs(text: &str) -> Vec<Span> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut line_start = 0;
+    let mut prev_line: Option<Span> = None;
+    while line_start <= text.len() {
+        let line_end = memchr_newline(bytes, line_start).unwrap_or(text.len());
+        let line = Span::new(line_start, line_end);
+        let content = &text[line_start..line_end];
+        let blank = content.trim().is_empty();
+        if blank {
+            if let (Some(s), Some(p)) = (start.take(), prev_line) {
+                out.push(trimmed(text, Span::new(s, p.end)));
+            }
+            prev_line = None;
+        } else {
+            let joins = match (start, prev_line) {
+                (Some(_), Some(p)) => wraps(&text[p.start..p.end], content),
+                _ => false,
+            };
+            if !joins {
+                if let (Some(s), Some(p)) = (start.take(), prev_line) {
+                    out.push(trimmed(text, Span::new(s, p.end)));
+                }
+                start = Some(line_start);
+            }
+            prev_line = Some(line);
+        }
+        if line_end == text.len() {
+            break;
+        }
+        line_start = line_end + 1;
+    }
+    if let (Some(s), Some(p)) = (start, prev_line) {
+        out.push(trimmed(text, Span::new(s, p.end)));
+    }
+    out.retain(|s| !s.is_empty());
+    out
+}
+
+/// True when the line break between `prev` and `next` only wraps a sentence.
+fn wraps(prev: &str, next: &str) -> bool {
+    if next.starts_with([' ', '\t']) {
+        return false; // an indented line opens a paragraph
+    }
+    let prev = prev.trim_end();
+    match prev.chars().last() {
+        None => false,
+        Some(c) => !matches!(c, '.' | '!' | '?' | ':' | '"' | '”' | '’' | ')' | ']' | '»'),
+    }
+}
+
+fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
+    bytes[from..]
+        .iter()
+        .position(|&b| b == b'\n')
+        .map(|p| p + from)
+}
+
+fn trimmed(text: &str, span: Span) -> Span {
+    let s = &text[span.start..span.end];
+    let lead = s.len() - s.trim_start().len();
+    let trail = s.len() - s.trim_end().len();
+    Span::new(span.start + lead, span.end - trail)
+}
+
+/// Splits `text` into sentences, each tagged with its paragraph.
+pub fn sentences(text: &str) -> Vec<Sentence> {
+    let mut out = Vec::new();
+    for (pi, para) in paragraphs(text).into_iter().enumerate() {
+        // Line breaks inside a paragraph are wraps: UAX #29 would break at
+        // each, so hand it a copy where they are spaces (same byte length).
+        let slice = &text[para.start..para.end];
+        let flat: std::borrow::Cow<str> = if slice.contains(['\n', '\r']) {
+            slice.replace(['\n', '\r'], " ").into()
+        } else {
+            slice.into()
+        };
+        let mut pending: Option<Span> = None;
+        for (off, s) in flat.split_sentence_bound_indices() {
+            let span = trimmed(
+                text,
+                Span::new(para.start + off, para.start + off + s.len()),
+            );
+            if span.is_empty() {
+                continue;
+            }
+            pending = Some(match pending {
+                Some(p) if ends_with_abbreviation(&text[p.start..p.end]) => {
+                    Span::new(p.start, span.end)
+                }
+                Some(p) => {
+                    out.push(Sentence {
+                        span: p,
+                        paragraph: pi,
+                    });
+                    span
+                }
+                None => span,
+            });
+        }
+        if let Some(p) = pending {
+            out.push(Sentence {
+                span: p,
+                paragraph: pi,
+            });
+        }
+    }
+    out
+}
+
+/// True when `s` ends with an abbreviation's period rather than a full stop.
+fn ends_with_abbreviation(s: &str) -> bool {
+    let Some(body) = s.strip_suffix('.') else {
+        return false;
+    };
+    let word: String = body
+        .chars()
+        .rev()
+        .take_while(|c| c.is_alphanumeric() || *c == '.')
+        .collect::<Vec<_>>()
+        .into_iter()
+        .rev()
+        .collect();
+    let lower = word.to_lowercase();
+    if ABBREVIATIONS.contains(&lower.as_str()) {
+        return true;
+    }
+    // Initials such as "J." or "U.S.A." (single letters between periods).
+    !lower.is_empty()
+        && lower
+            .split('.')
+            .all(|part| part.chars().count() == 1 && part.chars().all(char::is_alphabetic))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn texts(text: &str) -> Vec<&str> {
+        sentences(text).iter().map(|s| s.span.slice(text)).collect()
+    }
+
+    #[test]
+    fn sentence_cases() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "two sentences",
+                "It rose. It fell.",
+                &["It rose.", "It fell."],
+            ),
+            (
+                "vs. does not end a sentence",
+                "A beats B (58% vs. 35%). Next.",
+                &["A beats B (58% vs. 35%).", "Next."],
+            ),
+            (
+                "vs. before a capital",
+                "Marketing vs. IT differ. Yes.",
+                &["Marketing vs. IT differ.", "Yes."],
+            ),
+            (
+                "U.S. before a capital",
+                "The U.S. Army grew. Then.",
+                &["The U.S. Army grew.", "Then."],
+            ),
+            (
+                "e.g. inside",
+                "Some (e.g. Apple) won. Others lost.",
+                &["Some (e.g. Apple) won.", "Others lost."],
+            ),
+            (
+                "decimal",
+                "It grew 12.5% in May. Good.",
+                &["It grew 12.5% in May.", "Good."],
+            ),
+            (
+                "headline line",
+                "Big News\n\nBody text here.",
+                &["Big News", "Body text here."],
+            ),
+            (
+                "one paragraph per line",
+                "First para.\nSecond para.",
+                &["First para.", "Second para."],
+            ),
+            (
+                "hard-wrapped line joins",
+                "Profit rose 5 pct in\nthe quarter.\n    Next para.",
+                &["Profit rose 5 pct in\nthe quarter.", "Next para."],
+            ),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(texts(text), *want, "case: {name}");
+        }
+    }
+
+    #[test]
+    fn paragraphs_split_on_blank_and_indent() {
+        let text = "Title\n\nA line that\nwraps here.\n    Indented para.\nNext line.";
+        let paras = sentences(text);
+        let ids: Vec<usize> = paras.iter().map(|s| s.paragraph).collect();
+        assert_eq!(ids, vec![0, 1, 2, 3]);
+    }
+}

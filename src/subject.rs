@@ -1,0 +1,609 @@
+//! Subject phrases: what each figure is about.
+//!
+//! Rules, first that applies wins:
+//! - "SUBJECT (N%)": the noun phrase the parenthesis qualifies, back to the
+//!   clause boundary or verb before it;
+//! - "N% of GROUP PREDICATE": the predicate clause after the group, up to the
+//!   end of its clause; a coordinated group shares it ("70% of A and 59% of
+//!   B said ..."); an empty one borrows the previous figure's subject;
+//! - "X was cited ... by N% of respondents", "X, according to N% of ...": X;
+//! - "a change from N% to M%": the clause that changed;
+//! - "NOUN of / between N%": the noun phrase before the preposition;
+//! - "N% PREDICATE" for a bare figure: the predicate after it;
+//! - a sample share, "(42% share)", "(81% in marketing, ...)": the sample's head noun.
+
+use crate::analysis::Sent;
+use crate::groups::{GroupPop, group_at, paren_with_figure};
+use crate::span::Span;
+use crate::tokens::Token;
+
+/// Words at which a backward search for a noun phrase stops (verbs and
+/// complementisers that open the phrase).
+const BACK_STOPS: &[&str] = &[
+    "include",
+    "includes",
+    "included",
+    "including",
+    "see",
+    "sees",
+    "saw",
+    "rate",
+    "rates",
+    "rated",
+    "say",
+    "says",
+    "said",
+    "cite",
+    "cites",
+    "cited",
+    "indicate",
+    "indicates",
+    "indicated",
+    "consider",
+    "considers",
+    "considered",
+    "describe",
+    "describes",
+    "described",
+    "pointing",
+    "point",
+    "points",
+    "are",
+    "is",
+    "was",
+    "were",
+    "be",
+    "been",
+    "being",
+    "than",
+    "by",
+    "received",
+    "receive",
+    "receives",
+    "followed",
+    "about",
+    "rank",
+    "ranks",
+    "ranked",
+    "think",
+    "thinks",
+    "thought",
+    "believe",
+    "believes",
+    "believed",
+    "placed",
+    "named",
+    "chose",
+    "chosen",
+    "selected",
+    "report",
+    "reports",
+    "reported",
+    "that",
+    "which",
+    "where",
+    "when",
+    "while",
+    "whereas",
+    "because",
+    "if",
+    "agree",
+    "agrees",
+    "feel",
+    "feels",
+    "want",
+    "wants",
+    "involve",
+    "involves",
+    "includes",
+    "according",
+    "versus",
+    "vs.",
+    "vs",
+    "among",
+    "like",
+    "namely",
+    "especially",
+    "particularly",
+    "mainly",
+];
+/// Words stripped from either end of a subject.
+const EDGE_WORDS: &[&str] = &[
+    "and",
+    "or",
+    "but",
+    "also",
+    "only",
+    "just",
+    "such",
+    "as",
+    "like",
+    "these",
+    "those",
+    "which",
+    "while",
+    "whereas",
+    "with",
+    "of",
+    "for",
+    "by",
+    "at",
+    "between",
+    "over",
+    "more",
+    "than",
+    "less",
+    "fewer",
+    "about",
+    "nearly",
+    "almost",
+    "around",
+    "roughly",
+    "some",
+    "up",
+    "to",
+    "from",
+    "in",
+    "on",
+    "approximately",
+    "slightly",
+    "least",
+    "most",
+    "a",
+    "an",
+    "the",
+    "who",
+    "that",
+    "then",
+    "so",
+    "yet",
+    "even",
+    "still",
+    "this",
+    "year",
+    "last",
+    "respectively",
+];
+/// Words that end a predicate when a figure follows soon after.
+const CLAUSE_JOINERS: &[&str] = &[
+    "and", "but", "while", "whereas", "compared", "versus", "vs.", "vs", "or", "yet", "with",
+    "than", "up", "down", "from",
+];
+
+fn boundary(t: &Token) -> bool {
+    t.figure().is_some()
+        || matches!(
+            t.text,
+            "," | ";" | ":" | "–" | "—" | "(" | ")" | "\"" | "“" | "”" | "[" | "]" | "•" | "|"
+        )
+        || t.text == "-" && t.kind == crate::tokens::TokKind::Punct
+}
+
+fn in_list(t: &Token, list: &[&str]) -> bool {
+    t.is_word() && list.iter().any(|w| t.is(w))
+}
+
+/// Trims edge words and edge punctuation from `[a, b)`; None when empty.
+fn trim(toks: &[Token], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
+    while a < b
+        && (in_list(&toks[a], EDGE_WORDS)
+            && !toks[a].is("a")
+            && !toks[a].is("an")
+            && !toks[a].is("the")
+            || boundary(&toks[a])
+            || toks[a].is_punct(".")
+            || toks[a].is_punct("'")
+            || toks[a].is_punct("‘"))
+    {
+        a += 1;
+    }
+    while b > a
+        && (in_list(&toks[b - 1], EDGE_WORDS)
+            || boundary(&toks[b - 1])
+            || toks[b - 1].is_punct(".")
+            || toks[b - 1].is_punct("’")
+            || toks[b - 1].is_punct("'"))
+    {
+        b -= 1;
+    }
+    (a < b).then_some((a, b))
+}
+
+/// The noun phrase ending at token `end` (exclusive), back to a boundary.
+fn backward(toks: &[Token], end: usize, min: usize) -> Option<(usize, usize)> {
+    let mut j = end;
+    while j > min && !boundary(&toks[j - 1]) && !in_list(&toks[j - 1], BACK_STOPS) {
+        j -= 1;
+    }
+    trim(toks, j, end)
+}
+
+/// The predicate starting at token `start`, to the end of its clause.
+fn forward(toks: &[Token], start: usize) -> Option<(usize, usize)> {
+    let mut a = start;
+    // Time adverbials right after the figure: "92% this year describe".
+    while a + 1 < toks.len()
+        && (toks[a].is("this") || toks[a].is("last"))
+        && (toks[a + 1].is("year") || toks[a + 1].is("month") || toks[a + 1].is("week"))
+    {
+        a += 2;
+    }
+    if toks.get(a).is_some_and(|t| t.is("who")) {
+        a += 1;
+    }
+    let mut b = a;
+    while b < toks.len() {
+        let t = &toks[b];
+        if boundary(t) && !(t.is_punct("(") && paren_with_figure(toks, b).is_none() && false) {
+            break;
+        }
+        if in_list(t, CLAUSE_JOINERS)
+            && toks[b + 1..toks.len().min(b + 5)]
+                .iter()
+                .any(|n| n.figure().is_some())
+        {
+            break;
+        }
+        if t.is("according") {
+            break;
+        }
+        b += 1;
+    }
+    trim(toks, a, b)
+}
+
+/// The end of the group that follows figure `ti` ("of CIOs", "of IT
+/// respondents", "(51%) of ..."), and whether it named people.
+fn group_end(toks: &[Token], ti: usize) -> Option<(usize, usize, bool)> {
+    let mut k = ti + 1;
+    if toks.get(k).is_some_and(|t| t.is_punct("(")) {
+        if let Some(close) = paren_with_figure(toks, k) {
+            if close == k + 2 {
+                k = close + 1;
+            }
+        }
+    } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
+        k += 1;
+    }
+    let t = toks.get(k)?;
+    let via = ["of", "among", "amongst", "from", "in", "at"]
+        .iter()
+        .find(|p| t.is(p))
+        .copied();
+    let start = if via.is_some() { k + 1 } else { k };
+    let g = group_at(toks, start, via == Some("in"));
+    match g {
+        Some(g) if via.is_some() || g.explicit || g.pop == GroupPop::Generic => {
+            let people = !g.organisation && !(g.pop == GroupPop::Generic && false);
+            Some((
+                start,
+                g.end,
+                people
+                    && !matches!(g.pop, GroupPop::Specific(crate::groups::Population::Unknown) if g.organisation),
+            ))
+        }
+        _ if via == Some("of") => {
+            // "of global marketing budget": a thing, not a group.
+            let end = (start..toks.len())
+                .take_while(|&j| toks[j].is_word() && !in_list(&toks[j], BACK_STOPS))
+                .last()?
+                + 1;
+            Some((start, end.min(start + 4), false))
+        }
+        _ => None,
+    }
+}
+
+/// The subject of figure `k` of sentence `s`; `prev` is the subject of the
+/// figure before it in the sentence.
+pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
+    let toks = &s.toks;
+    let ti = s.figs[k].1;
+    let span = |(a, b): (usize, usize)| Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let prev_fig = k.checked_sub(1).map(|p| s.figs[p].1);
+
+    // Parenthesised figures.
+    if let Some((open, close)) = paren_around(toks, ti) {
+        let inside = &toks[open + 1..close];
+        if inside.iter().any(|t| t.is("share"))
+            || inside.iter().any(|t| t.is("in"))
+                && inside.iter().any(|t| crate::groups::side_of(t).is_some())
+        {
+            // Sample breakdown: the head noun of the sample.
+            if open > 0
+                && in_list(
+                    &toks[open - 1],
+                    &[
+                        "executives",
+                        "leaders",
+                        "respondents",
+                        "professionals",
+                        "directors",
+                        "managers",
+                        "people",
+                    ],
+                )
+            {
+                return Some(toks[open - 1].span);
+            }
+            for t in &toks[close + 1..toks.len().min(close + 10)] {
+                if in_list(
+                    t,
+                    &[
+                        "executives",
+                        "leaders",
+                        "respondents",
+                        "professionals",
+                        "directors",
+                        "managers",
+                        "people",
+                    ],
+                ) {
+                    return Some(t.span);
+                }
+            }
+        }
+        // A figure in a pair or list borrows the subject of the one before it in the same parenthesis.
+        if let (Some(p), Some(pv)) = (prev_fig, prev) {
+            if p > open {
+                return Some(pv);
+            }
+        }
+        if let Some(np) = backward(toks, open, 0) {
+            let np_toks = &toks[np.0..np.1];
+            let names_group = group_at(toks, np.0, false).is_some_and(|g| g.end == np.1)
+                || np_toks.iter().any(|t| {
+                    in_list(
+                        t,
+                        &[
+                            "proportion",
+                            "share",
+                            "percentage",
+                            "respondents",
+                            "groups",
+                            "number",
+                        ],
+                    )
+                });
+            if !names_group {
+                // "CMOs (52%) and CIOs (53%), marketing IT is ..." is handled below.
+                return Some(span(np));
+            }
+            // Cleft: "it was human experience that the most respondents (35%) placed".
+            if let Some(x) = cleft(toks, open) {
+                return Some(span(x));
+            }
+            if let Some(x) = passive_subject(toks, np.0) {
+                return Some(span(x));
+            }
+            return forward(toks, close + 1).map(span);
+        }
+        // "For the majority of CMOs (52%) and CIOs (53%), marketing IT is considered ..."
+        let mut j = close + 1;
+        while j < toks.len() && !toks[j].is_punct(",") && !toks[j].is_punct(".") {
+            j += 1;
+        }
+        if toks.get(j).is_some_and(|t| t.is_punct(",")) {
+            return forward(toks, j + 1).map(span).or(prev);
+        }
+        return forward(toks, close + 1).map(span).or(prev);
+    }
+
+    // "N% of GROUP PREDICATE".
+    if let Some((g0, gend, people)) = group_end(toks, ti) {
+        let mut j = gend;
+        // Appositions and coordinated groups share the predicate:
+        // "half of CIOs, 49 percent, complain"; "70% of A and 59% of B said".
+        loop {
+            if toks.get(j).is_some_and(|t| t.is_punct(","))
+                && toks.get(j + 1).is_some_and(|t| t.figure().is_some())
+                && toks.get(j + 2).is_some_and(|t| t.is_punct(","))
+            {
+                j += 3;
+                continue;
+            }
+            if toks.get(j).is_some_and(|t| t.is("and") || t.is("or"))
+                && toks.get(j + 1).is_some_and(|t| t.figure().is_some())
+            {
+                if let Some((_, e2, _)) = group_end(toks, j + 1) {
+                    j = e2;
+                    continue;
+                }
+            }
+            break;
+        }
+        if !people {
+            // "at 34 percent of the companies": the clause before; "in 20% of
+            // businesses, there are ...": the clause after.
+            if ti > 0
+                && lead_in(toks, ti) > 0
+                && in_list(&toks[lead_in(toks, ti) - 1], &["at", "in", "for", "on"])
+            {
+                let before = lead_in(toks, ti) - 1;
+                if let Some(x) = backward(toks, before, 0) {
+                    return Some(span(x));
+                }
+            }
+            if toks.get(j).is_some_and(|t| t.is_punct(",")) {
+                if let Some(x) = forward(toks, j + 1) {
+                    return Some(span(x));
+                }
+            }
+            return forward(toks, g0).map(span);
+        }
+        if let Some(x) = forward(toks, j) {
+            return Some(span(x));
+        }
+        // No predicate: "X was cited by 44% of respondents", "X, according to 45% of respondents".
+        let li = lead_in(toks, ti);
+        if li > 0
+            && (toks[li - 1].is("by")
+                || toks[li - 1].is("to") && li > 1 && toks[li - 2].is("according"))
+        {
+            let stop = if toks[li - 1].is("to") {
+                li - 2
+            } else {
+                li - 1
+            };
+            if let Some(x) = passive_subject(toks, stop) {
+                return Some(span(x));
+            }
+            let mut a = stop;
+            while a > 0 && !toks[a - 1].is_punct(",") && !toks[a - 1].is_punct(";") {
+                a -= 1;
+            }
+            // Back over one more comma: "For CMOs, the biggest frustration is ..., according to".
+            if let Some(x) = trim(toks, a, stop) {
+                return Some(span(x));
+            }
+        }
+        return prev;
+    }
+
+    let li = lead_in(toks, ti);
+    let before = li.checked_sub(1).map(|b| &toks[b]);
+    // Changes: "dropped from 23% in 2020 to 12%", "up from 83% last year".
+    if before.is_some_and(|t| {
+        in_list(
+            t,
+            &["from", "to", "than", "versus", "vs.", "compared", "with"],
+        )
+    }) {
+        let mut b = li - 1;
+        while b > 0
+            && in_list(
+                &toks[b - 1],
+                &[
+                    "up",
+                    "down",
+                    "dropped",
+                    "fell",
+                    "rose",
+                    "grew",
+                    "increased",
+                    "decreased",
+                    "declined",
+                    "jumped",
+                    "climbed",
+                    "slipped",
+                    "compared",
+                    "from",
+                    "to",
+                ],
+            )
+        {
+            b -= 1;
+        }
+        if before.is_some_and(|t| t.is("to"))
+            && prev_fig.is_some_and(|p| toks[p..li].iter().any(|t| t.is("from")))
+        {
+            return prev;
+        }
+        let stop = prev_fig.map_or(0, |p| p + 1);
+        if let Some(x) = backward(toks, b, stop) {
+            if !(toks[x.0..x.1].len() <= 2 && prev.is_some()) {
+                return Some(span(x));
+            }
+        }
+        return prev;
+    }
+    // Ranges: "between 23% and 32%".
+    if before.is_some_and(|t| t.is("and"))
+        && prev_fig
+            .is_some_and(|p| lead_in(toks, p) > 0 && toks[lead_in(toks, p) - 1].is("between"))
+    {
+        return prev;
+    }
+    // "NOUN of N%", "ratings between N%", "for seven out of the 10 categories".
+    if before.is_some_and(|t| in_list(t, &["of", "between", "by", "at", "for", "in"])) {
+        if let Some(x) = backward(toks, li - 1, prev_fig.map_or(0, |p| p + 1)) {
+            return Some(span(x));
+        }
+    }
+    // A bare figure and its predicate: "15% are knowledgeable about ...".
+    forward(toks, ti + 1).map(span).or(prev)
+}
+
+/// The index of the first token of the figure's qualifier ("more than"), or the figure.
+fn lead_in(toks: &[Token], ti: usize) -> usize {
+    let mut j = ti;
+    while j > 0
+        && in_list(
+            &toks[j - 1],
+            &[
+                "more",
+                "than",
+                "less",
+                "fewer",
+                "over",
+                "under",
+                "about",
+                "nearly",
+                "almost",
+                "around",
+                "roughly",
+                "approximately",
+                "some",
+                "up",
+                "at",
+                "least",
+                "most",
+                "as",
+                "many",
+                "only",
+                "just",
+                "slightly",
+                "a",
+                "mere",
+                "close",
+                "upwards",
+            ],
+        )
+    {
+        // "up to", "as many as", "at least": stop at a preposition that is not part of one.
+        if toks[j - 1].is("at") && !toks.get(j).is_some_and(|t| t.is("least") || t.is("most")) {
+            break;
+        }
+        if toks[j - 1].is("up") && !toks.get(j).is_some_and(|t| t.is("to")) {
+            break;
+        }
+        j -= 1;
+    }
+    // "up to" leaves "to" as the token before: handled by callers as a qualifier.
+    j
+}
+
+/// The parenthesis that holds figure `ti`.
+fn paren_around(toks: &[Token], ti: usize) -> Option<(usize, usize)> {
+    let open = (ti.saturating_sub(12)..ti)
+        .rev()
+        .take_while(|&k| !toks[k].is_punct(")"))
+        .find(|&k| toks[k].is_punct("("))?;
+    let close = (ti + 1..toks.len().min(ti + 14))
+        .take_while(|&k| !toks[k].is_punct("("))
+        .find(|&k| toks[k].is_punct(")"))?;
+    Some((open, close))
+}
+
+/// "it was X that ...": X.
+fn cleft(toks: &[Token], before: usize) -> Option<(usize, usize)> {
+    let it = (1..before)
+        .rev()
+        .find(|&k| toks[k - 1].is("it") && (toks[k].is("was") || toks[k].is("is")))?;
+    let that = (it + 1..before)
+        .find(|&k| toks[k].is("that") || toks[k].is("which") || toks[k].is("who"))?;
+    trim(toks, it + 1, that)
+}
+
+/// "X was cited as a top challenge by": X, the subject before the auxiliary.
+fn passive_subject(toks: &[Token], before: usize) -> Option<(usize, usize)> {
+    let aux = (0..before)
+        .rev()
+        .take_while(|&k| !boundary(&toks[k]))
+        .find(|&k| in_list(&toks[k], &["was", "were", "is", "are", "been"]))?;
+    let mut a = aux;
+    while a > 0 && !boundary(&toks[a - 1]) {
+        a -= 1;
+    }
+    trim(toks, a, aux)
+}

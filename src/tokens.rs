@@ -1,0 +1,230 @@
+//! Word and punctuation tokens with byte spans, for the rules that read language.
+
+use crate::span::Span;
+
+/// What a token is.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum TokKind {
+    /// Letters (with inner hyphens, apostrophes and periods: "senior-level", "U.S.").
+    Word,
+    /// Digits, with inner commas and periods.
+    Number,
+    /// Any other non-space character.
+    Punct,
+    /// A proportion expression found by the detector (index into the article's figures).
+    Figure(usize),
+}
+
+/// A token of a sentence.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Token<'a> {
+    /// Where it is.
+    pub span: Span,
+    /// What it is.
+    pub kind: TokKind,
+    /// Its text.
+    pub text: &'a str,
+}
+
+impl Token<'_> {
+    /// Case-insensitive comparison with an ASCII word.
+    pub fn is(&self, word: &str) -> bool {
+        self.text.eq_ignore_ascii_case(word)
+    }
+
+    /// True for a word token.
+    pub fn is_word(&self) -> bool {
+        self.kind == TokKind::Word
+    }
+
+    /// True for a punctuation token equal to `p`.
+    pub fn is_punct(&self, p: &str) -> bool {
+        self.kind == TokKind::Punct && self.text == p
+    }
+
+    /// The figure index, for figure tokens.
+    pub fn figure(&self) -> Option<usize> {
+        match self.kind {
+            TokKind::Figure(i) => Some(i),
+            _ => None,
+        }
+    }
+}
+
+/// Tokenizes `text[span]`; the spans in `figures` (sorted, non-overlapping)
+/// become single [`TokKind::Figure`] tokens carrying their index.
+pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec<Token<'a>> {
+    let mut out = Vec::new();
+    let mut i = span.start;
+    let mut fig = figures.iter().peekable();
+    while i < span.end {
+        while fig.peek().is_some_and(|(_, s)| s.end <= i) {
+            fig.next();
+        }
+        if let Some(&&(idx, s)) = fig.peek() {
+            if s.start <= i {
+                out.push(Token {
+                    span: s,
+                    kind: TokKind::Figure(idx),
+                    text: &text[s.start..s.end],
+                });
+                i = s.end;
+                fig.next();
+                continue;
+            }
+        }
+        let c = text[i..].chars().next().unwrap();
+        let len = c.len_utf8();
+        if c.is_whitespace() {
+            i += len;
+            continue;
+        }
+        let limit = fig.peek().map_or(span.end, |(_, s)| s.start.min(span.end));
+        let start = i;
+        let kind = if c.is_alphabetic() {
+            i = scan(
+                text,
+                i,
+                limit,
+                |c| c.is_alphanumeric(),
+                |c| matches!(c, '-' | '\'' | '’' | '.'),
+            );
+            TokKind::Word
+        } else if c.is_ascii_digit() {
+            i = scan(
+                text,
+                i,
+                limit,
+                |c| c.is_ascii_digit(),
+                |c| matches!(c, ',' | '.'),
+            );
+            // "B2B", "2nd": digits glued to letters read as a word.
+            if text[i..limit].starts_with(|c: char| c.is_alphabetic()) {
+                i = scan(
+                    text,
+                    i,
+                    limit,
+                    |c| c.is_alphanumeric(),
+                    |c| matches!(c, '-'),
+                );
+                TokKind::Word
+            } else {
+                TokKind::Number
+            }
+        } else {
+            i += len;
+            TokKind::Punct
+        };
+        // A trailing period belongs to the word only for abbreviations ("U.S.", "vs.").
+        let mut end = i;
+        if kind == TokKind::Word
+            && text[end..limit].starts_with('.')
+            && [
+                "vs", "etc", "approx", "inc", "corp", "ltd", "mr", "mrs", "ms", "dr",
+            ]
+            .iter()
+            .any(|a| text[start..end].eq_ignore_ascii_case(a))
+        {
+            end += 1;
+            i = end;
+        } else if kind == TokKind::Word && text[start..end].ends_with('.') {
+            let w = &text[start..end - 1];
+            if !(w.contains('.') || w.eq_ignore_ascii_case("vs") || w.eq_ignore_ascii_case("e.g")) {
+                end -= 1;
+                i = end;
+            }
+        }
+        out.push(Token {
+            span: Span::new(start, end),
+            kind,
+            text: &text[start..end],
+        });
+    }
+    out
+}
+
+/// Advances over characters matching `core`, allowing single `inner`
+/// characters between runs of `core`.
+fn scan(
+    text: &str,
+    mut i: usize,
+    limit: usize,
+    core: impl Fn(char) -> bool,
+    inner: impl Fn(char) -> bool,
+) -> usize {
+    let s = &text[..limit];
+    loop {
+        let mut chars = s[i..].chars();
+        match chars.next() {
+            Some(c) if core(c) => i += c.len_utf8(),
+            Some(c) if inner(c) => {
+                let next = chars.next();
+                if next.is_some_and(&core) {
+                    i += c.len_utf8();
+                } else if c == '.'
+                    && next.is_none_or(|n| !n.is_alphanumeric())
+                    && s[..i]
+                        .rsplit(|ch: char| !ch.is_alphanumeric() && ch != '.')
+                        .next()
+                        .is_some_and(|w| w.contains('.'))
+                {
+                    // closing period of "U.S." / "e.g."
+                    i += 1;
+                    return i;
+                } else {
+                    return i;
+                }
+            }
+            _ => return i,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn token_cases() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "words and punctuation",
+                "CMOs (52%) and CIOs.",
+                &["CMOs", "(", "52%", ")", "and", "CIOs", "."],
+            ),
+            (
+                "hyphen and apostrophe",
+                "senior-level IT's staff",
+                &["senior-level", "IT's", "staff"],
+            ),
+            (
+                "abbreviation keeps period",
+                "U.S. executives vs. others",
+                &["U.S.", "executives", "vs.", "others"],
+            ),
+            (
+                "numbers with commas",
+                "1,100 senior staff",
+                &["1,100", "senior", "staff"],
+            ),
+            (
+                "digits glued to letters",
+                "B2B and B2C brands",
+                &["B2B", "and", "B2C", "brands"],
+            ),
+            ("ampersand", "CMOs & CIOs", &["CMOs", "&", "CIOs"]),
+        ];
+        for (name, text, want) in cases {
+            let figs: Vec<(usize, Span)> = crate::detect::detect(text)
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i, f.span))
+                .collect();
+            let got: Vec<&str> = tokenize(text, Span::new(0, text.len()), &figs)
+                .iter()
+                .map(|t| t.text)
+                .collect();
+            assert_eq!(got, *want, "case {name:?}");
+        }
+    }
+}
