@@ -47,11 +47,7 @@ pub struct Sent<'a> {
 
 /// Builds the sentence views of an article.
 pub fn analyse<'a>(text: &'a str, sentences: &[Sentence], figures: &[Figure]) -> Vec<Sent<'a>> {
-    let spans: Vec<(usize, Span)> = figures
-        .iter()
-        .enumerate()
-        .map(|(i, f)| (i, f.span))
-        .collect();
+    let spans: Vec<(usize, Span)> = figures.iter().enumerate().map(|(i, f)| (i, f.span)).collect();
     let mut out = Vec::with_capacity(sentences.len());
     let mut next_fig = 0;
     for s in sentences {
@@ -63,18 +59,10 @@ pub fn analyse<'a>(text: &'a str, sentences: &[Sentence], figures: &[Figure]) ->
             next_fig += 1;
         }
         let toks = tokenize(text, s.span, &spans[first..next_fig]);
-        let figs = toks
-            .iter()
-            .enumerate()
-            .filter_map(|(ti, t)| t.figure().map(|f| (f, ti)))
-            .collect();
+        let figs =
+            toks.iter().enumerate().filter_map(|(ti, t)| t.figure().map(|f| (f, ti))).collect();
         let mentions = mentions(&toks);
-        out.push(Sent {
-            sentence: *s,
-            toks,
-            figs,
-            mentions,
-        });
+        out.push(Sent { sentence: *s, toks, figs, mentions });
     }
     out
 }
@@ -100,23 +88,14 @@ pub fn mentions(toks: &[Token]) -> Vec<Mention> {
         let topic = is_in(prev, TOPIC_PREPOSITIONS)
             || prev.is_some_and(|p| p.is("the")) && is_in(before_prev, TOPIC_PREPOSITIONS);
         let surveyed = toks[g.first..g.end].iter().any(|t| t.is("surveyed"))
-            || toks
-                .get(g.end)
-                .is_some_and(|t| t.is("surveyed") || t.is("polled"))
+            || toks.get(g.end).is_some_and(|t| t.is("surveyed") || t.is("polled"))
             || toks[..g.first]
                 .iter()
                 .rev()
                 .take(5)
                 .any(|t| t.text.to_ascii_lowercase().starts_with("survey"));
         let span = Span::new(toks[g.first].span.start, toks[g.end - 1].span.end);
-        out.push(Mention {
-            group: g,
-            span,
-            object,
-            counted,
-            topic,
-            surveyed,
-        });
+        out.push(Mention { group: g, span, object, counted, topic, surveyed });
         j = g.end.max(j + 1);
     }
     out
@@ -135,18 +114,8 @@ fn bare_subject(toks: &[Token], j: usize) -> Option<Group> {
     let verb_like = next.is_word()
         && next.text.chars().next().is_some_and(char::is_lowercase)
         && ![
-            "and",
-            "or",
-            "technology",
-            "tech",
-            "teams",
-            "team",
-            "leaders",
-            "executives",
-            "department",
-            "departments",
-            "budget",
-            "budgets",
+            "and", "or", "technology", "tech", "teams", "team", "leaders", "executives",
+            "department", "departments", "budget", "budgets",
         ]
         .iter()
         .any(|w| next.is(w));

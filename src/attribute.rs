@@ -86,21 +86,13 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
             }),
             how,
         },
-        (Some(a), None, _) => SurveyDefault {
-            population: Population::Marketing,
-            phrase: Some(a),
-            how,
-        },
-        (None, Some(b), _) => SurveyDefault {
-            population: Population::It,
-            phrase: Some(b),
-            how,
-        },
-        (None, None, Some(u)) => SurveyDefault {
-            population: Population::Unknown,
-            phrase: Some(u),
-            how,
-        },
+        (Some(a), None, _) => {
+            SurveyDefault { population: Population::Marketing, phrase: Some(a), how }
+        }
+        (None, Some(b), _) => SurveyDefault { population: Population::It, phrase: Some(b), how },
+        (None, None, Some(u)) => {
+            SurveyDefault { population: Population::Unknown, phrase: Some(u), how }
+        }
         (None, None, None) => {
             // No sample statement: an article that names both sides reports on both.
             let mut m = None;
@@ -126,21 +118,15 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
             }
             let how = "no sample stated; groups the article names";
             match (m, i) {
-                (Some(a), Some(_)) => SurveyDefault {
-                    population: Population::Both,
-                    phrase: Some(a),
-                    how,
-                },
-                (Some(a), None) => SurveyDefault {
-                    population: Population::Marketing,
-                    phrase: Some(a),
-                    how,
-                },
-                (None, Some(b)) => SurveyDefault {
-                    population: Population::It,
-                    phrase: Some(b),
-                    how,
-                },
+                (Some(a), Some(_)) => {
+                    SurveyDefault { population: Population::Both, phrase: Some(a), how }
+                }
+                (Some(a), None) => {
+                    SurveyDefault { population: Population::Marketing, phrase: Some(a), how }
+                }
+                (None, Some(b)) => {
+                    SurveyDefault { population: Population::It, phrase: Some(b), how }
+                }
                 (None, None) => SurveyDefault {
                     population: Population::Unknown,
                     phrase: None,
@@ -152,12 +138,16 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
 }
 
 /// Attributes every figure of the article; `out[i]` is figure `i`'s.
-pub fn attribute(text: &str, sents: &[Sent], n_figures: usize) -> Vec<Attribution> {
+///
+/// `subjects[i]` is figure `i`'s subject: groups named inside an earlier
+/// figure's subject do not decide a later figure's population.
+pub fn attribute(text: &str, sents: &[Sent], subjects: &[Option<Span>]) -> Vec<Attribution> {
+    let n_figures = subjects.len();
     let default = survey_default(text, sents);
     let mut out: Vec<Option<Attribution>> = vec![None; n_figures];
     for (si, s) in sents.iter().enumerate() {
         for (k, &(fi, ti)) in s.figs.iter().enumerate() {
-            let a = decide(text, sents, si, k, ti, &out, &default);
+            let a = decide(text, sents, si, k, ti, &out, &default, subjects);
             out[fi] = Some(a);
         }
     }
@@ -194,6 +184,7 @@ fn decide(
     ti: usize,
     done: &[Option<Attribution>],
     default: &SurveyDefault,
+    subjects: &[Option<Span>],
 ) -> Attribution {
     let s = &sents[si];
     let toks = &s.toks;
@@ -220,16 +211,24 @@ fn decide(
         return a;
     }
 
-    // 3. A group right before the figure's parenthesis.
+    // 3. Pairs and "respectively".
+    if let Some(a) = pair(text, sents, si, ti, done) {
+        return a;
+    }
+
+    // 4. A group right before the figure's parenthesis.
     if let Some((open, _)) = paren {
         let first_in_paren = toks[open + 1..ti].iter().all(|t| t.figure().is_none());
-        let continues_list = k > 0
-            && s.figs[k - 1].1 < open
-            && toks[s.figs[k - 1].1..open].iter().any(|t| t.is("followed"));
+        // "CMOs lead ... at 34% of companies, followed by CEOs (27%)": the
+        // list goes on with the first figure's population.
+        let continues_list =
+            k > 0 && s.figs[0].1 < open && toks[s.figs[0].1..open].iter().any(|t| t.is("followed"));
+        let before = &toks[..open];
         if first_in_paren && !continues_list {
-            if let Some(g) = (open.saturating_sub(8)..open)
-                .filter_map(|st| group_at(toks, st, true))
-                .find(|g| g.end == open && g.explicit)
+            if let Some(g) =
+                (open.saturating_sub(8)..open).filter_map(|st| group_at(before, st, true)).find(
+                    |g| g.end == open && g.explicit && (!g.bare || bare_sample_word(toks, g.first)),
+                )
             {
                 if let GroupPop::Specific(p) = g.pop {
                     let span = phrase_of(s, g.first, g.end);
@@ -243,24 +242,36 @@ fn decide(
         }
     }
 
-    // 4. Pairs and "respectively".
-    if let Some(a) = pair(text, sents, si, ti, done) {
-        return a;
+    // 5. A magnitude, not a share of people: "profit growth of over 5%".
+    let li = lead_in(toks, ti);
+    if li >= 2
+        && toks[li - 1].is("of")
+        && toks[li - 2].is_word()
+        && group_at(toks, li - 2, false).is_none()
+        && side_of(&toks[li - 2]).is_none()
+    {
+        let span = Span::new(toks[li - 2].span.start, toks[li - 1].span.end);
+        return found(
+            Population::Unknown,
+            span,
+            format!("magnitude of a quantity: '{}'", quote(text, span)),
+        );
     }
 
-    // 5. The nearest group named earlier in the sentence, after the previous figure.
-    let from = if k > 0 {
-        s.toks[s.figs[k - 1].1].span.end
-    } else {
-        s.sentence.span.start
-    };
+    // 6. The nearest group named earlier in the sentence, after the previous
+    // figure and outside the subjects of earlier figures.
+    let from = if k > 0 { s.toks[s.figs[k - 1].1].span.end } else { s.sentence.span.start };
     let here = toks[ti].span.start;
-    if let Some(m) = s
-        .mentions
-        .iter()
-        .rev()
-        .find(|m| m.span.start >= from && m.span.end <= here && !m.object && !m.counted)
-    {
+    if let Some(m) = s.mentions.iter().rev().find(|m| {
+        m.span.start >= from
+            && m.span.end <= here
+            && !m.object
+            && !m.counted
+            && (m.group.explicit || m.group.pop == GroupPop::Generic)
+            && !s.figs[..k]
+                .iter()
+                .any(|&(f, _)| subjects[f].is_some_and(|sub| sub.contains(m.span)))
+    }) {
         match m.group.pop {
             GroupPop::Specific(p) => {
                 return found(
@@ -273,22 +284,19 @@ fn decide(
         }
     }
 
-    // 6. The figure before it in the same sentence.
+    // 7. The figure before it in the same sentence.
     if k > 0 {
         let (pf, pti) = s.figs[k - 1];
         if let Some(prev) = &done[pf] {
             return Attribution {
                 population: prev.population,
                 phrase: prev.phrase,
-                evidence: format!(
-                    "same group as previous figure in sentence '{}'",
-                    toks[pti].text
-                ),
+                evidence: format!("same group as previous figure in sentence '{}'", toks[pti].text),
             };
         }
     }
 
-    // 7. Carried from the previous sentences of the paragraph.
+    // 8. Carried from the previous sentences of the paragraph.
     let para = s.sentence.paragraph;
     for back in 1..=3 {
         let Some(prev) = si.checked_sub(back).map(|i| &sents[i]) else {
@@ -301,11 +309,8 @@ fn decide(
             .figs
             .last()
             .and_then(|&(f, ti)| done[f].as_ref().map(|a| (prev.toks[ti].span.end, a)));
-        let last_mention = prev
-            .mentions
-            .iter()
-            .rev()
-            .find(|m| !m.object && !m.counted && m.group.explicit);
+        let last_mention =
+            prev.mentions.iter().rev().find(|m| !m.object && !m.counted && m.group.explicit);
         let pick_mention = match (last_fig, last_mention) {
             (Some((fe, _)), Some(m)) => m.span.start > fe,
             (None, Some(_)) => true,
@@ -329,7 +334,7 @@ fn decide(
         }
     }
 
-    // 8. The survey's population.
+    // 9. The survey's population.
     Attribution {
         population: default.population,
         phrase: default.phrase,
@@ -361,6 +366,7 @@ fn enclosing_paren(toks: &[Token], ti: usize) -> Option<(usize, usize)> {
 fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Option<Attribution> {
     let toks = &s.toks;
     let mut k = ti + 1;
+    let right_after = k;
     // "Half (51%) of ...": skip the restating parenthesis.
     if toks.get(k).is_some_and(|t| t.is_punct("(")) {
         if let Some(close) = paren_with_figure(toks, k) {
@@ -372,10 +378,7 @@ fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Opti
         k += 1;
     }
     let t = toks.get(k)?;
-    let prep = ["of", "among", "amongst", "from", "in"]
-        .iter()
-        .find(|p| t.is(p))
-        .copied();
+    let prep = ["of", "among", "amongst", "from", "in"].iter().find(|p| t.is(p)).copied();
     let (start, via) = match prep {
         Some(p) => (k + 1, p),
         None => (k, ""),
@@ -384,11 +387,9 @@ fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Opti
     let Some(g) = g else {
         if via == "of" {
             let next = toks.get(start)?;
-            if [
-                "them", "those", "these", "us", "you", "which", "whom", "it", "all", "each",
-            ]
-            .iter()
-            .any(|w| next.is(w))
+            if ["them", "those", "these", "us", "you", "which", "whom", "it", "all", "each"]
+                .iter()
+                .any(|w| next.is(w))
             {
                 if next.is("those")
                     && toks
@@ -403,10 +404,8 @@ fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Opti
             if !next.is_word() {
                 return None;
             }
-            let end = (start..toks.len().min(start + 4))
-                .take_while(|&j| toks[j].is_word())
-                .last()?
-                + 1;
+            let end =
+                (start..toks.len().min(start + 4)).take_while(|&j| toks[j].is_word()).last()? + 1;
             let span = phrase_of(s, start, end);
             return Some(Attribution {
                 population: Population::Unknown,
@@ -416,7 +415,8 @@ fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Opti
         }
         return None;
     };
-    if via.is_empty() && !(g.explicit || g.pop == GroupPop::Generic) || via.is_empty() && g.bare {
+    if via.is_empty() && (!(g.explicit || g.pop == GroupPop::Generic) || g.bare || k != right_after)
+    {
         return None;
     }
     if via == "in" && !(g.explicit) {
@@ -441,11 +441,13 @@ fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Opti
 /// A generic group ("respondents"): the sentence's topic, else the survey's population.
 fn generic(text: &str, s: &Sent, ti: usize, span: Span, default: &SurveyDefault) -> Attribution {
     let here = s.toks[ti].span.start;
-    let topic: Option<&Mention> = s
-        .mentions
-        .iter()
-        .rev()
-        .find(|m| m.span.end <= here && m.topic && m.group.explicit && !m.counted);
+    let topic: Option<&Mention> = s.mentions.iter().rev().find(|m| {
+        m.span.end <= here
+            && m.topic
+            && m.group.explicit
+            && !m.counted
+            && fronted(&s.toks, m.group.first, m.group.end)
+    });
     if let Some(m) = topic {
         if let GroupPop::Specific(p) = m.group.pop {
             return Attribution {
@@ -517,20 +519,15 @@ fn pair(
             break;
         }
     }
-    let run: Vec<usize> = (first..=last)
-        .filter(|&j| toks[j].figure().is_some())
-        .collect();
+    let run: Vec<usize> = (first..=last).filter(|&j| toks[j].figure().is_some()).collect();
     if run.len() < 2 {
         return None;
     }
     let idx = run.iter().position(|&j| j == ti)?;
     let n = run.len();
-    let respectively = toks[last + 1..toks.len().min(last + 5)]
-        .iter()
-        .any(|t| t.is("respectively"));
-    let versus = toks[first..last]
-        .iter()
-        .any(|t| t.is("vs.") || t.is("vs") || t.is("versus"));
+    let respectively =
+        toks[last + 1..toks.len().min(last + 5)].iter().any(|t| t.is("respectively"));
+    let versus = toks[first..last].iter().any(|t| t.is("vs.") || t.is("vs") || t.is("versus"));
     let in_paren = enclosing_paren(toks, first).is_some_and(|(_, c)| c > last);
     if !(respectively || versus || in_paren) {
         return None;
@@ -588,11 +585,8 @@ fn pair(
     if respectively && order.is_empty() {
         // "These numbers represent a 16% and an 8% increase, respectively": the previous sentence's figures.
         let prev = si.checked_sub(1).map(|i| &sents[i])?;
-        let pops: Vec<&Attribution> = prev
-            .figs
-            .iter()
-            .filter_map(|&(f, _)| done[f].as_ref())
-            .collect();
+        let pops: Vec<&Attribution> =
+            prev.figs.iter().filter_map(|&(f, _)| done[f].as_ref()).collect();
         if pops.len() == n && (1..n).all(|i| pops[i].population != pops[i - 1].population) {
             let a = pops[idx];
             return Some(Attribution {
@@ -607,4 +601,72 @@ fn pair(
     }
     let _ = TokKind::Word;
     None
+}
+
+/// A topic phrase that opens its clause and is closed by a comma: "For CMOs,
+/// ...", "On the CIO side, ...".
+fn fronted(toks: &[Token], first: usize, end: usize) -> bool {
+    let mut start = first;
+    while start > 0
+        && (toks[start - 1].is("the")
+            || toks[start - 1].is("for")
+            || toks[start - 1].is("among")
+            || toks[start - 1].is("on")
+            || toks[start - 1].is("amongst"))
+    {
+        start -= 1;
+    }
+    let opens = start == 0
+        || toks[start - 1].is_punct(",")
+        || toks[start - 1].is_punct(";")
+        || toks[start - 1].is_punct(":")
+        || toks[start - 1].is("and")
+        || toks[start - 1].is("but")
+        || toks[start - 1].is("while");
+    opens && toks.get(end).is_some_and(|t| t.is_punct(","))
+}
+
+/// A department word standing for a sample share: "220 Marketing (42% share)
+/// and IT (58%) leaders", not "use of technology (28%)".
+fn bare_sample_word(toks: &[Token], at: usize) -> bool {
+    let word = &toks[at];
+    let department = word.text == "IT" || word.is("marketing");
+    let prev_ok = at == 0
+        || toks[at - 1].kind == TokKind::Number
+        || toks[at - 1].is("and")
+        || toks[at - 1].is_punct(",")
+        || toks[at - 1].is_punct("(");
+    department && prev_ok
+}
+
+/// The first token of the qualifier before figure `ti` ("more than"), or `ti`.
+pub fn lead_in(toks: &[Token], ti: usize) -> usize {
+    let mut j = ti;
+    while j > 0
+        && [
+            "more", "than", "less", "fewer", "over", "under", "about", "nearly", "almost",
+            "around", "roughly", "approximately", "some", "up", "to", "at", "least", "most", "as",
+            "many", "much", "only", "just", "slightly", "mere", "close", "upwards", "well",
+        ]
+        .iter()
+        .any(|w| toks[j - 1].is(w))
+    {
+        let w = &toks[j - 1];
+        // "to" and "at" belong to a qualifier only in "up to", "close to", "at least/most".
+        if w.is("to") && !(j >= 2 && (toks[j - 2].is("up") || toks[j - 2].is("close"))) {
+            break;
+        }
+        if w.is("at") && !toks.get(j).is_some_and(|t| t.is("least") || t.is("most")) {
+            break;
+        }
+        if w.is("up") && !toks.get(j).is_some_and(|t| t.is("to")) {
+            break;
+        }
+        if (w.is("least") || w.is("most")) && !(j >= 2 && toks[j - 2].is("at")) {
+            break;
+        }
+        j -= 1;
+    }
+    // A lone article belongs to the noun phrase: "a 16% increase".
+    j
 }

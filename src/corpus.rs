@@ -53,14 +53,12 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
                 }
             }
             Err(err) => {
-                let rel = err
-                    .path()
-                    .map_or_else(|| root.display().to_string(), |p| relative(root, p));
+                let rel =
+                    err.path().map_or_else(|| root.display().to_string(), |p| relative(root, p));
                 let message = if err.loop_ancestor().is_some() {
                     "symbolic link loop".to_string()
                 } else {
-                    err.io_error()
-                        .map_or_else(|| err.to_string(), |io| io.to_string())
+                    err.io_error().map_or_else(|| err.to_string(), |io| io.to_string())
                 };
                 // A broken link to a non-article is not worth reporting.
                 if rel.ends_with(&format!(".{ext}"))
@@ -78,10 +76,7 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
 
 fn relative(root: &Path, path: &Path) -> String {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components()
-        .map(|c| c.as_os_str().to_string_lossy())
-        .collect::<Vec<_>>()
-        .join("/")
+    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
 /// An article's text, decoded by the policy above.
@@ -102,10 +97,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
         return Err(format!("binary file (NUL byte at offset {at})"));
     }
     match String::from_utf8(bytes) {
-        Ok(text) => Ok(Decoded {
-            text,
-            warnings: Vec::new(),
-        }),
+        Ok(text) => Ok(Decoded { text, warnings: Vec::new() }),
         Err(e) => {
             let mut bytes = e.into_bytes();
             let mut first_bad = None;
@@ -152,19 +144,11 @@ mod tests {
         assert_eq!(bom.text.len(), 11, "the BOM keeps its three bytes");
 
         let bad = decode(b"Caf\xE9 rose 5%.".to_vec()).unwrap();
-        assert_eq!(bad.text.len(), 14, "byte length unchanged");
+        assert_eq!(bad.text.len(), 13, "byte length unchanged");
         assert_eq!(&bad.text[3..4], "\u{1A}");
         assert!(bad.warnings[0].contains("offset 3"), "{:?}", bad.warnings);
 
-        assert!(
-            decode(b"\xFF\xFEa\x00".to_vec())
-                .unwrap_err()
-                .contains("UTF-16")
-        );
-        assert!(
-            decode(b"abc\x00def".to_vec())
-                .unwrap_err()
-                .contains("NUL byte at offset 3")
-        );
+        assert!(decode(b"\xFF\xFEa\x00".to_vec()).unwrap_err().contains("UTF-16"));
+        assert!(decode(b"abc\x00def".to_vec()).unwrap_err().contains("NUL byte at offset 3"));
     }
 }

@@ -73,15 +73,7 @@ pub fn check_predictions(pred: &[Value]) -> Result<()> {
 /// score.py would stop with a `KeyError` on such a file as soon as it reads
 /// the field; this check says which claim and which field instead.
 pub fn check_gold(gold: &[Value]) -> Result<()> {
-    let fields = [
-        "article",
-        "start",
-        "end",
-        "value",
-        "bound",
-        "population",
-        "subject",
-    ];
+    let fields = ["article", "start", "end", "value", "bound", "population", "subject"];
     check_fields(gold, "gold claim", &fields)
 }
 
@@ -142,10 +134,8 @@ pub struct Scores {
 pub fn score(gold: &[Value], pred: &[Value]) -> Scores {
     let (pairs, missed, extra) = match_claims(gold, pred);
     let n = pairs.len();
-    let checks: Vec<PairCheck> = pairs
-        .iter()
-        .map(|&(g, p)| PairCheck::new(&gold[g], &pred[p]))
-        .collect();
+    let checks: Vec<PairCheck> =
+        pairs.iter().map(|&(g, p)| PairCheck::new(&gold[g], &pred[p])).collect();
     let count = |f: fn(&PairCheck) -> bool| checks.iter().filter(|c| f(c)).count();
     let share = |k: usize| if n > 0 { k as f64 / n as f64 } else { 0.0 };
     let subject_sum = checks.iter().fold(0.0, |acc, c| acc + c.subject_f1);
@@ -174,21 +164,9 @@ pub fn score(gold: &[Value], pred: &[Value]) -> Scores {
 
 /// Precision, recall and F1 as score.py's `f1` computes them.
 fn f1(tp: usize, n_pred: usize, n_gold: usize) -> (f64, f64, f64) {
-    let p = if n_pred > 0 {
-        tp as f64 / n_pred as f64
-    } else {
-        0.0
-    };
-    let r = if n_gold > 0 {
-        tp as f64 / n_gold as f64
-    } else {
-        0.0
-    };
-    let f = if p + r != 0.0 {
-        2.0 * p * r / (p + r)
-    } else {
-        0.0
-    };
+    let p = if n_pred > 0 { tp as f64 / n_pred as f64 } else { 0.0 };
+    let r = if n_gold > 0 { tp as f64 / n_gold as f64 } else { 0.0 };
+    let f = if p + r != 0.0 { 2.0 * p * r / (p + r) } else { 0.0 };
     (p, r, f)
 }
 
@@ -208,10 +186,8 @@ fn match_claims(gold: &[Value], pred: &[Value]) -> Matching {
         })
     };
     let gold_groups: Vec<usize> = gold.iter().map(|g| group_of(field(g, "article"))).collect();
-    let pred_groups: Vec<usize> = pred
-        .iter()
-        .map(|p| group_of(p.get("article").unwrap_or(&empty)))
-        .collect();
+    let pred_groups: Vec<usize> =
+        pred.iter().map(|p| group_of(p.get("article").unwrap_or(&empty))).collect();
     for (i, k) in gold_groups.into_iter().enumerate() {
         groups[k].0.push(i);
     }
@@ -240,18 +216,8 @@ fn match_claims(gold: &[Value], pred: &[Value]) -> Matching {
                 pairs.push((gs[i], ps[j]));
             }
         }
-        missed.extend(
-            gs.iter()
-                .zip(&used_g)
-                .filter(|(_, u)| !**u)
-                .map(|(g, _)| *g),
-        );
-        extra.extend(
-            ps.iter()
-                .zip(&used_p)
-                .filter(|(_, u)| !**u)
-                .map(|(p, _)| *p),
-        );
+        missed.extend(gs.iter().zip(&used_g).filter(|(_, u)| !**u).map(|(g, _)| *g));
+        extra.extend(ps.iter().zip(&used_p).filter(|(_, u)| !**u).map(|(p, _)| *p));
     }
     (pairs, missed, extra)
 }
@@ -297,11 +263,7 @@ fn pred_value(p: &Value) -> f64 {
         return -1e9;
     }
     match v {
-        Value::String(s) => s
-            .trim_matches(is_py_space)
-            .replace('_', "")
-            .parse()
-            .unwrap_or(-1e9),
+        Value::String(s) => s.trim_matches(is_py_space).replace('_', "").parse().unwrap_or(-1e9),
         Value::Array(_) | Value::Object(_) => -1e9,
         _ => py_number(v),
     }
@@ -321,9 +283,8 @@ fn subject_text(c: &Value) -> &str {
 static TOKEN: LazyLock<Regex> =
     LazyLock::new(|| Regex::new(r"[a-z0-9]+(?:['’][a-z]+)?").expect("token regex"));
 
-const STOP: [&str; 14] = [
-    "the", "a", "an", "of", "to", "and", "that", "their", "its", "is", "are", "was", "were", "be",
-];
+const STOP: [&str; 14] =
+    ["the", "a", "an", "of", "to", "and", "that", "their", "its", "is", "are", "was", "were", "be"];
 
 /// Lowercased word tokens of a subject phrase, stop words removed.
 fn tokens(s: &str) -> Vec<String> {
@@ -343,10 +304,7 @@ pub fn token_f1(a: &str, b: &str) -> f64 {
     if ta.is_empty() && tb.is_empty() {
         return 1.0;
     }
-    let common: usize = ta
-        .iter()
-        .map(|(t, &n)| n.min(tb.get(t).copied().unwrap_or(0)))
-        .sum();
+    let common: usize = ta.iter().map(|(t, &n)| n.min(tb.get(t).copied().unwrap_or(0))).sum();
     if common == 0 {
         return 0.0;
     }
@@ -412,23 +370,13 @@ impl Scores {
 
 /// The text report, byte for byte as score.py prints it (ends with a newline).
 pub fn render_text(s: &Scores) -> String {
-    let mut out = format!(
-        "gold {}  predicted {}  matched {}\n",
-        s.gold, s.pred, s.matched
-    );
+    let mut out = format!("gold {}  predicted {}  matched {}\n", s.gold, s.pred, s.matched);
     for (name, value) in s.figures() {
         let _ = writeln!(out, "{name:22} {value:.3}");
     }
-    let entries: Vec<String> = s
-        .confusion
-        .iter()
-        .map(|(k, n)| format!("{}: {n}", py_repr_str(k)))
-        .collect();
-    let _ = writeln!(
-        out,
-        "population confusion (gold->predicted): {{{}}}",
-        entries.join(", ")
-    );
+    let entries: Vec<String> =
+        s.confusion.iter().map(|(k, n)| format!("{}: {n}", py_repr_str(k))).collect();
+    let _ = writeln!(out, "population confusion (gold->predicted): {{{}}}", entries.join(", "));
     out
 }
 
@@ -445,15 +393,9 @@ pub fn render_json(s: &Scores) -> String {
     if s.confusion.is_empty() {
         lines.push("  \"confusion\": {}".into());
     } else {
-        let entries: Vec<String> = s
-            .confusion
-            .iter()
-            .map(|(k, n)| format!("    {}: {n}", py_json_str(k)))
-            .collect();
-        lines.push(format!(
-            "  \"confusion\": {{\n{}\n  }}",
-            entries.join(",\n")
-        ));
+        let entries: Vec<String> =
+            s.confusion.iter().map(|(k, n)| format!("    {}: {n}", py_json_str(k))).collect();
+        lines.push(format!("  \"confusion\": {{\n{}\n  }}", entries.join(",\n")));
     }
     format!("{{\n{}\n}}\n", lines.join(",\n"))
 }
@@ -489,11 +431,7 @@ pub fn render_errors(gold: &[Value], pred: &[Value], s: &Scores) -> String {
         let check = PairCheck::new(g, p);
         let mut probs = Vec::new();
         let mut differs = |what: &str, k: &str| {
-            probs.push(format!(
-                "{what} {} != {}",
-                py_str(field(p, k)),
-                py_str(field(g, k))
-            ));
+            probs.push(format!("{what} {} != {}", py_str(field(p, k)), py_str(field(g, k))));
         };
         if check.value_off {
             differs("value", "value");
@@ -640,10 +578,8 @@ fn py_repr(v: &Value) -> String {
             format!("[{}]", items.join(", "))
         }
         Value::Object(o) => {
-            let items: Vec<String> = o
-                .iter()
-                .map(|(k, v)| format!("{}: {}", py_repr_str(k), py_repr(v)))
-                .collect();
+            let items: Vec<String> =
+                o.iter().map(|(k, v)| format!("{}: {}", py_repr_str(k), py_repr(v))).collect();
             format!("{{{}}}", items.join(", "))
         }
     }
@@ -685,11 +621,7 @@ fn py_float_repr(x: f64) -> String {
 
 /// Python's `repr()` of a string: single quotes unless it holds `'` and no `"`.
 fn py_repr_str(s: &str) -> String {
-    let quote = if s.contains('\'') && !s.contains('"') {
-        '"'
-    } else {
-        '\''
-    };
+    let quote = if s.contains('\'') && !s.contains('"') { '"' } else { '\'' };
     let mut out = String::with_capacity(s.len() + 2);
     out.push(quote);
     for c in s.chars() {
@@ -810,10 +742,8 @@ fn py_json(v: &Value) -> String {
             format!("[{}]", items.join(", "))
         }
         Value::Object(o) => {
-            let items: Vec<String> = o
-                .iter()
-                .map(|(k, v)| format!("{}: {}", py_json_str(k), py_json(v)))
-                .collect();
+            let items: Vec<String> =
+                o.iter().map(|(k, v)| format!("{}: {}", py_json_str(k), py_json(v))).collect();
             format!("{{{}}}", items.join(", "))
         }
     }
@@ -850,44 +780,14 @@ mod tests {
             ("only stop words on both sides", "the of a", "", 1.0),
             ("one side empty", "", "remote teams", 0.0),
             ("disjoint", "budget", "remote teams", 0.0),
-            (
-                "stop words ignored",
-                "the remote teams",
-                "remote teams",
-                1.0,
-            ),
+            ("stop words ignored", "the remote teams", "remote teams", 1.0),
             ("case folded", "Remote TEAMS", "remote teams", 1.0),
-            (
-                "half precision",
-                "remote teams budget cuts",
-                "remote teams",
-                2.0 / 3.0,
-            ),
-            (
-                "curly apostrophe kept in token",
-                "company’s goals",
-                "company’s goals",
-                1.0,
-            ),
-            (
-                "curly and straight apostrophes differ",
-                "company’s",
-                "company's",
-                0.0,
-            ),
-            (
-                "apostrophe token vs bare word",
-                "company’s goals",
-                "company goals",
-                0.5,
-            ),
+            ("half precision", "remote teams budget cuts", "remote teams", 2.0 / 3.0),
+            ("curly apostrophe kept in token", "company’s goals", "company’s goals", 1.0),
+            ("curly and straight apostrophes differ", "company’s", "company's", 0.0),
+            ("apostrophe token vs bare word", "company’s goals", "company goals", 0.5),
             ("repeated tokens count as a multiset", "it it it", "it", 0.5),
-            (
-                "punctuation splits",
-                "marketing-IT meetings",
-                "marketing it meetings",
-                1.0,
-            ),
+            ("punctuation splits", "marketing-IT meetings", "marketing it meetings", 1.0),
         ];
         for (name, a, b, want) in cases {
             let got = token_f1(a, b);
@@ -901,27 +801,11 @@ mod tests {
     #[test]
     fn tokens_cases() {
         let cases: &[(&str, &str, &[&str])] = &[
-            (
-                "stop words dropped",
-                "The share of IT and marketing",
-                &["share", "it", "marketing"],
-            ),
-            (
-                "curly apostrophe suffix",
-                "there’s a need",
-                &["there’s", "need"],
-            ),
+            ("stop words dropped", "The share of IT and marketing", &["share", "it", "marketing"]),
+            ("curly apostrophe suffix", "there’s a need", &["there’s", "need"]),
             ("straight apostrophe suffix", "it's fine", &["it's", "fine"]),
-            (
-                "apostrophe without letters after",
-                "teams' goals",
-                &["teams", "goals"],
-            ),
-            (
-                "digits are tokens",
-                "top-5 in 2023",
-                &["top", "5", "in", "2023"],
-            ),
+            ("apostrophe without letters after", "teams' goals", &["teams", "goals"]),
+            ("digits are tokens", "top-5 in 2023", &["top", "5", "in", "2023"]),
         ];
         for (name, text, want) in cases {
             assert_eq!(tokens(text), *want, "{name}");
@@ -1016,38 +900,14 @@ mod tests {
                     ("full", 1.0),
                 ],
             ),
-            (
-                "value within 0.5",
-                json!({"value": 35.5}),
-                &[("value", 1.0)],
-            ),
-            (
-                "value just outside 0.5",
-                json!({"value": 35.51}),
-                &[("value", 0.0)],
-            ),
-            (
-                "value as a numeric string",
-                json!({"value": "35"}),
-                &[("value", 1.0)],
-            ),
+            ("value within 0.5", json!({"value": 35.5}), &[("value", 1.0)]),
+            ("value just outside 0.5", json!({"value": 35.51}), &[("value", 0.0)]),
+            ("value as a numeric string", json!({"value": "35"}), &[("value", 1.0)]),
             ("missing value", json!({}), &[("value", 0.0)]),
-            (
-                "missing bound defaults to exact",
-                json!({}),
-                &[("bound", 1.0)],
-            ),
-            (
-                "null bound is not exact",
-                json!({"bound": null}),
-                &[("bound", 0.0)],
-            ),
+            ("missing bound defaults to exact", json!({}), &[("bound", 1.0)]),
+            ("null bound is not exact", json!({"bound": null}), &[("bound", 0.0)]),
             ("other bound", json!({"bound": "approx"}), &[("bound", 0.0)]),
-            (
-                "missing population",
-                json!({}),
-                &[("population", 0.0), ("claim", 0.0)],
-            ),
+            ("missing population", json!({}), &[("population", 0.0), ("claim", 0.0)]),
             (
                 "subject as object",
                 json!({"value": 35, "population": "both", "subject": {"text": "remote teams"}}),
@@ -1058,16 +918,8 @@ mod tests {
                 json!({"value": 35, "population": "both", "subject": "the remote teams"}),
                 &[("subject", 1.0), ("full", 1.0)],
             ),
-            (
-                "subject object without text",
-                json!({"subject": {"start": 3}}),
-                &[("subject", 0.0)],
-            ),
-            (
-                "null subject",
-                json!({"subject": null}),
-                &[("subject", 0.0)],
-            ),
+            ("subject object without text", json!({"subject": {"start": 3}}), &[("subject", 0.0)]),
+            ("null subject", json!({"subject": null}), &[("subject", 0.0)]),
             (
                 "subject F1 below 0.5 fails full F1 only",
                 json!({"value": 35, "population": "both", "subject": "remote budget cuts now"}),
@@ -1088,10 +940,7 @@ mod tests {
                     "full" => s.full_f1,
                     other => panic!("no figure {other}"),
                 };
-                assert!(
-                    (got - want).abs() < 1e-12,
-                    "{name}: {figure} = {got}, want {want}"
-                );
+                assert!((got - want).abs() < 1e-12, "{name}: {figure} = {got}, want {want}");
             }
         }
     }
@@ -1101,11 +950,9 @@ mod tests {
         let mut gold = gold_claim("a", 0, 2);
         gold["value"] = json!(0.0);
         gold["text"] = json!("0%");
-        for (name, value) in [
-            ("int zero", json!(0)),
-            ("float zero", json!(0.0)),
-            ("false", json!(false)),
-        ] {
+        for (name, value) in
+            [("int zero", json!(0)), ("float zero", json!(0.0)), ("false", json!(false))]
+        {
             let pred = vec![claim("a", 0, 2, json!({ "value": value }))];
             let s = score(std::slice::from_ref(&gold), &pred);
             assert_eq!(s.value_accuracy, 0.0, "{name}");
@@ -1119,11 +966,7 @@ mod tests {
 
     #[test]
     fn figures_and_confusion() {
-        let gold = vec![
-            gold_claim("a", 0, 3),
-            gold_claim("a", 10, 13),
-            gold_claim("a", 20, 23),
-        ];
+        let gold = vec![gold_claim("a", 0, 3), gold_claim("a", 10, 13), gold_claim("a", 20, 23)];
         let pred = vec![
             claim("a", 0, 3, json!({"value": 35, "population": "both"})),
             claim("a", 10, 13, json!({"value": 35, "population": "it"})),
@@ -1134,10 +977,7 @@ mod tests {
         assert!((s.detection_f1 - 2.0 / 3.0).abs() < 1e-12);
         assert!((s.population_accuracy - 0.5).abs() < 1e-12);
         assert!((s.claim_f1 - 1.0 / 3.0).abs() < 1e-12);
-        assert_eq!(
-            s.confusion,
-            vec![("both->both".to_owned(), 1), ("both->it".to_owned(), 1)]
-        );
+        assert_eq!(s.confusion, vec![("both->both".to_owned(), 1), ("both->it".to_owned(), 1)]);
         let text = render_text(&s);
         assert!(
             text.starts_with("gold 3  predicted 3  matched 2\ndetection_precision    0.667\n"),
@@ -1155,10 +995,8 @@ mod tests {
     fn confusion_sorts_like_python_str_of_items() {
         // str((('both', 'it'), 1)) < str((('both', None), 1)) because "'" < "N".
         let gold = vec![gold_claim("a", 0, 3), gold_claim("a", 10, 13)];
-        let pred = vec![
-            claim("a", 0, 3, json!({"population": "it"})),
-            claim("a", 10, 13, json!({})),
-        ];
+        let pred =
+            vec![claim("a", 0, 3, json!({"population": "it"})), claim("a", 10, 13, json!({}))];
         let s = score(&gold, &pred);
         let keys: Vec<&str> = s.confusion.iter().map(|(k, _)| k.as_str()).collect();
         assert_eq!(keys, ["both->it", "both->None"]);
@@ -1176,21 +1014,9 @@ mod tests {
     fn python_repr_cases() {
         let cases: &[(&str, Value, &str)] = &[
             ("plain string", json!("35%"), "'35%'"),
-            (
-                "single quote switches to double",
-                json!("it's 5%"),
-                "\"it's 5%\"",
-            ),
-            (
-                "both quotes escape the single",
-                json!("it's \"5%\""),
-                "'it\\'s \"5%\"'",
-            ),
-            (
-                "curly quotes are printable",
-                json!("“very” it’s"),
-                "'“very” it’s'",
-            ),
+            ("single quote switches to double", json!("it's 5%"), "\"it's 5%\""),
+            ("both quotes escape the single", json!("it's \"5%\""), "'it\\'s \"5%\"'"),
+            ("curly quotes are printable", json!("“very” it’s"), "'“very” it’s'"),
             ("no-break space escaped", json!("35\u{a0}%"), "'35\\xa0%'"),
             ("newline and backslash", json!("a\nb\\"), "'a\\nb\\\\'"),
             ("null", json!(null), "None"),
@@ -1252,9 +1078,6 @@ mod tests {
             json!({"article": "a", "start": 0}),
         ];
         let err = check_predictions(&pred).expect_err("second lacks end");
-        assert_eq!(
-            err.to_string(),
-            "prediction 2 lacks 'end': {\"article\": \"a\", \"start\": 0}"
-        );
+        assert_eq!(err.to_string(), "prediction 2 lacks 'end': {\"article\": \"a\", \"start\": 0}");
     }
 }

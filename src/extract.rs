@@ -28,7 +28,6 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
     }
     let sents = sentences(text);
     let views = analyse(text, &sents, &figures);
-    let attributions = attribute(text, &views, figures.len());
     let mut subjects: Vec<Option<Span>> = vec![None; figures.len()];
     let mut sentence_of: Vec<Option<Span>> = vec![None; figures.len()];
     for v in &views {
@@ -40,6 +39,7 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
             prev = s;
         }
     }
+    let attributions = attribute(text, &views, &subjects);
     figures
         .into_iter()
         .zip(attributions)

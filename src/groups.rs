@@ -80,149 +80,39 @@ const MARKETING_HEADS: &[&str] = &["cmos", "cmo", "marketers", "marketer"];
 /// Heads that name IT people.
 const IT_HEADS: &[&str] = &["cios", "cio", "ctos", "cto"];
 /// Heads that name a third group of people.
-const THIRD_HEADS: &[&str] = &[
-    "ceos", "ceo", "cfos", "cfo", "cdos", "cdo", "coos", "coo", "cmtos",
-];
+const THIRD_HEADS: &[&str] = &["ceos", "ceo", "cfos", "cfo", "cdos", "cdo", "coos", "coo", "cmtos"];
 /// Heads that name people in general; the modifiers say which.
 const GENERIC_HEADS: &[&str] = &[
-    "executives",
-    "executive",
-    "execs",
-    "exec",
-    "leaders",
-    "leader",
-    "directors",
-    "director",
-    "respondents",
-    "respondent",
-    "professionals",
-    "professional",
-    "people",
-    "teams",
-    "team",
-    "departments",
-    "department",
-    "managers",
-    "manager",
-    "officers",
-    "chiefs",
-    "heads",
-    "pros",
-    "staff",
-    "functions",
-    "function",
-    "participants",
-    "practitioners",
-    "side",
-    "sides",
-    "groups",
-    "parties",
-    "decision-makers",
-    "makers",
-    "employees",
-    "workers",
-    "specialists",
-    "experts",
-    "organization",
-    "organisation",
-    "counterparts",
-    "colleagues",
-    "personnel",
-    "buyers",
+    "executives", "executive", "execs", "exec", "leaders", "leader", "directors", "director",
+    "respondents", "respondent", "professionals", "professional", "people", "teams", "team",
+    "departments", "department", "managers", "manager", "officers", "chiefs", "heads", "pros",
+    "staff", "functions", "function", "participants", "practitioners", "side", "sides", "groups",
+    "parties", "decision-makers", "makers", "employees", "workers", "specialists", "experts",
+    "organization", "organisation", "counterparts", "colleagues", "personnel", "buyers",
 ];
 /// Heads that name organisations or the public rather than survey takers.
 const ORGANISATION_HEADS: &[&str] = &[
-    "companies",
-    "company",
-    "businesses",
-    "business",
-    "brands",
-    "brand",
-    "firms",
-    "firm",
-    "organizations",
-    "organisations",
-    "enterprises",
-    "consumers",
-    "consumer",
-    "customers",
-    "shoppers",
-    "users",
-    "retailers",
-    "agencies",
-    "households",
-    "adults",
-    "americans",
-    "budget",
-    "budgets",
-    "revenue",
-    "revenues",
-    "sales",
-    "spending",
-    "spend",
+    "companies", "company", "businesses", "business", "brands", "brand", "firms", "firm",
+    "organizations", "organisations", "enterprises", "consumers", "consumer", "customers",
+    "shoppers", "users", "retailers", "agencies", "households", "adults", "americans", "budget",
+    "budgets", "revenue", "revenues", "sales", "spending", "spend",
+];
+/// Function words, never the modifier of a group ("for IT respondents").
+const FUNCTION_WORDS: &[&str] = &[
+    "for", "to", "of", "in", "on", "by", "with", "than", "that", "as", "at", "from", "and", "or",
+    "but", "is", "are", "was", "were", "be", "been", "who", "which", "while", "whereas", "if",
+    "when", "where", "so", "not", "no", "into", "over", "under", "about", "between", "among",
+    "per", "via", "said", "say", "says", "think", "believe", "feel", "agree", "report",
 ];
 /// Words that may open or qualify a group phrase without changing its population.
 const NEUTRAL: &[&str] = &[
-    "the",
-    "all",
-    "those",
-    "these",
-    "our",
-    "their",
-    "its",
-    "surveyed",
-    "senior",
-    "senior-level",
-    "top",
-    "global",
-    "select",
-    "responding",
-    "participating",
-    "u.s.",
-    "us",
-    "uk",
-    "u.k.",
-    "b2b",
-    "b2c",
-    "c-suite",
-    "c-level",
-    "other",
-    "many",
-    "most",
-    "more",
-    "fewer",
-    "some",
-    "management",
-    "information",
-    "chief",
-    "level",
-    "mid-level",
-    "junior",
-    "individual",
-    "various",
-    "each",
-    "every",
-    "both",
-    "two",
-    "several",
-    "certain",
-    "such",
-    "key",
-    "large",
-    "small",
-    "enterprise",
-    "european",
-    "american",
-    "british",
-    "asian",
-    "uk-based",
-    "us-based",
-    "leading",
-    "decision",
-    "a",
-    "an",
-    "any",
-    "of",
+    "the", "all", "those", "these", "our", "their", "its", "surveyed", "senior", "senior-level",
+    "top", "global", "select", "responding", "participating", "u.s.", "us", "uk", "u.k.", "b2b",
+    "b2c", "c-suite", "c-level", "other", "many", "most", "more", "fewer", "some", "management",
+    "information", "chief", "level", "mid-level", "junior", "individual", "various", "each",
+    "every", "both", "two", "several", "certain", "such", "key", "large", "small", "enterprise",
+    "european", "american", "british", "asian", "uk-based", "us-based", "leading", "decision", "a",
+    "an", "any", "of",
 ];
 
 fn lower_in(t: &Token, list: &[&str]) -> bool {
@@ -434,12 +324,17 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             continue;
         }
         // An unknown word just before a generic head: a third group ("sales leaders").
-        if t.is_word() && t.text.chars().next().is_some_and(char::is_lowercase) {
+        if t.is_word()
+            && t.text.chars().next().is_some_and(char::is_lowercase)
+            && !lower_in(t, FUNCTION_WORDS)
+        {
             if toks.get(j + 1).is_some_and(|n| lower_in(n, GENERIC_HEADS))
                 || toks.get(j + 2).is_some_and(|n| {
                     lower_in(n, GENERIC_HEADS)
                         && toks[j + 1].is_word()
                         && !lower_in(&toks[j + 1], NEUTRAL)
+                        && side_of(&toks[j + 1]).is_none()
+                        && !lower_in(&toks[j + 1], FUNCTION_WORDS)
                 })
             {
                 acc.third_modifier = true;
@@ -478,9 +373,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
         return None;
     };
     // Leading neutral words are part of the phrase only when something follows them.
-    let first = (i..end)
-        .find(|&k| !(toks[k].is("the") || toks[k].is("of")))
-        .unwrap_or(i);
+    let first = (i..end).find(|&k| !(toks[k].is("the") || toks[k].is("of"))).unwrap_or(i);
     Some(Group {
         first,
         end,
@@ -493,11 +386,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
 
 /// "chief marketing officer(s)", "chief information officers", "decision makers" ...
 fn multiword_role(toks: &[Token], j: usize) -> Option<(usize, Option<Population>)> {
-    let w = |k: usize| {
-        toks.get(j + k)
-            .filter(|t| t.is_word())
-            .map(|t| t.text.to_ascii_lowercase())
-    };
+    let w = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.text.to_ascii_lowercase());
     if w(0).as_deref() != Some("chief") {
         return None;
     }
@@ -589,17 +478,11 @@ mod tests {
     use crate::tokens::tokenize;
 
     fn read(text: &str) -> Option<(String, GroupPop)> {
-        let figs: Vec<(usize, Span)> = crate::detect::detect(text)
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, f.span))
-            .collect();
+        let figs: Vec<(usize, Span)> =
+            crate::detect::detect(text).iter().enumerate().map(|(i, f)| (i, f.span)).collect();
         let toks = tokenize(text, Span::new(0, text.len()), &figs);
         let g = group_at(&toks, 0, false)?;
-        Some((
-            text[toks[g.first].span.start..toks[g.end - 1].span.end].to_string(),
-            g.pop,
-        ))
+        Some((text[toks[g.first].span.start..toks[g.end - 1].span.end].to_string(), g.pop))
     }
 
     #[test]
@@ -608,12 +491,7 @@ mod tests {
         use Population::*;
         let cases: &[(&str, &str, &str, GroupPop)] = &[
             ("role noun", "CIOs think so", "CIOs", Specific(It)),
-            (
-                "marketers",
-                "marketers say",
-                "marketers",
-                Specific(Marketing),
-            ),
+            ("marketers", "marketers say", "marketers", Specific(Marketing)),
             (
                 "modifier and head",
                 "marketing executives consider",
@@ -632,18 +510,8 @@ mod tests {
                 "senior marketing and IT executives",
                 Specific(Both),
             ),
-            (
-                "coordinated roles",
-                "CMOs and CIOs agree",
-                "CMOs and CIOs",
-                Specific(Both),
-            ),
-            (
-                "ampersand roles",
-                "CMOs & CIOs believe",
-                "CMOs & CIOs",
-                Specific(Both),
-            ),
+            ("coordinated roles", "CMOs and CIOs agree", "CMOs and CIOs", Specific(Both)),
+            ("ampersand roles", "CMOs & CIOs believe", "CMOs & CIOs", Specific(Both)),
             (
                 "side phrase",
                 "respondents in both marketing and IT say",
@@ -669,31 +537,11 @@ mod tests {
                 Specific(Marketing),
             ),
             ("generic", "respondents see", "respondents", Generic),
-            (
-                "surveyed execs",
-                "surveyed execs say",
-                "surveyed execs",
-                Generic,
-            ),
-            (
-                "both groups",
-                "both groups thinking",
-                "both groups",
-                Specific(Both),
-            ),
-            (
-                "organisation",
-                "the companies surveyed",
-                "companies surveyed",
-                Specific(Unknown),
-            ),
+            ("surveyed execs", "surveyed execs say", "surveyed execs", Generic),
+            ("both groups", "both groups thinking", "both groups", Specific(Both)),
+            ("organisation", "the companies surveyed", "companies surveyed", Specific(Unknown)),
             ("third group", "CEOs lead", "CEOs", Specific(Unknown)),
-            (
-                "third group by modifier",
-                "sales leaders say",
-                "sales leaders",
-                Specific(Unknown),
-            ),
+            ("third group by modifier", "sales leaders say", "sales leaders", Specific(Unknown)),
             ("IT people", "IT people think", "IT people", Specific(It)),
             (
                 "count opens sample",
@@ -722,12 +570,9 @@ mod tests {
 
     #[test]
     fn not_group_phrases() {
-        for text in [
-            "IT intervention",
-            "marketing technology strategies",
-            "the leadership",
-            "it is",
-        ] {
+        for text in
+            ["IT intervention", "marketing technology strategies", "the leadership", "it is"]
+        {
             assert_eq!(read(text), None, "{text:?}");
         }
     }

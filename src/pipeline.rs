@@ -80,20 +80,14 @@ pub fn run(settings: &Settings) -> Result<Summary> {
         .with_context(|| format!("cannot write in output folder {}", settings.out.display()))
         .map_err(WriteError)?;
 
-    let pool = rayon::ThreadPoolBuilder::new()
-        .num_threads(settings.threads.unwrap_or(0))
-        .build()?;
-    let total_bytes: u64 = articles
-        .iter()
-        .filter_map(|a| std::fs::metadata(&a.path).ok())
-        .map(|m| m.len())
-        .sum();
+    let pool =
+        rayon::ThreadPoolBuilder::new().num_threads(settings.threads.unwrap_or(0)).build()?;
+    let total_bytes: u64 =
+        articles.iter().filter_map(|a| std::fs::metadata(&a.path).ok()).map(|m| m.len()).sum();
     let bar = progress_bar(settings.progress, total_bytes, articles.len());
 
-    let mut summary = Summary {
-        articles: articles.len() + walk_errors.len(),
-        ..Summary::default()
-    };
+    let mut summary =
+        Summary { articles: articles.len() + walk_errors.len(), ..Summary::default() };
     let mut entries: Vec<ArticleEntry> = Vec::with_capacity(articles.len() + walk_errors.len());
     {
         let mut w = BufWriter::with_capacity(1 << 16, claims_tmp.as_file_mut());
@@ -101,9 +95,7 @@ pub fn run(settings: &Settings) -> Result<Summary> {
             let done: Vec<Processed> =
                 pool.install(|| chunk.par_iter().map(process_article).collect());
             for p in done {
-                w.write_all(&p.lines)
-                    .context("cannot write claims")
-                    .map_err(WriteError)?;
+                w.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
                 bar.inc(p.entry.bytes);
                 bar.set_message(format!("{} articles", entries.len() + 1));
                 summary.claims += p.entry.claims;
@@ -112,28 +104,20 @@ pub fn run(settings: &Settings) -> Result<Summary> {
                 }
                 if p.entry.status != "ok" {
                     summary.failed += 1;
-                    summary
-                        .problems
-                        .push(format!("{}: {}", p.entry.path, p.entry.status));
+                    summary.problems.push(format!("{}: {}", p.entry.path, p.entry.status));
                 }
                 for warning in &p.entry.warnings {
-                    summary
-                        .problems
-                        .push(format!("{}: warning: {warning}", p.entry.path));
+                    summary.problems.push(format!("{}: warning: {warning}", p.entry.path));
                 }
                 entries.push(p.entry);
             }
         }
-        w.flush()
-            .context("cannot write claims")
-            .map_err(WriteError)?;
+        w.flush().context("cannot write claims").map_err(WriteError)?;
     }
     bar.finish_and_clear();
     for e in walk_errors {
         summary.failed += 1;
-        summary
-            .problems
-            .push(format!("{}: error: {}", e.rel, e.message));
+        summary.problems.push(format!("{}: error: {}", e.rel, e.message));
         entries.push(ArticleEntry {
             path: e.rel,
             bytes: 0,
@@ -161,22 +145,14 @@ pub fn run(settings: &Settings) -> Result<Summary> {
 
 fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
     tmp.as_file().sync_all().ok();
-    tmp.persist(to).map_err(|e| {
-        WriteError(anyhow::anyhow!(
-            "cannot write {}: {}",
-            to.display(),
-            e.error
-        ))
-    })?;
+    tmp.persist(to)
+        .map_err(|e| WriteError(anyhow::anyhow!("cannot write {}: {}", to.display(), e.error)))?;
     Ok(())
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path
-        .parent()
-        .filter(|p| !p.as_os_str().is_empty())
-        .unwrap_or(Path::new("."));
+    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".claimscan.")
         .tempfile_in(dir)
@@ -279,11 +255,7 @@ pub fn claim_id(article: &str, span: Span) -> String {
 /// Converts an article's claims into dataset records.
 pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRecord> {
     let mut pos = Positions::new(text);
-    let phrase = |s: Span| Phrase {
-        text: s.slice(text).to_string(),
-        start: s.start,
-        end: s.end,
-    };
+    let phrase = |s: Span| Phrase { text: s.slice(text).to_string(), start: s.start, end: s.end };
     claims
         .iter()
         .map(|c| {
@@ -306,11 +278,9 @@ pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRe
                 population: c.attribution.population.as_str().to_string(),
                 population_phrase: c.attribution.phrase.map(phrase),
                 subject: c.subject.map(phrase),
-                sentence: SpanRecord {
-                    start: c.sentence.start,
-                    end: c.sentence.end,
-                },
+                sentence: SpanRecord { start: c.sentence.start, end: c.sentence.end },
                 evidence: c.attribution.evidence.clone(),
+                audit: None,
             }
         })
         .collect()
@@ -331,13 +301,7 @@ struct Positions<'a> {
 
 impl<'a> Positions<'a> {
     fn new(text: &'a str) -> Self {
-        Positions {
-            text,
-            byte: 0,
-            chars: 0,
-            line: 1,
-            line_start_chars: 0,
-        }
+        Positions { text, byte: 0, chars: 0, line: 1, line_start_chars: 0 }
     }
 
     /// Code-point offset, 1-based line and 1-based column of byte `at`.
@@ -353,10 +317,6 @@ impl<'a> Positions<'a> {
             }
         }
         self.byte = at;
-        (
-            self.chars,
-            self.line,
-            self.chars - self.line_start_chars + 1,
-        )
+        (self.chars, self.line, self.chars - self.line_start_chars + 1)
     }
 }

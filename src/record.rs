@@ -78,6 +78,12 @@ pub struct ClaimRecord {
     pub sentence: SpanRecord,
     /// The name of the rule that decided the population.
     pub evidence: String,
+    /// Set by `claimscan audit --fix` when the claim could not be found in
+    /// the current article: `missing` (its text is gone or no longer unique)
+    /// or `article_missing` (the article cannot be read); absent otherwise.
+    /// Such records keep their old offsets, which no longer point at the text.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audit: Option<String>,
 }
 
 /// `manifest.json`: what was extracted from what.

@@ -81,10 +81,7 @@ fn wraps(prev: &str, next: &str) -> bool {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..]
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|p| p + from)
+    bytes[from..].iter().position(|&b| b == b'\n').map(|p| p + from)
 }
 
 fn trimmed(text: &str, span: Span) -> Span {
@@ -108,10 +105,7 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
         };
         let mut pending: Option<Span> = None;
         for (off, s) in flat.split_sentence_bound_indices() {
-            let span = trimmed(
-                text,
-                Span::new(para.start + off, para.start + off + s.len()),
-            );
+            let span = trimmed(text, Span::new(para.start + off, para.start + off + s.len()));
             if span.is_empty() {
                 continue;
             }
@@ -120,20 +114,14 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     Span::new(p.start, span.end)
                 }
                 Some(p) => {
-                    out.push(Sentence {
-                        span: p,
-                        paragraph: pi,
-                    });
+                    out.push(Sentence { span: p, paragraph: pi });
                     span
                 }
                 None => span,
             });
         }
         if let Some(p) = pending {
-            out.push(Sentence {
-                span: p,
-                paragraph: pi,
-            });
+            out.push(Sentence { span: p, paragraph: pi });
         }
     }
     out
@@ -174,11 +162,7 @@ mod tests {
     #[test]
     fn sentence_cases() {
         let cases: &[(&str, &str, &[&str])] = &[
-            (
-                "two sentences",
-                "It rose. It fell.",
-                &["It rose.", "It fell."],
-            ),
+            ("two sentences", "It rose. It fell.", &["It rose.", "It fell."]),
             (
                 "vs. does not end a sentence",
                 "A beats B (58% vs. 35%). Next.",
@@ -199,16 +183,8 @@ mod tests {
                 "Some (e.g. Apple) won. Others lost.",
                 &["Some (e.g. Apple) won.", "Others lost."],
             ),
-            (
-                "decimal",
-                "It grew 12.5% in May. Good.",
-                &["It grew 12.5% in May.", "Good."],
-            ),
-            (
-                "headline line",
-                "Big News\n\nBody text here.",
-                &["Big News", "Body text here."],
-            ),
+            ("decimal", "It grew 12.5% in May. Good.", &["It grew 12.5% in May.", "Good."]),
+            ("headline line", "Big News\n\nBody text here.", &["Big News", "Body text here."]),
             (
                 "one paragraph per line",
                 "First para.\nSecond para.",

@@ -13,156 +13,33 @@
 //! - a sample share, "(42% share)", "(81% in marketing, ...)": the sample's head noun.
 
 use crate::analysis::Sent;
-use crate::groups::{GroupPop, group_at, paren_with_figure};
+use crate::attribute::lead_in;
+use crate::groups::{GroupPop, group_at, paren_with_figure, side_of};
 use crate::span::Span;
 use crate::tokens::Token;
 
 /// Words at which a backward search for a noun phrase stops (verbs and
 /// complementisers that open the phrase).
 const BACK_STOPS: &[&str] = &[
-    "include",
-    "includes",
-    "included",
-    "including",
-    "see",
-    "sees",
-    "saw",
-    "rate",
-    "rates",
-    "rated",
-    "say",
-    "says",
-    "said",
-    "cite",
-    "cites",
-    "cited",
-    "indicate",
-    "indicates",
-    "indicated",
-    "consider",
-    "considers",
-    "considered",
-    "describe",
-    "describes",
-    "described",
-    "pointing",
-    "point",
-    "points",
-    "are",
-    "is",
-    "was",
-    "were",
-    "be",
-    "been",
-    "being",
-    "than",
-    "by",
-    "received",
-    "receive",
-    "receives",
-    "followed",
-    "about",
-    "rank",
-    "ranks",
-    "ranked",
-    "think",
-    "thinks",
-    "thought",
-    "believe",
-    "believes",
-    "believed",
-    "placed",
-    "named",
-    "chose",
-    "chosen",
-    "selected",
-    "report",
-    "reports",
-    "reported",
-    "that",
-    "which",
-    "where",
-    "when",
-    "while",
-    "whereas",
-    "because",
-    "if",
-    "agree",
-    "agrees",
-    "feel",
-    "feels",
-    "want",
-    "wants",
-    "involve",
-    "involves",
-    "includes",
-    "according",
-    "versus",
-    "vs.",
-    "vs",
-    "among",
-    "like",
-    "namely",
-    "especially",
-    "particularly",
+    "include", "includes", "included", "including", "see", "sees", "saw", "rate", "rates", "rated",
+    "say", "says", "said", "cite", "cites", "cited", "indicate", "indicates", "indicated",
+    "consider", "considers", "considered", "describe", "describes", "described", "pointing",
+    "point", "points", "are", "is", "was", "were", "be", "been", "being", "than", "by", "received",
+    "receive", "receives", "followed", "about", "rank", "ranks", "ranked", "think", "thinks",
+    "thought", "believe", "believes", "believed", "placed", "named", "chose", "chosen", "selected",
+    "report", "reports", "reported", "which", "where", "show", "shows", "showed", "found", "finds",
+    "suggest", "suggests", "reveal", "reveals", "revealed", "when", "while", "whereas", "because",
+    "if", "agree", "agrees", "feel", "feels", "want", "wants", "involve", "involves", "includes",
+    "according", "versus", "vs.", "vs", "among", "like", "namely", "especially", "particularly",
     "mainly",
 ];
 /// Words stripped from either end of a subject.
 const EDGE_WORDS: &[&str] = &[
-    "and",
-    "or",
-    "but",
-    "also",
-    "only",
-    "just",
-    "such",
-    "as",
-    "like",
-    "these",
-    "those",
-    "which",
-    "while",
-    "whereas",
-    "with",
-    "of",
-    "for",
-    "by",
-    "at",
-    "between",
-    "over",
-    "more",
-    "than",
-    "less",
-    "fewer",
-    "about",
-    "nearly",
-    "almost",
-    "around",
-    "roughly",
-    "some",
-    "up",
-    "to",
-    "from",
-    "in",
-    "on",
-    "approximately",
-    "slightly",
-    "least",
-    "most",
-    "a",
-    "an",
-    "the",
-    "who",
-    "that",
-    "then",
-    "so",
-    "yet",
-    "even",
-    "still",
-    "this",
-    "year",
-    "last",
-    "respectively",
+    "and", "or", "but", "also", "only", "just", "such", "as", "like", "these", "those", "which",
+    "while", "whereas", "with", "of", "for", "by", "at", "between", "over", "more", "than", "less",
+    "fewer", "about", "nearly", "almost", "around", "roughly", "some", "up", "to", "from", "in",
+    "on", "approximately", "slightly", "least", "most", "a", "an", "the", "who", "that", "then",
+    "so", "yet", "even", "still", "this", "year", "last", "respectively",
 ];
 /// Words that end a predicate when a figure follows soon after.
 const CLAUSE_JOINERS: &[&str] = &[
@@ -212,7 +89,11 @@ fn trim(toks: &[Token], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 /// The noun phrase ending at token `end` (exclusive), back to a boundary.
 fn backward(toks: &[Token], end: usize, min: usize) -> Option<(usize, usize)> {
     let mut j = end;
-    while j > min && !boundary(&toks[j - 1]) && !in_list(&toks[j - 1], BACK_STOPS) {
+    let quote = |t: &Token| matches!(t.text, "\"" | "“" | "”");
+    while j > min
+        && (!boundary(&toks[j - 1]) || quote(&toks[j - 1]))
+        && !in_list(&toks[j - 1], BACK_STOPS)
+    {
         j -= 1;
     }
     trim(toks, j, end)
@@ -238,9 +119,7 @@ fn forward(toks: &[Token], start: usize) -> Option<(usize, usize)> {
             break;
         }
         if in_list(t, CLAUSE_JOINERS)
-            && toks[b + 1..toks.len().min(b + 5)]
-                .iter()
-                .any(|n| n.figure().is_some())
+            && toks[b + 1..toks.len().min(b + 5)].iter().any(|n| n.figure().is_some())
         {
             break;
         }
@@ -266,10 +145,7 @@ fn group_end(toks: &[Token], ti: usize) -> Option<(usize, usize, bool)> {
         k += 1;
     }
     let t = toks.get(k)?;
-    let via = ["of", "among", "amongst", "from", "in", "at"]
-        .iter()
-        .find(|p| t.is(p))
-        .copied();
+    let via = ["of", "among", "amongst", "from", "in", "at"].iter().find(|p| t.is(p)).copied();
     let start = if via.is_some() { k + 1 } else { k };
     let g = group_at(toks, start, via == Some("in"));
     match g {
@@ -304,89 +180,7 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
 
     // Parenthesised figures.
     if let Some((open, close)) = paren_around(toks, ti) {
-        let inside = &toks[open + 1..close];
-        if inside.iter().any(|t| t.is("share"))
-            || inside.iter().any(|t| t.is("in"))
-                && inside.iter().any(|t| crate::groups::side_of(t).is_some())
-        {
-            // Sample breakdown: the head noun of the sample.
-            if open > 0
-                && in_list(
-                    &toks[open - 1],
-                    &[
-                        "executives",
-                        "leaders",
-                        "respondents",
-                        "professionals",
-                        "directors",
-                        "managers",
-                        "people",
-                    ],
-                )
-            {
-                return Some(toks[open - 1].span);
-            }
-            for t in &toks[close + 1..toks.len().min(close + 10)] {
-                if in_list(
-                    t,
-                    &[
-                        "executives",
-                        "leaders",
-                        "respondents",
-                        "professionals",
-                        "directors",
-                        "managers",
-                        "people",
-                    ],
-                ) {
-                    return Some(t.span);
-                }
-            }
-        }
-        // A figure in a pair or list borrows the subject of the one before it in the same parenthesis.
-        if let (Some(p), Some(pv)) = (prev_fig, prev) {
-            if p > open {
-                return Some(pv);
-            }
-        }
-        if let Some(np) = backward(toks, open, 0) {
-            let np_toks = &toks[np.0..np.1];
-            let names_group = group_at(toks, np.0, false).is_some_and(|g| g.end == np.1)
-                || np_toks.iter().any(|t| {
-                    in_list(
-                        t,
-                        &[
-                            "proportion",
-                            "share",
-                            "percentage",
-                            "respondents",
-                            "groups",
-                            "number",
-                        ],
-                    )
-                });
-            if !names_group {
-                // "CMOs (52%) and CIOs (53%), marketing IT is ..." is handled below.
-                return Some(span(np));
-            }
-            // Cleft: "it was human experience that the most respondents (35%) placed".
-            if let Some(x) = cleft(toks, open) {
-                return Some(span(x));
-            }
-            if let Some(x) = passive_subject(toks, np.0) {
-                return Some(span(x));
-            }
-            return forward(toks, close + 1).map(span);
-        }
-        // "For the majority of CMOs (52%) and CIOs (53%), marketing IT is considered ..."
-        let mut j = close + 1;
-        while j < toks.len() && !toks[j].is_punct(",") && !toks[j].is_punct(".") {
-            j += 1;
-        }
-        if toks.get(j).is_some_and(|t| t.is_punct(",")) {
-            return forward(toks, j + 1).map(span).or(prev);
-        }
-        return forward(toks, close + 1).map(span).or(prev);
+        return paren_subject(s, k, open, close, prev);
     }
 
     // "N% of GROUP PREDICATE".
@@ -429,6 +223,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
                     return Some(span(x));
                 }
             }
+            // "and only 31 per cent at B2C brands.": the previous figure's subject.
+            if forward(toks, j).is_none() && prev.is_some() {
+                return prev;
+            }
             return forward(toks, g0).map(span);
         }
         if let Some(x) = forward(toks, j) {
@@ -440,19 +238,22 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
             && (toks[li - 1].is("by")
                 || toks[li - 1].is("to") && li > 1 && toks[li - 2].is("according"))
         {
-            let stop = if toks[li - 1].is("to") {
-                li - 2
-            } else {
-                li - 1
-            };
-            if let Some(x) = passive_subject(toks, stop) {
-                return Some(span(x));
+            let stop = if toks[li - 1].is("to") { li - 2 } else { li - 1 };
+            if toks[li - 1].is("by") {
+                if let Some(x) = passive_subject(toks, stop) {
+                    return Some(span(x));
+                }
+            }
+            // "For CMOs, the biggest frustration is ..., according to": the
+            // clause before the comma.
+            let mut stop = stop;
+            while stop > 0 && toks[stop - 1].is_punct(",") {
+                stop -= 1;
             }
             let mut a = stop;
             while a > 0 && !toks[a - 1].is_punct(",") && !toks[a - 1].is_punct(";") {
                 a -= 1;
             }
-            // Back over one more comma: "For CMOs, the biggest frustration is ..., according to".
             if let Some(x) = trim(toks, a, stop) {
                 return Some(span(x));
             }
@@ -463,32 +264,16 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
     let li = lead_in(toks, ti);
     let before = li.checked_sub(1).map(|b| &toks[b]);
     // Changes: "dropped from 23% in 2020 to 12%", "up from 83% last year".
-    if before.is_some_and(|t| {
-        in_list(
-            t,
-            &["from", "to", "than", "versus", "vs.", "compared", "with"],
-        )
-    }) {
+    if before
+        .is_some_and(|t| in_list(t, &["from", "to", "than", "versus", "vs.", "compared", "with"]))
+    {
         let mut b = li - 1;
         while b > 0
             && in_list(
                 &toks[b - 1],
                 &[
-                    "up",
-                    "down",
-                    "dropped",
-                    "fell",
-                    "rose",
-                    "grew",
-                    "increased",
-                    "decreased",
-                    "declined",
-                    "jumped",
-                    "climbed",
-                    "slipped",
-                    "compared",
-                    "from",
-                    "to",
+                    "up", "down", "dropped", "fell", "rose", "grew", "increased", "decreased",
+                    "declined", "jumped", "climbed", "slipped", "compared", "from", "to",
                 ],
             )
         {
@@ -524,53 +309,99 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
     forward(toks, ti + 1).map(span).or(prev)
 }
 
-/// The index of the first token of the figure's qualifier ("more than"), or the figure.
-fn lead_in(toks: &[Token], ti: usize) -> usize {
-    let mut j = ti;
-    while j > 0
-        && in_list(
-            &toks[j - 1],
-            &[
-                "more",
-                "than",
-                "less",
-                "fewer",
-                "over",
-                "under",
-                "about",
-                "nearly",
-                "almost",
-                "around",
-                "roughly",
-                "approximately",
-                "some",
-                "up",
-                "at",
-                "least",
-                "most",
-                "as",
-                "many",
-                "only",
-                "just",
-                "slightly",
-                "a",
-                "mere",
-                "close",
-                "upwards",
-            ],
-        )
-    {
-        // "up to", "as many as", "at least": stop at a preposition that is not part of one.
-        if toks[j - 1].is("at") && !toks.get(j).is_some_and(|t| t.is("least") || t.is("most")) {
-            break;
-        }
-        if toks[j - 1].is("up") && !toks.get(j).is_some_and(|t| t.is("to")) {
-            break;
-        }
-        j -= 1;
+/// Head nouns of a survey sample.
+const SAMPLE_HEADS: &[&str] = &[
+    "executives", "leaders", "respondents", "professionals", "directors", "managers", "people",
+    "execs", "marketers", "participants",
+];
+
+/// The subject of a figure inside a parenthesis `open..=close`.
+fn paren_subject(
+    s: &Sent,
+    k: usize,
+    open: usize,
+    close: usize,
+    prev: Option<Span>,
+) -> Option<Span> {
+    let toks = &s.toks;
+    let span = |(a, b): (usize, usize)| Span::new(toks[a].span.start, toks[b - 1].span.end);
+    let prev_fig = k.checked_sub(1).map(|p| s.figs[p].1);
+    // A figure restating the one right before it: "Half (51%) of ...".
+    if prev_fig.is_some_and(|p| p + 1 == open) {
+        return prev;
     }
-    // "up to" leaves "to" as the token before: handled by callers as a qualifier.
-    j
+    // A figure in a pair or list borrows the subject of the one before it in the parenthesis.
+    if prev_fig.is_some_and(|p| p > open) && prev.is_some() {
+        return prev;
+    }
+    // Sample breakdown: "131 executives (81% in marketing, ...)", "220
+    // Marketing (42% share) and IT (58%) leaders": the sample's head noun.
+    let inside = &toks[open + 1..close];
+    let breakdown = inside.iter().any(|t| t.is("share"))
+        || inside.iter().any(|t| t.is("in")) && inside.iter().any(|t| side_of(t).is_some())
+        || open > 0
+            && (toks[open - 1].text == "IT" || toks[open - 1].is("marketing"))
+            && (open == 1 || !toks[open - 2].is_word() || toks[open - 2].is("and"));
+    if breakdown {
+        if open > 0 && in_list(&toks[open - 1], SAMPLE_HEADS) {
+            return Some(toks[open - 1].span);
+        }
+        if let Some(t) =
+            toks[close + 1..toks.len().min(close + 10)].iter().find(|t| in_list(t, SAMPLE_HEADS))
+        {
+            return Some(t.span);
+        }
+    }
+    let Some(np) = backward(toks, open, 0) else {
+        return after_groups(toks, close).map(span).or(prev);
+    };
+    let in_list_of = toks[..np.0].iter().any(|t| t.is("followed"));
+    let names_people = (np.0..np.1).any(|st| {
+        group_at(&toks[..np.1], st, false).is_some_and(|g| {
+            g.end == np.1 && !g.organisation && (g.explicit || g.pop == GroupPop::Generic)
+        })
+    }) || toks[np.0..np.1]
+        .iter()
+        .any(|t| in_list(t, &["proportion", "share", "percentage", "number"]));
+    if !names_people || in_list_of {
+        return Some(span(np));
+    }
+    // Cleft: "it was human experience that the most respondents (35%) placed".
+    if let Some(x) = cleft(toks, open) {
+        return Some(span(x));
+    }
+    if let Some(x) = passive_subject(toks, np.0) {
+        return Some(span(x));
+    }
+    // "For the majority of CMOs (52%) and CIOs (53%), marketing IT is
+    // considered ...": the clause after the groups.
+    after_groups(toks, close).map(span).or(prev)
+}
+
+/// The clause after a run of "GROUP (N%)" coordinations that ends at `close`:
+/// the clause after the next comma when the run is fronted, else what follows.
+fn after_groups(toks: &[Token], close: usize) -> Option<(usize, usize)> {
+    let mut j = close + 1;
+    while j < toks.len()
+        && !toks[j].is_punct(",")
+        && !toks[j].is_punct(".")
+        && !toks[j].is_punct(";")
+    {
+        if toks[j].is_word()
+            && !(toks[j].is("and") || toks[j].is("or") || group_at(toks, j, true).is_some())
+        {
+            // Not a coordination of groups: the text goes on in the same clause.
+            return forward(toks, close + 1);
+        }
+        if toks[j].is_punct("(") {
+            j = paren_with_figure(toks, j).unwrap_or(j);
+        }
+        j += 1;
+    }
+    if toks.get(j).is_some_and(|t| t.is_punct(",")) {
+        return forward(toks, j + 1);
+    }
+    forward(toks, close + 1)
 }
 
 /// The parenthesis that holds figure `ti`.
@@ -595,12 +426,33 @@ fn cleft(toks: &[Token], before: usize) -> Option<(usize, usize)> {
     trim(toks, it + 1, that)
 }
 
-/// "X was cited as a top challenge by": X, the subject before the auxiliary.
+/// "X was cited as a top challenge by": X, the subject before the auxiliary;
+/// "X are a greater barrier ..., cited by": the same across one comma.
 fn passive_subject(toks: &[Token], before: usize) -> Option<(usize, usize)> {
-    let aux = (0..before)
-        .rev()
-        .take_while(|&k| !boundary(&toks[k]))
-        .find(|&k| in_list(&toks[k], &["was", "were", "is", "are", "been"]))?;
+    let mut commas = 0;
+    let mut k = before;
+    let aux = loop {
+        if k == 0 {
+            return None;
+        }
+        k -= 1;
+        let t = &toks[k];
+        if t.is_punct(",") {
+            // Only a participle clause ("..., cited by") reaches back over a comma.
+            let participle = toks.get(k + 1).is_some_and(|n| n.text.ends_with("ed"));
+            commas += 1;
+            if commas > 1 || !participle {
+                return None;
+            }
+            continue;
+        }
+        if boundary(t) {
+            return None;
+        }
+        if in_list(t, &["was", "were", "is", "are", "been"]) {
+            break k;
+        }
+    };
     let mut a = aux;
     while a > 0 && !boundary(&toks[a - 1]) {
         a -= 1;

@@ -91,22 +91,10 @@ pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec
             );
             TokKind::Word
         } else if c.is_ascii_digit() {
-            i = scan(
-                text,
-                i,
-                limit,
-                |c| c.is_ascii_digit(),
-                |c| matches!(c, ',' | '.'),
-            );
+            i = scan(text, i, limit, |c| c.is_ascii_digit(), |c| matches!(c, ',' | '.'));
             // "B2B", "2nd": digits glued to letters read as a word.
             if text[i..limit].starts_with(|c: char| c.is_alphabetic()) {
-                i = scan(
-                    text,
-                    i,
-                    limit,
-                    |c| c.is_alphanumeric(),
-                    |c| matches!(c, '-'),
-                );
+                i = scan(text, i, limit, |c| c.is_alphanumeric(), |c| matches!(c, '-'));
                 TokKind::Word
             } else {
                 TokKind::Number
@@ -119,11 +107,9 @@ pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec
         let mut end = i;
         if kind == TokKind::Word
             && text[end..limit].starts_with('.')
-            && [
-                "vs", "etc", "approx", "inc", "corp", "ltd", "mr", "mrs", "ms", "dr",
-            ]
-            .iter()
-            .any(|a| text[start..end].eq_ignore_ascii_case(a))
+            && ["vs", "etc", "approx", "inc", "corp", "ltd", "mr", "mrs", "ms", "dr"]
+                .iter()
+                .any(|a| text[start..end].eq_ignore_ascii_case(a))
         {
             end += 1;
             i = end;
@@ -134,11 +120,7 @@ pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec
                 i = end;
             }
         }
-        out.push(Token {
-            span: Span::new(start, end),
-            kind,
-            text: &text[start..end],
-        });
+        out.push(Token { span: Span::new(start, end), kind, text: &text[start..end] });
     }
     out
 }
@@ -202,28 +184,15 @@ mod tests {
                 "U.S. executives vs. others",
                 &["U.S.", "executives", "vs.", "others"],
             ),
-            (
-                "numbers with commas",
-                "1,100 senior staff",
-                &["1,100", "senior", "staff"],
-            ),
-            (
-                "digits glued to letters",
-                "B2B and B2C brands",
-                &["B2B", "and", "B2C", "brands"],
-            ),
+            ("numbers with commas", "1,100 senior staff", &["1,100", "senior", "staff"]),
+            ("digits glued to letters", "B2B and B2C brands", &["B2B", "and", "B2C", "brands"]),
             ("ampersand", "CMOs & CIOs", &["CMOs", "&", "CIOs"]),
         ];
         for (name, text, want) in cases {
-            let figs: Vec<(usize, Span)> = crate::detect::detect(text)
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (i, f.span))
-                .collect();
-            let got: Vec<&str> = tokenize(text, Span::new(0, text.len()), &figs)
-                .iter()
-                .map(|t| t.text)
-                .collect();
+            let figs: Vec<(usize, Span)> =
+                crate::detect::detect(text).iter().enumerate().map(|(i, f)| (i, f.span)).collect();
+            let got: Vec<&str> =
+                tokenize(text, Span::new(0, text.len()), &figs).iter().map(|t| t.text).collect();
             assert_eq!(got, *want, "case {name:?}");
         }
     }

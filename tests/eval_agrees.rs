@@ -19,10 +19,7 @@ const POPS: [&str; 4] = ["marketing", "it", "both", "unknown"];
 /// The annotated sets, by name and gold file.
 fn gold_sets() -> [(&'static str, PathBuf); 2] {
     let data = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data");
-    [
-        ("gold", data.join("gold/gold.jsonl")),
-        ("dev", data.join("dev/gold.jsonl")),
-    ]
+    [("gold", data.join("gold/gold.jsonl")), ("dev", data.join("dev/gold.jsonl"))]
 }
 
 /// Predictions derived from gold claims, every field wrong in some rows.
@@ -76,22 +73,16 @@ fn perturb(gold: &[Value]) -> Vec<Value> {
         pred.push(p);
         if k % 11 == 10 {
             // A wider rival for the same gold claim: the larger overlap wins.
-            pred.push(
-                json!({"article": g["article"], "start": start.saturating_sub(2),
-                             "end": end + 2, "text": "rival", "value": value}),
-            );
+            pred.push(json!({"article": g["article"], "start": start.saturating_sub(2),
+                             "end": end + 2, "text": "rival", "value": value}));
         }
         if k % 10 == 0 {
-            pred.push(
-                json!({"article": g["article"], "start": end + 5000, "end": end + 5003,
-                             "text": format!("it's \"{k}%\""), "value": 5, "population": "it"}),
-            );
+            pred.push(json!({"article": g["article"], "start": end + 5000, "end": end + 5003,
+                             "text": format!("it's \"{k}%\""), "value": 5, "population": "it"}));
         }
         if k % 25 == 0 {
-            pred.push(
-                json!({"article": format!("zz_only_predicted_{k}.txt"), "start": 1,
-                             "end": 4, "text": "50\u{a0}%", "value": 50.0}),
-            );
+            pred.push(json!({"article": format!("zz_only_predicted_{k}.txt"), "start": 1,
+                             "end": 4, "text": "50\u{a0}%", "value": 50.0}));
         }
         if k % 30 == 7 {
             pred.push(json!({"article": g["article"], "start": end + 6000, "end": end + 6003}));
@@ -111,31 +102,19 @@ fn write_jsonl(path: &Path, rows: &[Value]) {
 
 /// Runs score.py with these arguments; fails clearly if python3 is missing.
 fn score_py(args: &[&Path], flags: &[&str]) -> Output {
-    assert!(
-        Path::new(SCORE_PY).is_file(),
-        "reference scorer not found at {SCORE_PY}"
-    );
+    assert!(Path::new(SCORE_PY).is_file(), "reference scorer not found at {SCORE_PY}");
     let out = Command::new("python3")
         .arg(SCORE_PY)
         .args(args)
         .args(flags)
         .output()
         .unwrap_or_else(|e| panic!("cannot run python3 (needed to run {SCORE_PY}): {e}"));
-    assert!(
-        out.status.success(),
-        "score.py failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
+    assert!(out.status.success(), "score.py failed: {}", String::from_utf8_lossy(&out.stderr));
     out
 }
 
 fn claimscan(args: &[&Path], flags: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("eval")
-        .args(args)
-        .args(flags)
-        .output()
-        .expect("run claimscan")
+    Command::new(BIN).arg("eval").args(args).args(flags).output().expect("run claimscan")
 }
 
 /// A temp dir holding `pred.jsonl` perturbed from the named gold file.
@@ -157,18 +136,12 @@ fn library_figures_agree_with_score_py() {
         let want: Value = serde_json::from_slice(&out.stdout).expect("score.py prints JSON");
         let got = claimscan::eval::score(&gold, &pred);
 
-        for (key, n) in [
-            ("gold", got.gold),
-            ("pred", got.pred),
-            ("matched", got.matched),
-        ] {
+        for (key, n) in [("gold", got.gold), ("pred", got.pred), ("matched", got.matched)] {
             assert_eq!(want[key].as_u64(), Some(n as u64), "{set}: {key}");
         }
         assert!(got.matched > 0 && !got.missed.is_empty() && !got.extra.is_empty());
         for (key, value) in got.figures() {
-            let reference = want[key]
-                .as_f64()
-                .unwrap_or_else(|| panic!("{set}: no {key}"));
+            let reference = want[key].as_f64().unwrap_or_else(|| panic!("{set}: no {key}"));
             assert!(
                 (value - reference).abs() < 5e-4,
                 "{set}: {key} = {value}, score.py says {reference}"
@@ -180,17 +153,11 @@ fn library_figures_agree_with_score_py() {
             .iter()
             .map(|(k, v)| (k.clone(), v.as_u64().unwrap()))
             .collect();
-        let mut ours: Vec<(String, u64)> = got
-            .confusion
-            .iter()
-            .map(|(k, n)| (k.clone(), *n as u64))
-            .collect();
+        let mut ours: Vec<(String, u64)> =
+            got.confusion.iter().map(|(k, n)| (k.clone(), *n as u64)).collect();
         ours.sort();
         assert_eq!(ours, confusion, "{set}: confusion");
-        assert!(
-            confusion.iter().any(|(k, _)| k.ends_with("->None")),
-            "{set}"
-        );
+        assert!(confusion.iter().any(|(k, _)| k.ends_with("->None")), "{set}");
     }
 }
 
@@ -221,10 +188,8 @@ fn binary_json_matches_score_py_json() {
         let want = score_py(&[&gold_path, &pred_path], &["--json", "--errors"]);
         let got = claimscan(&[&gold_path, &pred_path], &["--json", "--errors"]);
         assert!(got.status.success(), "{set}: {got:?}");
-        let (want, got) = (
-            String::from_utf8(want.stdout).unwrap(),
-            String::from_utf8(got.stdout).unwrap(),
-        );
+        let (want, got) =
+            (String::from_utf8(want.stdout).unwrap(), String::from_utf8(got.stdout).unwrap());
         assert_eq!(got.lines().count(), want.lines().count(), "{set}:\n{got}");
         for (ours, theirs) in got.lines().zip(want.lines()) {
             let close = match (ours.split_once(": "), theirs.split_once(": ")) {
@@ -267,11 +232,7 @@ fn bad_predictions_are_named() {
             "{\"article\": \"a\", \"start\": 1, \"end\": 3}\n{\"article\": \"a\", \"start\": 1}\n",
             "prediction 2 lacks 'end'",
         ),
-        (
-            "line that is not JSON",
-            "{}\n\n{oops\n",
-            "bad.jsonl:3: not JSON",
-        ),
+        ("line that is not JSON", "{}\n\n{oops\n", "bad.jsonl:3: not JSON"),
     ];
     for (name, text, want) in cases {
         let pred_path = dir.path().join("bad.jsonl");
@@ -279,9 +240,6 @@ fn bad_predictions_are_named() {
         let got = claimscan(&[gold_path, &pred_path], &[]);
         assert_eq!(got.status.code(), Some(2), "{name}");
         let stderr = String::from_utf8_lossy(&got.stderr);
-        assert!(
-            stderr.contains(want),
-            "{name}: stderr {stderr:?} lacks {want:?}"
-        );
+        assert!(stderr.contains(want), "{name}: stderr {stderr:?} lacks {want:?}");
     }
 }

@@ -14,11 +14,7 @@ pub fn run(args: &EvalArgs) -> anyhow::Result<Status> {
     eval::check_gold(&gold)?;
     eval::check_predictions(&pred)?;
     let scores = eval::score(&gold, &pred);
-    let mut out = if args.json {
-        eval::render_json(&scores)
-    } else {
-        eval::render_text(&scores)
-    };
+    let mut out = if args.json { eval::render_json(&scores) } else { eval::render_text(&scores) };
     if args.errors {
         out.push_str(&eval::render_errors(&gold, &pred, &scores));
     }

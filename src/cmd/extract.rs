@@ -26,28 +26,17 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
         eprintln!("claimscan: {p}");
     }
     if !args.quiet {
-        let pops: Vec<String> = summary
-            .by_population
-            .iter()
-            .map(|(k, v)| format!("{k} {v}"))
-            .collect();
+        let pops: Vec<String> =
+            summary.by_population.iter().map(|(k, v)| format!("{k} {v}")).collect();
         eprintln!(
             "{} articles ({} failed), {} claims ({}) in {:.2}s -> {}",
             summary.articles,
             summary.failed,
             summary.claims,
-            if pops.is_empty() {
-                "none".to_string()
-            } else {
-                pops.join(", ")
-            },
+            if pops.is_empty() { "none".to_string() } else { pops.join(", ") },
             summary.seconds,
             args.out.join("claims.jsonl").display()
         );
     }
-    Ok(if summary.failed > 0 {
-        Status::Partial
-    } else {
-        Status::Success
-    })
+    Ok(if summary.failed > 0 { Status::Partial } else { Status::Success })
 }
