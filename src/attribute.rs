@@ -54,7 +54,7 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
     let mut it = None;
     let mut unknown = None;
     for m in sents.iter().flat_map(|s| s.mentions.iter()) {
-        if !(m.counted || m.surveyed) || m.object && !m.counted {
+        if !m.counted && (!m.surveyed || m.object) {
             continue;
         }
         match m.group.pop {
@@ -147,7 +147,8 @@ pub fn attribute(text: &str, sents: &[Sent], subjects: &[Option<Span>]) -> Vec<A
     let mut out: Vec<Option<Attribution>> = vec![None; n_figures];
     for (si, s) in sents.iter().enumerate() {
         for (k, &(fi, ti)) in s.figs.iter().enumerate() {
-            let a = decide(text, sents, si, k, ti, &out, &default, subjects);
+            let ctx = Ctx { text, sents, done: &out, default: &default, subjects };
+            let a = decide(&ctx, si, k, ti);
             out[fi] = Some(a);
         }
     }
@@ -176,16 +177,17 @@ fn quote(text: &str, span: Span) -> String {
     }
 }
 
-fn decide(
-    text: &str,
-    sents: &[Sent],
-    si: usize,
-    k: usize,
-    ti: usize,
-    done: &[Option<Attribution>],
-    default: &SurveyDefault,
-    subjects: &[Option<Span>],
-) -> Attribution {
+/// What every decision in an article reads.
+struct Ctx<'a, 'b> {
+    text: &'a str,
+    sents: &'b [Sent<'a>],
+    done: &'b [Option<Attribution>],
+    default: &'b SurveyDefault,
+    subjects: &'b [Option<Span>],
+}
+
+fn decide(ctx: &Ctx, si: usize, k: usize, ti: usize) -> Attribution {
+    let Ctx { text, sents, done, default, subjects } = *ctx;
     let s = &sents[si];
     let toks = &s.toks;
     let found = |p: Population, span: Span, evidence: String| Attribution {
@@ -196,14 +198,16 @@ fn decide(
     let paren = enclosing_paren(toks, ti);
 
     // 1. Label inside the parenthesis: "(marketing: 62%; IT: 75%)".
-    if paren.is_some() && ti >= 2 && toks[ti - 1].is_punct(":") {
-        if let Some(p) = side_of(&toks[ti - 2]) {
-            return found(
-                p,
-                toks[ti - 2].span,
-                format!("label before figure: '{}:'", toks[ti - 2].text),
-            );
-        }
+    if paren.is_some()
+        && ti >= 2
+        && toks[ti - 1].is_punct(":")
+        && let Some(p) = side_of(&toks[ti - 2])
+    {
+        return found(
+            p,
+            toks[ti - 2].span,
+            format!("label before figure: '{}:'", toks[ti - 2].text),
+        );
     }
 
     // 2. A group right after the figure.
@@ -224,21 +228,20 @@ fn decide(
         let continues_list =
             k > 0 && s.figs[0].1 < open && toks[s.figs[0].1..open].iter().any(|t| t.is("followed"));
         let before = &toks[..open];
-        if first_in_paren && !continues_list {
-            if let Some(g) =
+        if first_in_paren
+            && !continues_list
+            && let Some(g) =
                 (open.saturating_sub(8)..open).filter_map(|st| group_at(before, st, true)).find(
                     |g| g.end == open && g.explicit && (!g.bare || bare_sample_word(toks, g.first)),
                 )
-            {
-                if let GroupPop::Specific(p) = g.pop {
-                    let span = phrase_of(s, g.first, g.end);
-                    return found(
-                        p,
-                        span,
-                        format!("group named before parenthesis: '{}'", quote(text, span)),
-                    );
-                }
-            }
+            && let GroupPop::Specific(p) = g.pop
+        {
+            let span = phrase_of(s, g.first, g.end);
+            return found(
+                p,
+                span,
+                format!("group named before parenthesis: '{}'", quote(text, span)),
+            );
         }
     }
 
@@ -369,10 +372,10 @@ fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Opti
     let right_after = k;
     // "Half (51%) of ...": skip the restating parenthesis.
     if toks.get(k).is_some_and(|t| t.is_punct("(")) {
-        if let Some(close) = paren_with_figure(toks, k) {
-            if close == k + 2 {
-                k = close + 1;
-            }
+        if let Some(close) = paren_with_figure(toks, k)
+            && close == k + 2
+        {
+            k = close + 1;
         }
     } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
         k += 1;
@@ -448,18 +451,18 @@ fn generic(text: &str, s: &Sent, ti: usize, span: Span, default: &SurveyDefault)
             && !m.counted
             && fronted(&s.toks, m.group.first, m.group.end)
     });
-    if let Some(m) = topic {
-        if let GroupPop::Specific(p) = m.group.pop {
-            return Attribution {
-                population: p,
-                phrase: Some(m.span),
-                evidence: format!(
-                    "'{}' read as the sentence's topic '{}'",
-                    quote(text, span),
-                    quote(text, m.span)
-                ),
-            };
-        }
+    if let Some(m) = topic
+        && let GroupPop::Specific(p) = m.group.pop
+    {
+        return Attribution {
+            population: p,
+            phrase: Some(m.span),
+            evidence: format!(
+                "'{}' read as the sentence's topic '{}'",
+                quote(text, span),
+                quote(text, m.span)
+            ),
+        };
     }
     Attribution {
         population: default.population,
@@ -492,10 +495,7 @@ fn pair(
     };
     // The run of figures joined by connectors that holds ti.
     let mut first = ti;
-    loop {
-        let Some(prev_fig) = (0..first).rev().find(|&j| toks[j].figure().is_some()) else {
-            break;
-        };
+    while let Some(prev_fig) = (0..first).rev().find(|&j| toks[j].figure().is_some()) {
         if prev_fig + 1 < first
             && toks[prev_fig + 1..first].iter().all(connector)
             && first - prev_fig <= 3
@@ -506,10 +506,7 @@ fn pair(
         }
     }
     let mut last = ti;
-    loop {
-        let Some(next_fig) = (last + 1..toks.len()).find(|&j| toks[j].figure().is_some()) else {
-            break;
-        };
+    while let Some(next_fig) = (last + 1..toks.len()).find(|&j| toks[j].figure().is_some()) {
         if next_fig > last + 1
             && toks[last + 1..next_fig].iter().all(connector)
             && next_fig - last <= 3
@@ -536,16 +533,16 @@ fn pair(
     let mut order: Vec<(Population, Span)> = Vec::new();
     let mut j = 0;
     while j < first {
-        if toks[j].is_punct("(") {
-            if let Some(c) = paren_with_figure(toks, j) {
-                j = c + 1;
-                continue;
-            }
+        if toks[j].is_punct("(")
+            && let Some(c) = paren_with_figure(toks, j)
+        {
+            j = c + 1;
+            continue;
         }
-        if let Some(p) = side_of(&toks[j]) {
-            if !order.iter().any(|(q, _)| *q == p) {
-                order.push((p, toks[j].span));
-            }
+        if let Some(p) = side_of(&toks[j])
+            && !order.iter().any(|(q, _)| *q == p)
+        {
+            order.push((p, toks[j].span));
         }
         j += 1;
     }

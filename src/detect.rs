@@ -155,9 +155,9 @@ const HALF_NOT_PROPORTION: &[&str] = &[
 ];
 /// Units after "a quarter of a ...": the fraction measures an amount.
 const MEASURES: &[&str] = &[
-    "million", "billion", "trillion", "percentage", "point", "percent", "mile", "hour",
-    "second", "minute", "century", "decade", "year", "day", "inch", "pound", "dollar", "cent",
-    "ton", "tonne", "barrel", "kilometre", "kilometer", "metre", "meter", "mln", "bln",
+    "million", "billion", "trillion", "percentage", "point", "percent", "mile", "hour", "second",
+    "minute", "century", "decade", "year", "day", "inch", "pound", "dollar", "cent", "ton",
+    "tonne", "barrel", "kilometre", "kilometer", "metre", "meter", "mln", "bln",
 ];
 /// Words before a fraction that make it a part of time or an ordinal ("second half").
 const FRACTION_NOT_AFTER: &[&str] = &[
@@ -173,9 +173,9 @@ const FRACTION_FOLLOWERS: &[&str] = &[
     "reported", "see", "saw", "do", "did", "will", "would", "can", "could", "should", "may",
     "might", "also", "now", "still", "plan", "expect", "want", "use", "consider", "rate", "cite",
     "indicate", "claim", "describe", "prefer", "already", "only", "just", "more", "less", "fewer",
-    "less", "among", "and", "or", "but", "while", "whereas",
-    "respectively", "compared", "versus", "vs", "this", "these", "those", "they", "admit", "spend",
-    "own", "lack", "struggle", "do", "don't", "can't", "won't", "aren't",
+    "less", "among", "and", "or", "but", "while", "whereas", "respectively", "compared", "versus",
+    "vs", "this", "these", "those", "they", "admit", "spend", "own", "lack", "struggle", "do",
+    "don't", "can't", "won't", "aren't",
 ];
 
 /// Finds every proportion expression in `text`, in order of position.
@@ -653,8 +653,14 @@ mod tests {
         ("one of", "one of the biggest challenges."),
         ("ratio of millions", "one in 10 million"),
         ("half inside a word", "on behalf of staff"),
-        ("hyphen compound position", "fly-half Jonny and a second-half replacement, Scrum-half Ben"),
-        ("fraction of a unit", "a quarter of a million students, three quarters of a percentage point"),
+        (
+            "hyphen compound position",
+            "fly-half Jonny and a second-half replacement, Scrum-half Ben",
+        ),
+        (
+            "fraction of a unit",
+            "a quarter of a million students, three quarters of a percentage point",
+        ),
         ("ordinal in a series", "another thrashing, a third in as many months"),
         ("half a unit", "some half mln barrels a day"),
         ("number glued to letters", "the A5% code and v2% build."),

@@ -194,11 +194,12 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
                     continue;
                 }
                 // "Marketing (42% share) and IT (58%) leaders": skip a parenthesis holding a figure.
-                if t.text == "(" && mods_since_head > 0 {
-                    if let Some(close) = paren_with_figure(toks, j) {
-                        j = close + 1;
-                        continue;
-                    }
+                if t.text == "("
+                    && mods_since_head > 0
+                    && let Some(close) = paren_with_figure(toks, j)
+                {
+                    j = close + 1;
+                    continue;
                 }
                 break;
             }
@@ -209,14 +210,13 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             let next = toks.get(j + 1);
             let counted =
                 toks[i].kind == TokKind::Number && next.is_some_and(|n| n.kind == TokKind::Number);
-            if counted
-                || next.is_some_and(|n| {
-                    n.is_word()
-                        && (side_of(n).is_some()
-                            || lower_in(n, GENERIC_HEADS)
-                            || lower_in(n, THIRD_HEADS)
-                            || lower_in(n, NEUTRAL) && !n.is("a") && !n.is("an") && !n.is("of"))
-                }) && (acc.heads > 0 || mods_since_head > 0)
+            if next.is_some_and(|n| {
+                n.is_word()
+                    && (side_of(n).is_some()
+                        || lower_in(n, GENERIC_HEADS)
+                        || lower_in(n, THIRD_HEADS)
+                        || lower_in(n, NEUTRAL) && !n.is("a") && !n.is("an") && !n.is("of"))
+            }) && (acc.heads > 0 || mods_since_head > 0)
                 || counted && acc.heads > 0
             {
                 j += 1;
@@ -327,32 +327,30 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
         if t.is_word()
             && t.text.chars().next().is_some_and(char::is_lowercase)
             && !lower_in(t, FUNCTION_WORDS)
-        {
-            if toks.get(j + 1).is_some_and(|n| lower_in(n, GENERIC_HEADS))
+            && (toks.get(j + 1).is_some_and(|n| lower_in(n, GENERIC_HEADS))
                 || toks.get(j + 2).is_some_and(|n| {
                     lower_in(n, GENERIC_HEADS)
                         && toks[j + 1].is_word()
                         && !lower_in(&toks[j + 1], NEUTRAL)
                         && side_of(&toks[j + 1]).is_none()
                         && !lower_in(&toks[j + 1], FUNCTION_WORDS)
-                })
-            {
-                acc.third_modifier = true;
-                j += 1;
-                continue;
-            }
+                }))
+        {
+            acc.third_modifier = true;
+            j += 1;
+            continue;
         }
         // "those in marketing", "those on the technology side"
-        if toks[i..j].iter().any(|w| w.is("those")) {
-            if let Some((end, side)) = side_phrase(toks, j) {
-                for p in side {
-                    acc.side(p);
-                }
-                acc.heads += 1;
-                j = end;
-                last = Some(j);
-                continue;
+        if toks[i..j].iter().any(|w| w.is("those"))
+            && let Some((end, side)) = side_phrase(toks, j)
+        {
+            for p in side {
+                acc.side(p);
             }
+            acc.heads += 1;
+            j = end;
+            last = Some(j);
+            continue;
         }
         break;
     }

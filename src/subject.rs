@@ -115,7 +115,7 @@ fn forward(toks: &[Token], start: usize) -> Option<(usize, usize)> {
     let mut b = a;
     while b < toks.len() {
         let t = &toks[b];
-        if boundary(t) && !(t.is_punct("(") && paren_with_figure(toks, b).is_none() && false) {
+        if boundary(t) {
             break;
         }
         if in_list(t, CLAUSE_JOINERS)
@@ -136,10 +136,10 @@ fn forward(toks: &[Token], start: usize) -> Option<(usize, usize)> {
 fn group_end(toks: &[Token], ti: usize) -> Option<(usize, usize, bool)> {
     let mut k = ti + 1;
     if toks.get(k).is_some_and(|t| t.is_punct("(")) {
-        if let Some(close) = paren_with_figure(toks, k) {
-            if close == k + 2 {
-                k = close + 1;
-            }
+        if let Some(close) = paren_with_figure(toks, k)
+            && close == k + 2
+        {
+            k = close + 1;
         }
     } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
         k += 1;
@@ -150,13 +150,7 @@ fn group_end(toks: &[Token], ti: usize) -> Option<(usize, usize, bool)> {
     let g = group_at(toks, start, via == Some("in"));
     match g {
         Some(g) if via.is_some() || g.explicit || g.pop == GroupPop::Generic => {
-            let people = !g.organisation && !(g.pop == GroupPop::Generic && false);
-            Some((
-                start,
-                g.end,
-                people
-                    && !matches!(g.pop, GroupPop::Specific(crate::groups::Population::Unknown) if g.organisation),
-            ))
+            Some((start, g.end, !g.organisation))
         }
         _ if via == Some("of") => {
             // "of global marketing budget": a thing, not a group.
@@ -198,11 +192,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
             }
             if toks.get(j).is_some_and(|t| t.is("and") || t.is("or"))
                 && toks.get(j + 1).is_some_and(|t| t.figure().is_some())
+                && let Some((_, e2, _)) = group_end(toks, j + 1)
             {
-                if let Some((_, e2, _)) = group_end(toks, j + 1) {
-                    j = e2;
-                    continue;
-                }
+                j = e2;
+                continue;
             }
             break;
         }
@@ -218,10 +211,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
                     return Some(span(x));
                 }
             }
-            if toks.get(j).is_some_and(|t| t.is_punct(",")) {
-                if let Some(x) = forward(toks, j + 1) {
-                    return Some(span(x));
-                }
+            if toks.get(j).is_some_and(|t| t.is_punct(","))
+                && let Some(x) = forward(toks, j + 1)
+            {
+                return Some(span(x));
             }
             // "and only 31 per cent at B2C brands.": the previous figure's subject.
             if forward(toks, j).is_none() && prev.is_some() {
@@ -239,10 +232,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
                 || toks[li - 1].is("to") && li > 1 && toks[li - 2].is("according"))
         {
             let stop = if toks[li - 1].is("to") { li - 2 } else { li - 1 };
-            if toks[li - 1].is("by") {
-                if let Some(x) = passive_subject(toks, stop) {
-                    return Some(span(x));
-                }
+            if toks[li - 1].is("by")
+                && let Some(x) = passive_subject(toks, stop)
+            {
+                return Some(span(x));
             }
             // "For CMOs, the biggest frustration is ..., according to": the
             // clause before the comma.
@@ -285,10 +278,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
             return prev;
         }
         let stop = prev_fig.map_or(0, |p| p + 1);
-        if let Some(x) = backward(toks, b, stop) {
-            if !(toks[x.0..x.1].len() <= 2 && prev.is_some()) {
-                return Some(span(x));
-            }
+        if let Some(x) = backward(toks, b, stop)
+            && !(toks[x.0..x.1].len() <= 2 && prev.is_some())
+        {
+            return Some(span(x));
         }
         return prev;
     }
@@ -300,10 +293,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
         return prev;
     }
     // "NOUN of N%", "ratings between N%", "for seven out of the 10 categories".
-    if before.is_some_and(|t| in_list(t, &["of", "between", "by", "at", "for", "in"])) {
-        if let Some(x) = backward(toks, li - 1, prev_fig.map_or(0, |p| p + 1)) {
-            return Some(span(x));
-        }
+    if before.is_some_and(|t| in_list(t, &["of", "between", "by", "at", "for", "in"]))
+        && let Some(x) = backward(toks, li - 1, prev_fig.map_or(0, |p| p + 1))
+    {
+        return Some(span(x));
     }
     // A bare figure and its predicate: "15% are knowledgeable about ...".
     forward(toks, ti + 1).map(span).or(prev)

@@ -61,17 +61,13 @@ pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec
         while fig.peek().is_some_and(|(_, s)| s.end <= i) {
             fig.next();
         }
-        if let Some(&&(idx, s)) = fig.peek() {
-            if s.start <= i {
-                out.push(Token {
-                    span: s,
-                    kind: TokKind::Figure(idx),
-                    text: &text[s.start..s.end],
-                });
-                i = s.end;
-                fig.next();
-                continue;
-            }
+        if let Some(&&(idx, s)) = fig.peek()
+            && s.start <= i
+        {
+            out.push(Token { span: s, kind: TokKind::Figure(idx), text: &text[s.start..s.end] });
+            i = s.end;
+            fig.next();
+            continue;
         }
         let c = text[i..].chars().next().unwrap();
         let len = c.len_utf8();

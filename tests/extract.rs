@@ -1,0 +1,250 @@
+//! `claimscan extract` end to end: the committed dataset, the scores on the
+//! annotated sets, determinism, exit codes and bad input.
+
+use claimscan::eval::{load_jsonl, score};
+use std::fs;
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+fn root() -> PathBuf {
+    PathBuf::from(env!("CARGO_MANIFEST_DIR"))
+}
+
+fn claimscan(args: &[&str], cwd: &Path) -> Output {
+    Command::new(env!("CARGO_BIN_EXE_claimscan"))
+        .args(args)
+        .current_dir(cwd)
+        .output()
+        .expect("run claimscan")
+}
+
+fn extract(corpus: &Path, out: &Path, extra: &[&str]) -> Output {
+    let mut args =
+        vec!["extract", corpus.to_str().unwrap(), "-o", out.to_str().unwrap(), "--quiet"];
+    args.extend_from_slice(extra);
+    claimscan(&args, &root())
+}
+
+#[test]
+fn committed_dataset_is_what_the_code_produces() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out =
+        claimscan(&["extract", "corpus", "-o", tmp.path().to_str().unwrap(), "--quiet"], &root());
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for file in ["claims.jsonl", "manifest.json"] {
+        let fresh = fs::read_to_string(tmp.path().join(file)).unwrap();
+        let committed = fs::read_to_string(root().join("extracted").join(file))
+            .unwrap_or_else(|e| panic!("extracted/{file}: {e}"));
+        assert!(
+            fresh == committed,
+            "extracted/{file} is stale: run `cargo run --release -- extract` and commit the result"
+        );
+    }
+}
+
+/// Bars from the extraction and attribution issues, per annotated set.
+#[test]
+fn scores_on_annotated_sets_meet_the_bars() {
+    for set in ["gold", "dev"] {
+        let data = root().join("tests/data").join(set);
+        let tmp = tempfile::tempdir().unwrap();
+        let out = extract(&data.join("corpus"), tmp.path(), &[]);
+        assert!(out.status.success(), "{set}: {}", String::from_utf8_lossy(&out.stderr));
+        let gold = load_jsonl(&data.join("gold.jsonl")).unwrap();
+        let pred = load_jsonl(&tmp.path().join("claims.jsonl")).unwrap();
+        let s = score(&gold, &pred);
+        let bars = [
+            ("detection F1", s.detection_f1, 0.97),
+            ("value accuracy", s.value_accuracy, 0.99),
+            ("bound accuracy", s.bound_accuracy, 0.95),
+            ("population accuracy", s.population_accuracy, 0.92),
+            ("claim F1", s.claim_f1, 0.90),
+            ("subject token F1", s.subject_token_f1, 0.70),
+            ("full F1", s.full_f1, 0.75),
+        ];
+        for (name, got, bar) in bars {
+            assert!(got >= bar, "{set}: {name} {got:.3} is below {bar}");
+        }
+    }
+}
+
+#[test]
+fn output_is_identical_whatever_the_thread_count() {
+    let corpus = root().join("tests/data/dev/corpus");
+    let a = tempfile::tempdir().unwrap();
+    let b = tempfile::tempdir().unwrap();
+    assert!(extract(&corpus, a.path(), &["-j", "1"]).status.success());
+    assert!(extract(&corpus, b.path(), &["-j", "2"]).status.success());
+    for file in ["claims.jsonl", "manifest.json"] {
+        assert_eq!(
+            fs::read(a.path().join(file)).unwrap(),
+            fs::read(b.path().join(file)).unwrap(),
+            "{file}"
+        );
+    }
+}
+
+#[test]
+fn every_record_is_auditable_against_its_source() {
+    let tmp = tempfile::tempdir().unwrap();
+    let corpus = tempfile::tempdir().unwrap();
+    // Curly quotes, accents and emoji make code points differ from bytes.
+    fs::write(
+        corpus.path().join("a.txt"),
+        "“Café” 🎉 survey:\nAbout 45% of CMOs agree, while 30 per cent of CIOs don’t.\n",
+    )
+    .unwrap();
+    fs::create_dir(corpus.path().join("sub")).unwrap();
+    fs::write(corpus.path().join("sub/b.txt"), "Half of marketers say so (50%).").unwrap();
+    assert!(extract(corpus.path(), tmp.path(), &[]).status.success());
+    let records = load_jsonl(&tmp.path().join("claims.jsonl")).unwrap();
+    assert_eq!(records.len(), 4, "{records:?}");
+    for r in &records {
+        let article = r["article"].as_str().unwrap();
+        let text = fs::read_to_string(corpus.path().join(article)).unwrap();
+        let (start, end) =
+            (r["start"].as_u64().unwrap() as usize, r["end"].as_u64().unwrap() as usize);
+        assert_eq!(&text[start..end], r["text"].as_str().unwrap());
+        let chars: Vec<char> = text.chars().collect();
+        let (cs, ce) =
+            (r["char_start"].as_u64().unwrap() as usize, r["char_end"].as_u64().unwrap() as usize);
+        assert_eq!(chars[cs..ce].iter().collect::<String>(), r["text"].as_str().unwrap());
+        let line = r["line"].as_u64().unwrap() as usize;
+        let column = r["column"].as_u64().unwrap() as usize;
+        let line_text = text.lines().nth(line - 1).unwrap();
+        assert!(
+            line_text
+                .chars()
+                .skip(column - 1)
+                .collect::<String>()
+                .starts_with(r["text"].as_str().unwrap())
+        );
+        for key in ["subject", "population_phrase"] {
+            if let Some(p) = r[key].as_object() {
+                let (s, e) =
+                    (p["start"].as_u64().unwrap() as usize, p["end"].as_u64().unwrap() as usize);
+                assert_eq!(&text[s..e], p["text"].as_str().unwrap(), "{key}");
+            }
+        }
+        let (ss, se) = (
+            r["sentence"]["start"].as_u64().unwrap() as usize,
+            r["sentence"]["end"].as_u64().unwrap() as usize,
+        );
+        assert!(ss <= start && end <= se, "sentence holds the claim");
+        assert!(!r["evidence"].as_str().unwrap().is_empty());
+    }
+    let pops: Vec<&str> = records.iter().map(|r| r["population"].as_str().unwrap()).collect();
+    assert_eq!(pops, ["marketing", "it", "marketing", "marketing"]);
+    assert_eq!(records[2]["article"], "sub/b.txt");
+    let ids: std::collections::HashSet<&str> =
+        records.iter().map(|r| r["id"].as_str().unwrap()).collect();
+    assert_eq!(ids.len(), records.len(), "ids are unique");
+}
+
+#[test]
+fn a_bad_article_is_reported_and_the_batch_goes_on() {
+    let corpus = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    fs::write(corpus.path().join("good.txt"), "Some 40% of CIOs agree.").unwrap();
+    fs::write(corpus.path().join("binary.txt"), b"abc\x00def 5%").unwrap();
+    fs::write(corpus.path().join("latin1.txt"), b"Caf\xe9: 12% of marketers agree.").unwrap();
+    fs::write(corpus.path().join("utf16.txt"), b"\xff\xfe5\x00%\x00").unwrap();
+    fs::write(corpus.path().join("empty.txt"), b"").unwrap();
+    let o = extract(corpus.path(), out.path(), &[]);
+    assert_eq!(o.status.code(), Some(1), "some articles failed");
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("binary.txt: error: binary file (NUL byte at offset 3)"), "{stderr}");
+    assert!(stderr.contains("utf16.txt: error: UTF-16"), "{stderr}");
+    assert!(stderr.contains("latin1.txt: warning: invalid UTF-8"), "{stderr}");
+    let claims = load_jsonl(&out.path().join("claims.jsonl")).unwrap();
+    let texts: Vec<(&str, &str)> = claims
+        .iter()
+        .map(|c| (c["article"].as_str().unwrap(), c["text"].as_str().unwrap()))
+        .collect();
+    assert_eq!(texts, [("good.txt", "40%"), ("latin1.txt", "12%")]);
+    // Offsets of the lossily decoded article still point into the stored bytes.
+    let stored = fs::read(corpus.path().join("latin1.txt")).unwrap();
+    let c = &claims[1];
+    assert_eq!(
+        &stored[c["start"].as_u64().unwrap() as usize..c["end"].as_u64().unwrap() as usize],
+        b"12%"
+    );
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("manifest.json")).unwrap())
+            .unwrap();
+    let statuses: Vec<(&str, &str)> = manifest["articles"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|a| (a["path"].as_str().unwrap(), a["status"].as_str().unwrap()))
+        .collect();
+    assert_eq!(statuses.len(), 5);
+    assert_eq!(statuses[0], ("binary.txt", "error: binary file (NUL byte at offset 3)"));
+    assert_eq!(statuses[1], ("empty.txt", "ok"));
+    assert!(statuses[4].1.starts_with("error: UTF-16"));
+    assert_eq!(manifest["articles"][2]["sha256"].as_str().unwrap().len(), 64);
+}
+
+#[test]
+fn usage_errors_exit_2() {
+    let out = tempfile::tempdir().unwrap();
+    let missing =
+        claimscan(&["extract", "no/such/folder", "-o", out.path().to_str().unwrap()], &root());
+    assert_eq!(missing.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/folder"));
+    let file = claimscan(&["extract", "Cargo.toml", "-o", out.path().to_str().unwrap()], &root());
+    assert_eq!(file.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&file.stderr).contains("is not a folder"));
+    let bad_flag = claimscan(&["extract", "--no-such-flag"], &root());
+    assert_eq!(bad_flag.status.code(), Some(2));
+}
+
+#[cfg(unix)]
+#[test]
+fn unwritable_output_exits_2_and_keeps_the_old_dataset() {
+    use std::os::unix::fs::PermissionsExt;
+    let corpus = root().join("tests/data/gold/corpus");
+    let out = tempfile::tempdir().unwrap();
+    assert!(extract(&corpus, out.path(), &[]).status.success());
+    let before = fs::read(out.path().join("claims.jsonl")).unwrap();
+    fs::set_permissions(out.path(), fs::Permissions::from_mode(0o555)).unwrap();
+    // Root ignores permissions; the check only means something for other users.
+    let writable = fs::write(out.path().join("probe"), b"x").is_ok();
+    let o = extract(&root().join("tests/data/dev/corpus"), out.path(), &[]);
+    fs::set_permissions(out.path(), fs::Permissions::from_mode(0o755)).unwrap();
+    if writable {
+        eprintln!("running as root: permission check skipped");
+        return;
+    }
+    assert_eq!(o.status.code(), Some(2), "{}", String::from_utf8_lossy(&o.stderr));
+    assert_eq!(fs::read(out.path().join("claims.jsonl")).unwrap(), before);
+}
+
+#[test]
+fn summary_line_counts_claims_by_population() {
+    let out = tempfile::tempdir().unwrap();
+    let o = claimscan(
+        &["extract", "tests/data/gold/corpus", "-o", out.path().to_str().unwrap()],
+        &root(),
+    );
+    assert!(o.status.success());
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    let claims = load_jsonl(&out.path().join("claims.jsonl")).unwrap().len();
+    assert!(stderr.contains(&format!("5 articles (0 failed), {claims} claims (")), "{stderr}");
+}
+
+#[test]
+fn output_under_a_file_exits_2() {
+    let dir = tempfile::tempdir().unwrap();
+    let file = dir.path().join("plain");
+    fs::write(&file, b"not a folder").unwrap();
+    let out = file.join("out");
+    let o = extract(&root().join("tests/data/gold/corpus"), &out, &[]);
+    assert_eq!(o.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&o.stderr).contains("cannot create output folder"),
+        "{}",
+        String::from_utf8_lossy(&o.stderr)
+    );
+    assert_eq!(fs::read(&file).unwrap(), b"not a folder");
+}
