@@ -8,12 +8,11 @@
 //! A claim record (one line of `claims.jsonl`, shown wrapped):
 //!
 //! ```json
-//! {"id":"c-3f2a9c1e0b7d4a55","article":"003.txt","start":383,"end":386,"text":"77%",
-//!  "char_start":383,"char_end":386,"line":2,"column":113,"value":77.0,"bound":"exact",
-//!  "kind":"percent","population":"it",
-//!  "population_phrase":{"text":"CIOs","start":390,"end":394},
+//! {"id":"c-75c5cf2871c40394","article":"003_cb3391b9d41c4917.txt","start":383,"end":386,"text":"77%",
+//!  "char_start":379,"char_end":382,"line":2,"column":127,"value":77.0,"bound":"exact","kind":"percent",
+//!  "population":"it","population_phrase":{"text":"CIOs","start":390,"end":394},
 //!  "subject":{"text":"think this partnership is important","start":395,"end":430},
-//!  "sentence":{"start":271,"end":463},"evidence":"of-phrase after figure"}
+//!  "sentence":{"start":257,"end":463},"evidence":"of-phrase after figure: 'CIOs'"}
 //! ```
 
 use serde::{Deserialize, Serialize};
