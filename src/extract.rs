@@ -39,7 +39,33 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
             prev = s;
         }
     }
-    let attributions = attribute(text, &views, &subjects);
+    // "60 to 70 percent": the first number shares the unit, the subject and
+    // the population of the second.
+    let shares_unit: Vec<bool> = figures
+        .iter()
+        .enumerate()
+        .map(|(i, f)| {
+            let t = f.span.slice(text);
+            figures.get(i + 1).is_some_and(|n| n.span.start - f.span.end <= 5)
+                && f.kind == crate::detect::Kind::Percent
+                && !t.contains('%')
+                && !t.to_ascii_lowercase().contains("per")
+                && !t.to_ascii_lowercase().contains("pct")
+        })
+        .collect();
+    for i in (0..figures.len()).rev() {
+        if shares_unit[i] {
+            subjects[i] = subjects[i + 1];
+        }
+    }
+    let mut attributions = attribute(text, &views, &subjects);
+    for i in (0..figures.len()).rev() {
+        if shares_unit[i] {
+            attributions[i] = attributions[i + 1].clone();
+            attributions[i].evidence =
+                format!("shares its unit with the next figure ({})", attributions[i].evidence);
+        }
+    }
     figures
         .into_iter()
         .zip(attributions)

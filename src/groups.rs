@@ -179,6 +179,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
                 // A count opens a sample statement: "220 marketing leaders".
                 let counted = toks[i].kind == TokKind::Number;
                 if j == i
+                    || toks[i..j].iter().all(|t| lower_in(t, NEUTRAL) || t.is("than"))
                     || toks[j - 1].is("than")
                     || toks[j - 1].is("of")
                     || counted && (toks[j - 1].is("and") || toks[j - 1].is_punct("&"))
@@ -298,6 +299,20 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             }
             if t.is("surveyed") || t.is("polled") || t.is("questioned") || t.is("interviewed") {
                 j += 1;
+                // "polled by IDC", "surveyed by Forrester and Forbes"
+                if toks.get(j).is_some_and(|t| t.is("by")) {
+                    let mut k = j + 1;
+                    while toks.get(k).is_some_and(|t| {
+                        t.is_word() && t.text.starts_with(char::is_uppercase)
+                            || t.is("and")
+                            || t.is_punct("&")
+                    }) {
+                        k += 1;
+                    }
+                    if k > j + 1 {
+                        j = k;
+                    }
+                }
                 last = Some(j);
                 continue;
             }

@@ -39,7 +39,16 @@ const EDGE_WORDS: &[&str] = &[
     "while", "whereas", "with", "of", "for", "by", "at", "between", "over", "more", "than", "less",
     "fewer", "about", "nearly", "almost", "around", "roughly", "some", "up", "to", "from", "in",
     "on", "approximately", "slightly", "least", "most", "a", "an", "the", "who", "that", "then",
-    "so", "yet", "even", "still", "this", "year", "last", "respectively",
+    "so", "yet", "even", "still", "this", "year", "last", "next", "respectively",
+];
+/// Verbs of change: "sales rose 12%".
+const CHANGE_VERBS: &[&str] = &[
+    "rose", "rise", "rises", "risen", "fell", "fall", "falls", "fallen", "grew", "grow", "grows",
+    "grown", "increased", "increase", "increases", "decreased", "decrease", "decreases",
+    "declined", "decline", "declines", "jumped", "jumps", "climbed", "climbs", "dropped", "drops",
+    "slipped", "slips", "gained", "gains", "lost", "loses", "surged", "soared", "plunged",
+    "tumbled", "slumped", "eased", "edged", "advanced", "shrank", "expanded", "cut", "raised",
+    "lowered", "up", "down",
 ];
 /// Words that end a predicate when a figure follows soon after.
 const CLAUSE_JOINERS: &[&str] = &[
@@ -284,6 +293,14 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
             return Some(span(x));
         }
         return prev;
+    }
+    // "Sales rose 12%", "revenue fell by 3%": what changed.
+    let verb_at =
+        if before.is_some_and(|t| t.is("by")) { li.checked_sub(2) } else { li.checked_sub(1) };
+    if let Some(v) = verb_at.filter(|&v| in_list(&toks[v], CHANGE_VERBS)) {
+        if let Some(x) = backward(toks, v, prev_fig.map_or(0, |p| p + 1)) {
+            return Some(span(x));
+        }
     }
     // Ranges: "between 23% and 32%".
     if before.is_some_and(|t| t.is("and"))
