@@ -271,9 +271,12 @@ fn decide(ctx: &Ctx, si: usize, k: usize, ti: usize) -> Attribution {
             && !m.object
             && !m.counted
             && (m.group.explicit || m.group.pop == GroupPop::Generic)
-            && !s.figs[..k]
-                .iter()
-                .any(|&(f, _)| subjects[f].is_some_and(|sub| sub.contains(m.span)))
+            && !s.figs[..k].iter().any(|&(f, _)| {
+                subjects[f].is_some_and(|sub| sub.contains(m.span))
+                    || done[f]
+                        .as_ref()
+                        .is_some_and(|a| a.phrase.is_some_and(|p| p.contains(m.span)))
+            })
     }) {
         match m.group.pop {
             GroupPop::Specific(p) => {
@@ -666,4 +669,209 @@ pub fn lead_in(toks: &[Token], ti: usize) -> usize {
     }
     // A lone article belongs to the noun phrase: "a 16% increase".
     j
+}
+
+#[cfg(test)]
+mod tests {
+    use crate::extract::extract_article;
+    use crate::groups::Population::{self, *};
+
+    /// (rule, article text, figure, expected population, evidence starts with)
+    type Case = (&'static str, &'static str, &'static str, Population, &'static str);
+
+    const CASES: &[Case] = &[
+        (
+            "label in parenthesis",
+            "Both sides value speed (marketing: 61%; IT: 48%).",
+            "48%",
+            It,
+            "label before figure",
+        ),
+        ("of-phrase", "Some 44% of CIOs expect cuts.", "44%", It, "of-phrase after figure"),
+        ("of-phrase, marketing", "Only 17% of marketers agree.", "17%", Marketing, "of-phrase"),
+        (
+            "of-phrase, coordinated roles",
+            "About 12% of CMOs and CIOs meet weekly.",
+            "12%",
+            Both,
+            "of-phrase",
+        ),
+        (
+            "of-phrase, organisation",
+            "Just 40% of firms have a budget.",
+            "40%",
+            Unknown,
+            "of-phrase",
+        ),
+        ("of-phrase, third group", "Roughly 30% of CEOs sign off.", "30%", Unknown, "of-phrase"),
+        (
+            "of-phrase names a thing",
+            "They spend 25% of their budget on ads.",
+            "25%",
+            Unknown,
+            "of-phrase names no group",
+        ),
+        (
+            "group right after a ratio",
+            "Four in 10 technology executives disagree.",
+            "Four in 10",
+            It,
+            "group after figure",
+        ),
+        ("restating parenthesis", "Half (52%) of IT managers say so.", "52%", It, "of-phrase"),
+        (
+            "in-phrase breakdown",
+            "We asked 90 executives (70% in marketing, 30% in IT).",
+            "30%",
+            It,
+            "in-phrase",
+        ),
+        (
+            "vs. pair ordered by sides",
+            "For IT staff, cost matters more than for marketing staff (61% vs. 42%).",
+            "42%",
+            Marketing,
+            "vs. pair, 2nd",
+        ),
+        (
+            "respectively pair",
+            "Marketing and IT chiefs want speed (71% and 55%, respectively).",
+            "55%",
+            It,
+            "respectively pair, 2nd",
+        ),
+        (
+            "vs. pair with one side named",
+            "IT teams worry more about risk (48% vs. 30%).",
+            "30%",
+            Marketing,
+            "vs. pair, 2nd",
+        ),
+        (
+            "respectively from previous sentence",
+            "Most CMOs (60%) and CIOs (45%) plan hires. That is a 10% and a 5% rise, respectively.",
+            "5%",
+            It,
+            "respectively pair",
+        ),
+        (
+            "group before parenthesis",
+            "Budgets rose for CMOs (58%) and CIOs (41%).",
+            "41%",
+            It,
+            "group named before parenthesis",
+        ),
+        (
+            "sample share",
+            "We polled 200 Marketing (40% share) and IT (60%) leaders.",
+            "40%",
+            Marketing,
+            "group named before parenthesis",
+        ),
+        (
+            "list after followed by keeps the first figure's group",
+            "Owners lead at 30% of firms, followed by CIOs (20%).",
+            "20%",
+            Unknown,
+            "same group as previous",
+        ),
+        ("magnitude", "CIOs reported margin growth of over 6%.", "6%", Unknown, "magnitude"),
+        (
+            "group named earlier in sentence",
+            "On the CMO side, 33% plan to hire.",
+            "33%",
+            Marketing,
+            "group named earlier",
+        ),
+        (
+            "object group does not decide",
+            "A survey of 100 CMOs and 100 CIOs. They told us that, compared with CIOs, 20% wanted more.",
+            "20%",
+            Both,
+            "no group stated",
+        ),
+        (
+            "previous figure in sentence",
+            "Some 41% of CMOs want data, and 22% want speed.",
+            "22%",
+            Marketing,
+            "same group as previous figure",
+        ),
+        (
+            "carried from previous sentence",
+            "Marketers are upbeat. Fully 64% expect growth.",
+            "64%",
+            Marketing,
+            "carried from previous sentence",
+        ),
+        (
+            "not carried across paragraphs",
+            "Marketers are upbeat.\n\nA survey of 80 CIOs and 90 CMOs found 64% expect growth.",
+            "64%",
+            Both,
+            "no group stated",
+        ),
+        (
+            "generic group takes the fronted topic",
+            "For CIOs, the top worry is cost, according to 52% of respondents.",
+            "52%",
+            It,
+            "'respondents' read as the sentence's topic",
+        ),
+        (
+            "generic group takes the survey sample",
+            "We surveyed 120 marketing and IT leaders. Of them, 38% of respondents want change.",
+            "38%",
+            Both,
+            "'respondents' of the survey",
+        ),
+        (
+            "survey of one side",
+            "A poll of 300 CMOs was run. Overall, 47% of respondents plan cuts.",
+            "47%",
+            Marketing,
+            "'respondents' of the survey",
+        ),
+        (
+            "topic must be fronted",
+            "It is a priority for CMOs to hire, yet only 15% of surveyed execs do. The study polled 50 CMOs and 50 CIOs.",
+            "15%",
+            Both,
+            "'surveyed execs' of the survey",
+        ),
+        (
+            "mention inside an earlier subject",
+            "In 2021, 30% of marketers say that CMOs and CIOs are partners, and the share dropped to 12% in 2022.",
+            "12%",
+            Marketing,
+            "same group as previous figure",
+        ),
+        (
+            "shared unit borrows its partner",
+            "Between 15 and 20 percent of CIOs agree.",
+            "15",
+            It,
+            "shares its unit",
+        ),
+    ];
+
+    #[test]
+    fn attribution_rules() {
+        for (name, text, figure, want, evidence) in CASES {
+            let claims = extract_article(text);
+            let claim = claims
+                .iter()
+                .find(|c| c.figure.span.slice(text) == *figure)
+                .unwrap_or_else(|| panic!("case {name:?}: figure {figure:?} not found"));
+            let a = &claim.attribution;
+            assert_eq!(a.population, *want, "case {name:?}: evidence {:?}", a.evidence);
+            assert!(a.evidence.starts_with(evidence), "case {name:?}: evidence {:?}", a.evidence);
+            if let Some(p) = a.phrase {
+                assert!(
+                    p.end <= text.len() && text.is_char_boundary(p.start),
+                    "case {name:?}: phrase span"
+                );
+            }
+        }
+    }
 }

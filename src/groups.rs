@@ -94,8 +94,7 @@ const GENERIC_HEADS: &[&str] = &[
 const ORGANISATION_HEADS: &[&str] = &[
     "companies", "company", "businesses", "business", "brands", "brand", "firms", "firm",
     "organizations", "organisations", "enterprises", "consumers", "consumer", "customers",
-    "shoppers", "users", "retailers", "agencies", "households", "adults", "americans", "budget",
-    "budgets", "revenue", "revenues", "sales", "spending", "spend",
+    "shoppers", "users", "retailers", "agencies", "households", "adults", "americans",
 ];
 /// Function words, never the modifier of a group ("for IT respondents").
 const FUNCTION_WORDS: &[&str] = &[
