@@ -239,6 +239,12 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
             }
             return forward(toks, g0).map(span);
         }
+        // "two-thirds of all respondents (64%) believe": skip the restating figure.
+        if toks.get(j).is_some_and(|t| t.is_punct("(")) {
+            if let Some(close) = paren_with_figure(toks, j) {
+                j = close + 1;
+            }
+        }
         if let Some(x) = forward(toks, j) {
             return Some(span(x));
         }
@@ -295,7 +301,13 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
             return prev;
         }
         let stop = prev_fig.map_or(0, |p| p + 1);
-        if let Some(x) = backward(toks, b, stop)
+        // What changed is the whole clause subject, verbs and all: "the share
+        // of marketers who said so rose to 45%".
+        let mut a = b;
+        while a > stop && !boundary(&toks[a - 1]) {
+            a -= 1;
+        }
+        if let Some(x) = trim(toks, a, b)
             && !(toks[x.0..x.1].len() <= 2 && prev.is_some())
         {
             return Some(span(x));
