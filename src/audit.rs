@@ -51,8 +51,7 @@
 
 use crate::corpus::decode;
 use crate::pipeline::hex;
-use crate::record::{ClaimRecord, Manifest, Phrase, SCHEMA_VERSION};
-use crate::record::ArticleEntry;
+use crate::record::{ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -96,9 +95,7 @@ impl std::error::Error for DatasetError {}
 fn json_message(e: &serde_json::Error) -> String {
     let full = e.to_string();
     let suffix = format!(" at line {} column {}", e.line(), e.column());
-    full.strip_suffix(&suffix)
-        .unwrap_or(&full)
-        .replace('`', "'")
+    full.strip_suffix(&suffix).unwrap_or(&full).replace('`', "'")
 }
 
 /// Parses and cross-checks `claims.jsonl` and `manifest.json`.
@@ -137,11 +134,8 @@ pub fn parse_dataset(
             ),
         ));
     }
-    let listed: HashMap<&str, usize> = manifest
-        .articles
-        .iter()
-        .map(|a| (a.path.as_str(), a.claims))
-        .collect();
+    let listed: HashMap<&str, usize> =
+        manifest.articles.iter().map(|a| (a.path.as_str(), a.claims)).collect();
 
     let mut records = Vec::new();
     let mut lines = Vec::new();
@@ -166,10 +160,7 @@ pub fn parse_dataset(
         if !listed.contains_key(record.article.as_str()) {
             return Err(claims_err(
                 line,
-                format!(
-                    "article '{}' is not listed in {manifest_name}",
-                    record.article
-                ),
+                format!("article '{}' is not listed in {manifest_name}", record.article),
             ));
         }
         *per_article.entry(record.article.clone()).or_default() += 1;
@@ -199,12 +190,7 @@ pub fn parse_dataset(
             ));
         }
     }
-    Ok(Dataset {
-        manifest,
-        claims: records,
-        lines,
-        raw,
-    })
+    Ok(Dataset { manifest, claims: records, lines, raw })
 }
 
 /// What became of an article since extraction.
@@ -239,18 +225,12 @@ pub struct Source {
 /// against its manifest entry.
 pub fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Source {
     let Some(recorded) = &entry.sha256 else {
-        return Source {
-            state: ArticleState::Skipped,
-            text: None,
-        };
+        return Source { state: ArticleState::Skipped, text: None };
     };
     let bytes = match read {
         Ok(b) => b,
         Err(why) => {
-            return Source {
-                state: ArticleState::Missing(why),
-                text: None,
-            };
+            return Source { state: ArticleState::Missing(why), text: None };
         }
     };
     let size = bytes.len() as u64;
@@ -258,20 +238,13 @@ pub fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Source {
     let state = if &sha == recorded && size == entry.bytes {
         ArticleState::Unchanged
     } else {
-        ArticleState::Changed {
-            bytes: size,
-            sha256: sha,
-        }
+        ArticleState::Changed { bytes: size, sha256: sha }
     };
     match decode(bytes) {
-        Ok(d) => Source {
-            state,
-            text: Some(d.text),
-        },
-        Err(why) => Source {
-            state: ArticleState::Missing(format!("cannot be decoded: {why}")),
-            text: None,
-        },
+        Ok(d) => Source { state, text: Some(d.text) },
+        Err(why) => {
+            Source { state: ArticleState::Missing(format!("cannot be decoded: {why}")), text: None }
+        }
     }
 }
 
@@ -391,10 +364,7 @@ pub struct Report {
 ///
 /// An article of the manifest absent from `sources` counts as missing.
 pub fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Report {
-    let mut summary = Summary {
-        claims: dataset.claims.len(),
-        ..Summary::default()
-    };
+    let mut summary = Summary { claims: dataset.claims.len(), ..Summary::default() };
     let mut articles = BTreeMap::new();
     for entry in &dataset.manifest.articles {
         let state = match sources.get(&entry.path) {
@@ -444,10 +414,8 @@ pub fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Report {
             claims[i] = Some(r);
         }
     }
-    let claims: Vec<ClaimAudit> = claims
-        .into_iter()
-        .map(|c| c.expect("every claim belongs to an article"))
-        .collect();
+    let claims: Vec<ClaimAudit> =
+        claims.into_iter().map(|c| c.expect("every claim belongs to an article")).collect();
     for c in &claims {
         match c.status {
             Status::Verified => summary.verified += 1,
@@ -458,11 +426,7 @@ pub fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Report {
             Status::ArticleMissing => summary.article_missing += 1,
         }
     }
-    Report {
-        claims,
-        articles,
-        summary,
-    }
+    Report { claims, articles, summary }
 }
 
 /// Audits the claims of one article against its current text.
@@ -483,11 +447,8 @@ pub fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAudit> {
         taken.insert((r.start, r.end));
         let location = index.locate(text, r.start, r.end);
         let problems = position_problems(r, &location);
-        let status = if problems.is_empty() {
-            Status::Verified
-        } else {
-            Status::Inconsistent(location)
-        };
+        let status =
+            if problems.is_empty() { Status::Verified } else { Status::Inconsistent(location) };
         out[k] = Some(ClaimAudit { status, problems });
     }
     let mut moved_to: HashMap<(usize, usize), usize> = HashMap::new();
@@ -510,16 +471,13 @@ pub fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAudit> {
             let n = moved_to[&(l.start, l.end)];
             if n > 1 {
                 audit.status = Status::Missing(Missing::Ambiguous(n));
-                audit.problems.push(format!(
-                    "bytes {}..{} are where {n} claims would move",
-                    l.start, l.end
-                ));
+                audit
+                    .problems
+                    .push(format!("bytes {}..{} are where {n} claims would move", l.start, l.end));
             }
         }
     }
-    out.into_iter()
-        .map(|a| a.expect("every claim was audited"))
-        .collect()
+    out.into_iter().map(|a| a.expect("every claim was audited")).collect()
 }
 
 /// Every start offset where the record's anchor holds (module doc, steps
@@ -563,7 +521,13 @@ fn anchor_holds(record: &ClaimRecord, text: &str, at: usize) -> bool {
 }
 
 /// What is wrong with `label`'s recorded span `start..end` in `text`.
-fn span_problem(label: &str, start: usize, end: usize, want: Option<&str>, text: &str) -> Option<String> {
+fn span_problem(
+    label: &str,
+    start: usize,
+    end: usize,
+    want: Option<&str>,
+    text: &str,
+) -> Option<String> {
     if start > end {
         return Some(format!("{label} start {start} is after its end {end}"));
     }
@@ -574,14 +538,12 @@ fn span_problem(label: &str, start: usize, end: usize, want: Option<&str>, text:
         ));
     }
     let Some(found) = text.get(start..end) else {
-        return Some(format!(
-            "{label} bytes {start}..{end} do not fall on character boundaries"
-        ));
+        return Some(format!("{label} bytes {start}..{end} do not fall on character boundaries"));
     };
     match want {
-        Some(want) if found != want => Some(format!(
-            "{label} at bytes {start}..{end} is {found:?}, record has {want:?}"
-        )),
+        Some(want) if found != want => {
+            Some(format!("{label} at bytes {start}..{end} is {found:?}, record has {want:?}"))
+        }
         _ => None,
     }
 }
@@ -595,21 +557,9 @@ fn span_problems(r: &ClaimRecord, text: &str) -> Vec<String> {
         problems.extend(span_problem("subject", p.start, p.end, Some(&p.text), text));
     }
     if let Some(p) = &r.population_phrase {
-        problems.extend(span_problem(
-            "population phrase",
-            p.start,
-            p.end,
-            Some(&p.text),
-            text,
-        ));
+        problems.extend(span_problem("population phrase", p.start, p.end, Some(&p.text), text));
     }
-    problems.extend(span_problem(
-        "sentence",
-        r.sentence.start,
-        r.sentence.end,
-        None,
-        text,
-    ));
+    problems.extend(span_problem("sentence", r.sentence.start, r.sentence.end, None, text));
     problems
 }
 
@@ -662,10 +612,7 @@ impl LineIndex {
                 chars_before.push(n + 1);
             }
         }
-        LineIndex {
-            starts,
-            chars_before,
-        }
+        LineIndex { starts, chars_before }
     }
 
     /// Code point, 1-based line and 1-based column of byte `at` (a
@@ -733,12 +680,13 @@ pub fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
         if r == *old {
             continue;
         }
-        match (&old.audit, &r.audit) {
-            (_, Some(_)) if old.audit != r.audit => counts.flagged += 1,
-            (Some(_), None) if old.start == r.start && old.char_start == r.char_start => {
-                counts.unflagged += 1
-            }
-            _ => counts.relocated += 1,
+        let place = |c: &ClaimRecord| (c.start, c.char_start, c.char_end, c.line, c.column);
+        if r.audit.is_some() {
+            counts.flagged += 1;
+        } else if place(&r) != place(old) {
+            counts.relocated += 1;
+        } else {
+            counts.unflagged += 1;
         }
         fixed.raw[k] = serde_json::to_string(&r).expect("records serialize");
         fixed.claims[k] = r;
@@ -780,17 +728,19 @@ mod tests {
     /// A record for `expr` at its `nth` occurrence in `text`, with subject and
     /// phrase taken at their first occurrence, positions computed as the
     /// extraction does, and the sentence spanning the line.
-    fn record(text: &str, expr: &str, nth: usize, subject: Option<&str>, phrase: Option<&str>) -> ClaimRecord {
+    fn record(
+        text: &str,
+        expr: &str,
+        nth: usize,
+        subject: Option<&str>,
+        phrase: Option<&str>,
+    ) -> ClaimRecord {
         let start = text.match_indices(expr).nth(nth).expect("expr in text").0;
         let end = start + expr.len();
         let loc = LineIndex::new(text).locate(text, start, end);
         let phrase_of = |p: &str| {
             let s = text.find(p).expect("phrase in text");
-            Phrase {
-                text: p.to_string(),
-                start: s,
-                end: s + p.len(),
-            }
+            Phrase { text: p.to_string(), start: s, end: s + p.len() }
         };
         let sentence_start = text[..start].rfind('\n').map_or(0, |i| i + 1);
         let sentence_end = text[end..].find('\n').map_or(text.len(), |i| end + i);
@@ -810,10 +760,7 @@ mod tests {
             population: "unknown".into(),
             population_phrase: phrase.map(phrase_of),
             subject: subject.map(phrase_of),
-            sentence: SpanRecord {
-                start: sentence_start,
-                end: sentence_end,
-            },
+            sentence: SpanRecord { start: sentence_start, end: sentence_end },
             evidence: "test".into(),
             audit: None,
         }
@@ -1000,9 +947,7 @@ mod tests {
         assert_eq!(got.problems.len(), 2, "{:?}", got.problems);
         assert!(got.problems[0].contains(&format!("char_start is {}", good.start)));
         let mut fixed = bad.clone();
-        let Status::Inconsistent(at) = got.status else {
-            unreachable!()
-        };
+        let Status::Inconsistent(at) = got.status else { unreachable!() };
         relocate(&mut fixed, &at);
         assert_eq!(fixed, good);
     }

@@ -23,6 +23,18 @@ pub enum Command {
     ///
     /// Example: claimscan eval tests/data/gold/gold.jsonl extracted/claims.jsonl --errors
     Eval(EvalArgs),
+    /// Check a dataset against the current articles; --fix re-anchors moved claims.
+    ///
+    /// Exit status: 0 when every claim verifies and every article is as
+    /// recorded (with --fix: once fixed), 1 when not, 2 when the dataset is
+    /// unreadable or malformed.
+    ///
+    /// Example: claimscan audit extracted --corpus corpus
+    Audit(AuditArgs),
+    /// Print one claim in its sentence, the expression, subject and population phrase marked.
+    ///
+    /// Example: claimscan show c-3f2a9c1e0b7d4a55
+    Show(ShowArgs),
 }
 
 /// Arguments of `claimscan extract`.
@@ -59,4 +71,36 @@ pub struct EvalArgs {
     /// Print the figures as JSON.
     #[arg(long)]
     pub json: bool,
+}
+
+/// Arguments of `claimscan audit`.
+#[derive(Debug, Args)]
+pub struct AuditArgs {
+    /// Dataset folder holding claims.jsonl and manifest.json.
+    #[arg(default_value = "extracted")]
+    pub dataset: PathBuf,
+    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+    /// Print the report as JSON lines: one object per claim that does not
+    /// verify, then a summary object.
+    #[arg(long)]
+    pub json: bool,
+    /// Rewrite the dataset: re-anchor moved claims, flag missing ones
+    /// (`"audit": "missing"`), record changed articles' new checksums.
+    #[arg(long)]
+    pub fix: bool,
+}
+
+/// Arguments of `claimscan show`.
+#[derive(Debug, Args)]
+pub struct ShowArgs {
+    /// The claim's id, e.g. c-3f2a9c1e0b7d4a55.
+    pub id: String,
+    /// Dataset folder holding claims.jsonl and manifest.json.
+    #[arg(default_value = "extracted")]
+    pub dataset: PathBuf,
+    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
 }

@@ -103,6 +103,88 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
 static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"(?i)%|per\s?-?cent|pct|\bin\b|out of|half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth").unwrap()
 });
+/// Characters no expression can contain or sit next to as a word character:
+/// non-ASCII, not a word character (Unicode `\w`, which also covers `\d` and
+/// the case variants `ſ` and `K` of `s` and `k`), not white space, not the
+/// dashes of a range. Curly quotes, `£`, `…` are the common ones.
+static BREAK: LazyLock<Regex> =
+    LazyLock::new(|| Regex::new(r"[^\x00-\x7F\w\s\x{2013}\x{2014}]+").unwrap());
+
+/// Splits `text` at [`BREAK`] characters into (offset, piece) pairs.
+///
+/// Every pattern here reads only ASCII, `\s`, `\d`, the two dashes and
+/// letters, so no match crosses a break character, and a break character is a
+/// non-word character, as the start and end of a piece are to `\b`: searching
+/// the pieces one by one finds exactly the matches of searching `text`. It is
+/// much faster: a Unicode `\b` stops the regex crate's lazy DFA at the first
+/// non-ASCII byte and the slow engines take over for the rest of the
+/// haystack; after the split only the rare pieces holding a non-ASCII space,
+/// dash or letter are searched by them.
+fn pieces(text: &str) -> Vec<(usize, &str)> {
+    if text.is_ascii() {
+        return vec![(0, text)];
+    }
+    let mut out = Vec::new();
+    let mut at = 0;
+    for b in BREAK.find_iter(text) {
+        if b.start() > at {
+            out.push((at, &text[at..b.start()]));
+        }
+        at = b.end();
+    }
+    if at < text.len() {
+        out.push((at, &text[at..]));
+    }
+    out
+}
+
+/// A capture group with its offsets in the whole text.
+#[derive(Debug, Clone, Copy)]
+struct Found<'t> {
+    start: usize,
+    text: &'t str,
+}
+
+impl<'t> Found<'t> {
+    fn start(&self) -> usize {
+        self.start
+    }
+    fn end(&self) -> usize {
+        self.start + self.text.len()
+    }
+    fn as_str(&self) -> &'t str {
+        self.text
+    }
+}
+
+/// The captures of one match found in a piece, read in whole-text offsets.
+struct Caps<'t> {
+    offset: usize,
+    caps: regex::Captures<'t>,
+}
+
+impl<'t> Caps<'t> {
+    fn get(&self, i: usize) -> Option<Found<'t>> {
+        self.caps.get(i).map(|m| Found { start: self.offset + m.start(), text: m.as_str() })
+    }
+    fn name(&self, name: &str) -> Option<Found<'t>> {
+        self.caps.name(name).map(|m| Found { start: self.offset + m.start(), text: m.as_str() })
+    }
+}
+
+/// Every match of `re` in the pieces, in order, as [`Regex::captures_iter`]
+/// over the whole text would give them.
+fn captures<'t, 'p>(
+    re: &'p Regex,
+    pieces: &'p [(usize, &'t str)],
+) -> impl Iterator<Item = Caps<'t>> + 'p
+where
+    't: 'p,
+{
+    pieces.iter().flat_map(move |&(offset, piece)| {
+        re.captures_iter(piece).map(move |caps| Caps { offset, caps })
+    })
+}
 
 /// Qualifiers, longest first within each bound; matched right before a figure.
 const QUALIFIERS: &[(&str, Bound)] = &[
@@ -180,11 +262,12 @@ const FRACTION_FOLLOWERS: &[&str] = &[
 
 /// Finds every proportion expression in `text`, in order of position.
 pub fn detect(text: &str) -> Vec<Figure> {
-    if !PREFILTER.is_match(text) {
+    let pieces = pieces(text);
+    if !pieces.iter().any(|(_, p)| PREFILTER.is_match(p)) {
         return Vec::new();
     }
     let mut found: Vec<Figure> = Vec::new();
-    for m in PERCENT.captures_iter(text) {
+    for m in captures(&PERCENT, &pieces) {
         let whole = m.get(0).unwrap();
         let n = m.name("n").unwrap();
         if !percent_ok(text, n.start(), whole.end()) {
@@ -200,7 +283,7 @@ pub fn detect(text: &str) -> Vec<Figure> {
             Kind::Percent,
         ));
     }
-    for m in SHARED_UNIT.captures_iter(text) {
+    for m in captures(&SHARED_UNIT, &pieces) {
         let n = m.name("n").unwrap();
         if !boundary_before(text, n.start()) || looks_like_year(n.as_str()) {
             continue;
@@ -210,7 +293,7 @@ pub fn detect(text: &str) -> Vec<Figure> {
         };
         found.push(figure(text, Span::new(n.start(), n.end()), value, Kind::Percent));
     }
-    for m in RATIO.captures_iter(text) {
+    for m in captures(&RATIO, &pieces) {
         let whole = m.get(0).unwrap();
         let (n, d) = (m.name("n").unwrap(), m.name("m").unwrap());
         if !boundary_before(text, n.start())
@@ -234,7 +317,7 @@ pub fn detect(text: &str) -> Vec<Figure> {
         }
         found.push(figure(text, Span::new(n.start(), whole.end()), a / b * 100.0, Kind::Ratio));
     }
-    for m in FRACTION.captures_iter(text) {
+    for m in captures(&FRACTION, &pieces) {
         let whole = m.get(0).unwrap();
         if !word_start(text, whole.start()) {
             continue;
@@ -385,7 +468,7 @@ fn prev_word(text: &str, at: usize) -> &str {
 }
 
 /// The value of a fraction match, or None when the words are not a proportion.
-fn fraction_value(text: &str, m: &regex::Captures) -> Option<f64> {
+fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
     let whole = m.get(0).unwrap();
     let den_word = m.name("d").unwrap().as_str().to_ascii_lowercase();
     let num_word = m.name("n").map(|n| n.as_str().to_ascii_lowercase());

@@ -9,6 +9,7 @@
 
 pub mod analysis;
 pub mod attribute;
+pub mod audit;
 pub mod cli;
 pub mod cmd;
 pub mod corpus;

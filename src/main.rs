@@ -10,6 +10,8 @@ fn main() -> ExitCode {
     let result = match &cli.command {
         Command::Extract(args) => cmd::extract::run(args),
         Command::Eval(args) => cmd::eval::run(args),
+        Command::Audit(args) => cmd::audit::run(args),
+        Command::Show(args) => cmd::show::run(args),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -16,7 +16,7 @@ use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
-use std::io::{BufWriter, Write};
+use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
 
@@ -82,9 +82,14 @@ pub fn run(settings: &Settings) -> Result<Summary> {
 
     let pool =
         rayon::ThreadPoolBuilder::new().num_threads(settings.threads.unwrap_or(0)).build()?;
-    let total_bytes: u64 =
-        articles.iter().filter_map(|a| std::fs::metadata(&a.path).ok()).map(|m| m.len()).sum();
-    let bar = progress_bar(settings.progress, total_bytes, articles.len());
+    // The total is one more stat per article: only worth it for a bar that is drawn.
+    let drawn = settings.progress && std::io::stderr().is_terminal();
+    let total_bytes: u64 = if drawn {
+        articles.iter().filter_map(|a| std::fs::metadata(&a.path).ok()).map(|m| m.len()).sum()
+    } else {
+        0
+    };
+    let bar = progress_bar(drawn, total_bytes, articles.len());
 
     let mut summary =
         Summary { articles: articles.len() + walk_errors.len(), ..Summary::default() };
@@ -243,7 +248,13 @@ fn pop_name(p: &str) -> &'static str {
 
 /// Lowercase hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
-    bytes.iter().map(|b| format!("{b:02x}")).collect()
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let mut out = String::with_capacity(bytes.len() * 2);
+    for &b in bytes {
+        out.push(DIGITS[usize::from(b >> 4)] as char);
+        out.push(DIGITS[usize::from(b & 0xf)] as char);
+    }
+    out
 }
 
 /// A stable claim id from the article path and the expression's span.

@@ -114,17 +114,43 @@ pub fn sentences(text: &str) -> Vec<Sentence> {
                     Span::new(p.start, span.end)
                 }
                 Some(p) => {
-                    out.push(Sentence { span: p, paragraph: pi });
+                    push_capped(&mut out, text, p, pi);
                     span
                 }
                 None => span,
             });
         }
         if let Some(p) = pending {
-            out.push(Sentence { span: p, paragraph: pi });
+            push_capped(&mut out, text, p, pi);
         }
     }
     out
+}
+
+/// Longest sentence the language rules look at, in bytes. Real sentences
+/// are far shorter; text without punctuation (tables, dumps, one giant line)
+/// is cut at white space so that per-sentence work stays bounded.
+pub const MAX_SENTENCE: usize = 4096;
+
+fn push_capped(out: &mut Vec<Sentence>, text: &str, mut span: Span, paragraph: usize) {
+    while span.len() > MAX_SENTENCE {
+        let mut cut = span.start + MAX_SENTENCE;
+        while !text.is_char_boundary(cut) {
+            cut -= 1;
+        }
+        let piece = &text[span.start..cut];
+        if let Some(ws) = piece.rfind(char::is_whitespace).filter(|&w| w > 0) {
+            cut = span.start + ws;
+        }
+        let head = trimmed(text, Span::new(span.start, cut));
+        if !head.is_empty() {
+            out.push(Sentence { span: head, paragraph });
+        }
+        span = trimmed(text, Span::new(cut, span.end));
+    }
+    if !span.is_empty() {
+        out.push(Sentence { span, paragraph });
+    }
 }
 
 /// True when `s` ends with an abbreviation's period rather than a full stop.
@@ -199,6 +225,19 @@ mod tests {
         for (name, text, want) in cases {
             assert_eq!(texts(text), *want, "case: {name}");
         }
+    }
+
+    #[test]
+    fn long_runs_are_cut_at_white_space() {
+        let text = "12% of x ".repeat(2000);
+        let sents = sentences(&text);
+        assert!(sents.len() >= 4, "{}", sents.len());
+        for s in &sents {
+            assert!(s.span.len() <= MAX_SENTENCE);
+            assert!(!s.span.slice(&text).starts_with(' ') && !s.span.slice(&text).ends_with(' '));
+        }
+        let covered: usize = sents.iter().map(|s| s.span.len()).sum();
+        assert!(covered >= text.trim().len() - sents.len(), "no text is lost");
     }
 
     #[test]

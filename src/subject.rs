@@ -107,11 +107,11 @@ fn backward(toks: &[Token], end: usize, min: usize) -> Option<(usize, usize)> {
     }
     // Back at the sentence start with no verb found: "Others blame a culture
     // that punishes risk (22%)": the object starts at its determiner.
-    if j == 0 && end > 3 {
-        if let Some(d) = (2..end).find(|&k| in_list(&toks[k], &["a", "an", "the", "their", "its"]))
-        {
-            j = d;
-        }
+    if j == 0
+        && end > 3
+        && let Some(d) = (2..end).find(|&k| in_list(&toks[k], &["a", "an", "the", "their", "its"]))
+    {
+        j = d;
     }
     trim(toks, j, end)
 }
@@ -240,10 +240,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
             return forward(toks, g0).map(span);
         }
         // "two-thirds of all respondents (64%) believe": skip the restating figure.
-        if toks.get(j).is_some_and(|t| t.is_punct("(")) {
-            if let Some(close) = paren_with_figure(toks, j) {
-                j = close + 1;
-            }
+        if toks.get(j).is_some_and(|t| t.is_punct("("))
+            && let Some(close) = paren_with_figure(toks, j)
+        {
+            j = close + 1;
         }
         if let Some(x) = forward(toks, j) {
             return Some(span(x));
@@ -317,10 +317,10 @@ pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
     // "Sales rose 12%", "revenue fell by 3%": what changed.
     let verb_at =
         if before.is_some_and(|t| t.is("by")) { li.checked_sub(2) } else { li.checked_sub(1) };
-    if let Some(v) = verb_at.filter(|&v| in_list(&toks[v], CHANGE_VERBS)) {
-        if let Some(x) = backward(toks, v, prev_fig.map_or(0, |p| p + 1)) {
-            return Some(span(x));
-        }
+    if let Some(v) = verb_at.filter(|&v| in_list(&toks[v], CHANGE_VERBS))
+        && let Some(x) = backward(toks, v, prev_fig.map_or(0, |p| p + 1))
+    {
+        return Some(span(x));
     }
     // Ranges: "between 23% and 32%".
     if before.is_some_and(|t| t.is("and"))

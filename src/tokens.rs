@@ -28,21 +28,25 @@ pub struct Token<'a> {
 
 impl Token<'_> {
     /// Case-insensitive comparison with an ASCII word.
+    #[inline]
     pub fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
     }
 
     /// True for a word token.
+    #[inline]
     pub fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
 
     /// True for a punctuation token equal to `p`.
+    #[inline]
     pub fn is_punct(&self, p: &str) -> bool {
         self.kind == TokKind::Punct && self.text == p
     }
 
     /// The figure index, for figure tokens.
+    #[inline]
     pub fn figure(&self) -> Option<usize> {
         match self.kind {
             TokKind::Figure(i) => Some(i),

@@ -1,7 +1,9 @@
 //! One module per subcommand, each with one `run`.
 
+pub mod audit;
 pub mod eval;
 pub mod extract;
+pub mod show;
 
 /// Exit statuses of the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
