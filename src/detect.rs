@@ -402,8 +402,8 @@ fn percent_ok(text: &str, num_start: usize, end: usize) -> bool {
         return false;
     }
     // "percentage points" is excluded by the \b after "percent"; "5% points" here.
-    let rest = after.trim_start().to_ascii_lowercase();
-    !(rest.starts_with("points") || rest.starts_with("point "))
+    let next = next_word(text, end);
+    !(next.eq_ignore_ascii_case("points") || next.eq_ignore_ascii_case("point"))
 }
 
 fn looks_like_year(s: &str) -> bool {
@@ -535,7 +535,10 @@ fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
             return None;
         }
         // "one and a half", "two and a half times"
-        let before = text[..whole.start()].trim_end().to_ascii_lowercase();
+        // Only the last few bytes matter: never copy the whole prefix.
+        let before = text[..whole.start()].trim_end();
+        let before = before[floor_char_boundary(before, before.len().saturating_sub(12))..]
+            .to_ascii_lowercase();
         if before.ends_with("and a") || before.ends_with("and one") {
             return None;
         }
