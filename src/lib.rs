@@ -5,6 +5,18 @@
 //! [`attribute`] (whose figure it is), [`subject`] (what it is about).
 //! [`extract::extract_article`] runs them all on one article. File I/O,
 //! threads and progress bars live in [`pipeline`] and the command modules.
+//!
+//! ```
+//! use claimscan::extract::extract_article;
+//! use claimscan::groups::Population;
+//!
+//! let text = "On the CIO side, 49% said budgets are too tight (58% vs. 35%).";
+//! let claims = extract_article(text);
+//! let first = &claims[0];
+//! assert_eq!(first.figure.span.slice(text), "49%");
+//! assert_eq!(first.attribution.population, Population::It);
+//! assert_eq!(first.subject.map(|s| s.slice(text)), Some("said budgets are too tight"));
+//! ```
 #![deny(missing_docs)]
 
 pub mod analysis;
