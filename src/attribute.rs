@@ -94,44 +94,39 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
             SurveyDefault { population: Population::Unknown, phrase: Some(u), how }
         }
         (None, None, None) => {
-            // No sample statement: an article that names both sides reports on both.
-            let mut m = None;
-            let mut i = None;
+            // No sample statement: an article that keeps naming both sides (or
+            // one side) reports on them; a passing mention is not enough.
+            let (mut m, mut i) = (Vec::new(), Vec::new());
             for men in sents
                 .iter()
                 .flat_map(|s| s.mentions.iter())
-                .filter(|m| m.group.explicit && !m.object)
+                .filter(|m| m.group.explicit && !m.object && !m.group.bare)
             {
                 match men.group.pop {
-                    GroupPop::Specific(Population::Marketing) => {
-                        m.get_or_insert(men.span);
-                    }
-                    GroupPop::Specific(Population::It) => {
-                        i.get_or_insert(men.span);
-                    }
+                    GroupPop::Specific(Population::Marketing) => m.push(men.span),
+                    GroupPop::Specific(Population::It) => i.push(men.span),
                     GroupPop::Specific(Population::Both) => {
-                        m.get_or_insert(men.span);
-                        i.get_or_insert(men.span);
+                        m.push(men.span);
+                        i.push(men.span);
                     }
                     _ => {}
                 }
             }
             let how = "no sample stated; groups the article names";
-            match (m, i) {
-                (Some(a), Some(_)) => {
-                    SurveyDefault { population: Population::Both, phrase: Some(a), how }
-                }
-                (Some(a), None) => {
-                    SurveyDefault { population: Population::Marketing, phrase: Some(a), how }
-                }
-                (None, Some(b)) => {
-                    SurveyDefault { population: Population::It, phrase: Some(b), how }
-                }
-                (None, None) => SurveyDefault {
+            let found =
+                |population, phrase: Span| SurveyDefault { population, phrase: Some(phrase), how };
+            if !m.is_empty() && !i.is_empty() && m.len() + i.len() >= 3 {
+                found(Population::Both, m[0])
+            } else if m.len() >= 2 && i.is_empty() {
+                found(Population::Marketing, m[0])
+            } else if i.len() >= 2 && m.is_empty() {
+                found(Population::It, i[0])
+            } else {
+                SurveyDefault {
                     population: Population::Unknown,
                     phrase: None,
-                    how: "no group named in the article",
-                },
+                    how: "no sample stated and no group the article keeps naming",
+                }
             }
         }
     }
@@ -852,6 +847,20 @@ mod tests {
             "15",
             It,
             "shares its unit",
+        ),
+        (
+            "no sample: a passing mention is not enough",
+            "The CIO of Acme spoke.\n\nPrices rose 5% this year.",
+            "5%",
+            Unknown,
+            "no group stated",
+        ),
+        (
+            "no sample: an article that keeps naming both sides",
+            "CMOs want speed. CIOs want control. Marketing leaders agree.\n\nOverall, 40% see progress.",
+            "40%",
+            Both,
+            "no group stated; no sample stated",
         ),
     ];
 
