@@ -27,11 +27,11 @@ const BACK_STOPS: &[&str] = &[
     "point", "points", "are", "is", "was", "were", "be", "been", "being", "than", "by", "received",
     "receive", "receives", "followed", "about", "rank", "ranks", "ranked", "think", "thinks",
     "thought", "believe", "believes", "believed", "placed", "named", "chose", "chosen", "selected",
-    "report", "reports", "reported", "which", "where", "show", "shows", "showed", "found", "finds",
-    "suggest", "suggests", "reveal", "reveals", "revealed", "when", "while", "whereas", "because",
-    "if", "agree", "agrees", "feel", "feels", "want", "wants", "involve", "involves", "includes",
-    "according", "versus", "vs.", "vs", "among", "like", "namely", "especially", "particularly",
-    "mainly",
+    "report", "reports", "reported", "which", "likely", "unlikely", "where", "show", "shows",
+    "showed", "found", "finds", "suggest", "suggests", "reveal", "reveals", "revealed", "when",
+    "while", "whereas", "because", "if", "agree", "agrees", "feel", "feels", "want", "wants",
+    "involve", "involves", "includes", "according", "versus", "vs.", "vs", "among", "like",
+    "namely", "especially", "particularly", "mainly",
 ];
 /// Words stripped from either end of a subject.
 const EDGE_WORDS: &[&str] = &[
@@ -104,6 +104,13 @@ fn backward(toks: &[Token], end: usize, min: usize) -> Option<(usize, usize)> {
         && !in_list(&toks[j - 1], BACK_STOPS)
     {
         j -= 1;
+    }
+    // "more likely than IT executives to prioritize security (55% vs. 29%)":
+    // the comparison's group is not the subject.
+    if let Some(g) =
+        group_at(&toks[..end], j, false).filter(|g| g.end < end && toks[g.end].is("to"))
+    {
+        j = g.end + 1;
     }
     // Back at the sentence start with no verb found: "Others blame a culture
     // that punishes risk (22%)": the object starts at its determiner.
@@ -386,13 +393,20 @@ fn paren_subject(
         return after_groups(toks, close).map(span).or(prev);
     };
     let in_list_of = toks[..np.0].iter().any(|t| t.is("followed"));
-    let names_people = (np.0..np.1).any(|st| {
-        group_at(&toks[..np.1], st, false).is_some_and(|g| {
-            g.end == np.1 && !g.organisation && (g.explicit || g.pop == GroupPop::Generic)
+    // The phrase names people when it is a group ("CMOs") or a part of one
+    // ("the majority of CMOs"), not when a group word ends it ("cut staff").
+    let names_people = (np.0..np.1)
+        .filter(|&st| {
+            st == np.0 || in_list(&toks[st - 1], &["of", "that", "which", "who", "where"])
         })
-    }) || toks[np.0..np.1]
-        .iter()
-        .any(|t| in_list(t, &["proportion", "share", "percentage", "number"]));
+        .any(|st| {
+            group_at(&toks[..np.1], st, false).is_some_and(|g| {
+                g.end == np.1 && !g.organisation && (g.explicit || g.pop == GroupPop::Generic)
+            })
+        })
+        || toks[np.0..np.1]
+            .iter()
+            .any(|t| in_list(t, &["proportion", "share", "percentage", "number"]));
     if !names_people || in_list_of {
         return Some(span(np));
     }
@@ -589,6 +603,13 @@ mod tests {
             "48%",
             Some("want control"),
         ),
+        (
+            "comparison group is not the subject",
+            "Marketers are more likely than IT executives to buy tools (55% vs. 29%).",
+            "55%",
+            Some("buy tools"),
+        ),
+        ("likely to", "CIOs are less likely to cut staff (22% vs. 61%).", "22%", Some("cut staff")),
     ];
 
     #[test]
