@@ -225,10 +225,14 @@ fn decide(ctx: &Ctx, si: usize, k: usize, ti: usize) -> Attribution {
         let before = &toks[..open];
         if first_in_paren
             && !continues_list
-            && let Some(g) =
-                (open.saturating_sub(8)..open).filter_map(|st| group_at(before, st, true)).find(
-                    |g| g.end == open && g.explicit && (!g.bare || bare_sample_word(toks, g.first)),
-                )
+            && let Some(g) = (open.saturating_sub(8)..open)
+                .filter_map(|st| group_at(before, st, true))
+                .find(|g| {
+                    g.end == open
+                        && g.explicit
+                        && (!g.bare || bare_sample_word(toks, g.first))
+                        && toks[g.first..g.end].iter().all(|t| t.figure().is_none())
+                })
             && let GroupPop::Specific(p) = g.pop
         {
             let span = phrase_of(s, g.first, g.end);
@@ -861,6 +865,13 @@ mod tests {
             "40%",
             Both,
             "no group stated; no sample stated",
+        ),
+        (
+            "second sample share does not reach over the first",
+            "We polled 200 Marketing (40% share) and IT (60%) leaders.",
+            "60%",
+            It,
+            "group named before parenthesis: 'IT'",
         ),
     ];
 
