@@ -215,13 +215,16 @@ fn decide(ctx: &Ctx, si: usize, k: usize, ti: usize) -> Attribution {
         return a;
     }
 
+    // "CMOs lead ... at 34% of companies, followed by CEOs (27%)": the list
+    // goes on with the first figure's population; the names in it are its items.
+    let continues_list = k > 0
+        && paren.is_some_and(|(open, _)| {
+            s.figs[0].1 < open && toks[s.figs[0].1..open].iter().any(|t| t.is("followed"))
+        });
+
     // 4. A group right before the figure's parenthesis.
     if let Some((open, _)) = paren {
         let first_in_paren = toks[open + 1..ti].iter().all(|t| t.figure().is_none());
-        // "CMOs lead ... at 34% of companies, followed by CEOs (27%)": the
-        // list goes on with the first figure's population.
-        let continues_list =
-            k > 0 && s.figs[0].1 < open && toks[s.figs[0].1..open].iter().any(|t| t.is("followed"));
         let before = &toks[..open];
         if first_in_paren
             && !continues_list
@@ -264,7 +267,7 @@ fn decide(ctx: &Ctx, si: usize, k: usize, ti: usize) -> Attribution {
     // figure and outside the subjects of earlier figures.
     let from = if k > 0 { s.toks[s.figs[k - 1].1].span.end } else { s.sentence.span.start };
     let here = toks[ti].span.start;
-    if let Some(m) = s.mentions.iter().rev().find(|m| {
+    if let Some(m) = s.mentions.iter().rev().filter(|_| !continues_list).find(|m| {
         m.span.start >= from
             && m.span.end <= here
             && !m.object
@@ -872,6 +875,13 @@ mod tests {
             "60%",
             It,
             "group named before parenthesis: 'IT'",
+        ),
+        (
+            "list items after followed by are not groups",
+            "Owners lead at 30% of firms, followed by CEOs (20%), CIOs or CTOs (15%).",
+            "15%",
+            Unknown,
+            "same group as previous",
         ),
     ];
 
