@@ -49,11 +49,13 @@ pub struct SurveyDefault {
 /// Reads the survey's population from sample statements ("a survey of 220
 /// marketing and IT leaders", "the executives surveyed"), else from the
 /// groups the article names.
-pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
+///
+/// `mentions[i]` holds the groups named in sentence `i`.
+pub fn survey_default(mentions: &[Vec<Mention>]) -> SurveyDefault {
     let mut marketing = None;
     let mut it = None;
     let mut unknown = None;
-    for m in sents.iter().flat_map(|s| s.mentions.iter()) {
+    for m in mentions.iter().flatten() {
         if !m.counted && (!m.surveyed || m.object) {
             continue;
         }
@@ -74,7 +76,6 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
             _ => {}
         }
     }
-    let _ = text;
     let how = "survey sample";
     match (marketing, it, unknown) {
         (Some(a), Some(b), _) => SurveyDefault {
@@ -97,10 +98,8 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
             // No sample statement: an article that keeps naming both sides (or
             // one side) reports on them; a passing mention is not enough.
             let (mut m, mut i) = (Vec::new(), Vec::new());
-            for men in sents
-                .iter()
-                .flat_map(|s| s.mentions.iter())
-                .filter(|m| m.group.explicit && !m.object && !m.group.bare)
+            for men in
+                mentions.iter().flatten().filter(|m| m.group.explicit && !m.object && !m.group.bare)
             {
                 match men.group.pop {
                     GroupPop::Specific(Population::Marketing) => m.push(men.span),
@@ -132,30 +131,24 @@ pub fn survey_default(text: &str, sents: &[Sent]) -> SurveyDefault {
     }
 }
 
-/// Attributes every figure of the article; `out[i]` is figure `i`'s.
-///
-/// `subjects[i]` is figure `i`'s subject: groups named inside an earlier
-/// figure's subject do not decide a later figure's population.
-pub fn attribute(text: &str, sents: &[Sent], subjects: &[Option<Span>]) -> Vec<Attribution> {
-    let n_figures = subjects.len();
-    let default = survey_default(text, sents);
-    let mut out: Vec<Option<Attribution>> = vec![None; n_figures];
-    for (si, s) in sents.iter().enumerate() {
-        for (k, &(fi, ti)) in s.figs.iter().enumerate() {
-            let ctx = Ctx { text, sents, done: &out, default: &default, subjects };
-            let a = decide(&ctx, si, k, ti);
-            out[fi] = Some(a);
-        }
+/// Attributes the figures of the last sentence of `window`, which holds it
+/// and up to three sentences before it (what the carrying rules read).
+/// `done[i]` receives figure `i`'s attribution; `subjects[i]` is figure
+/// `i`'s subject: groups named inside an earlier figure's subject do not
+/// decide a later figure's population.
+pub fn attribute_sentence(
+    text: &str,
+    window: &[Sent],
+    default: &SurveyDefault,
+    done: &mut [Option<Attribution>],
+    subjects: &[Option<Span>],
+) {
+    let Some(si) = window.len().checked_sub(1) else { return };
+    for (k, &(fi, ti)) in window[si].figs.iter().enumerate() {
+        let ctx = Ctx { text, sents: window, done, default, subjects };
+        let a = decide(&ctx, si, k, ti);
+        done[fi] = Some(a);
     }
-    out.into_iter()
-        .map(|a| {
-            a.unwrap_or(Attribution {
-                population: Population::Unknown,
-                phrase: None,
-                evidence: "figure outside any sentence".into(),
-            })
-        })
-        .collect()
 }
 
 fn phrase_of(s: &Sent, first: usize, end: usize) -> Span {

@@ -1,11 +1,16 @@
 //! One article in, its claims out: the stages chained over one `&str`.
 
-use crate::analysis::analyse;
-use crate::attribute::{Attribution, attribute};
+use crate::analysis::{self, Mention, Sent};
+use crate::attribute::{Attribution, attribute_sentence, survey_default};
 use crate::detect::{Figure, detect};
+use crate::groups::Population;
+use crate::segment::Sentence;
 use crate::segment::sentences;
 use crate::span::Span;
 use crate::subject::subject;
+use crate::tokens::tokenize;
+use std::collections::VecDeque;
+use std::ops::Range;
 
 /// A claim found in an article, with byte spans into it.
 #[derive(Debug, Clone, PartialEq)]
@@ -20,25 +25,31 @@ pub struct Claim {
     pub subject: Option<Span>,
 }
 
+/// Sentences the carrying rules look back over, plus the current one.
+const WINDOW: usize = 4;
+
 /// Extracts every claim of an article, in order of position.
+///
+/// Two passes over the sentences keep memory to the article, its figures
+/// and a few sentences' tokens: the first reads the groups every sentence
+/// names (for the survey's population), the second tokenizes the sentences
+/// that hold figures again and decides their subjects and populations with
+/// a window of the sentences before them.
 pub fn extract_article(text: &str) -> Vec<Claim> {
     let figures = detect(text);
     if figures.is_empty() {
         return Vec::new();
     }
     let sents = sentences(text);
-    let views = analyse(text, &sents, &figures);
-    let mut subjects: Vec<Option<Span>> = vec![None; figures.len()];
-    let mut sentence_of: Vec<Option<Span>> = vec![None; figures.len()];
-    for v in &views {
-        let mut prev = None;
-        for (k, &(fi, _)) in v.figs.iter().enumerate() {
-            let s = subject(v, k, prev);
-            subjects[fi] = s;
-            sentence_of[fi] = Some(v.sentence.span);
-            prev = s;
-        }
-    }
+    let spans: Vec<(usize, Span)> = figures.iter().enumerate().map(|(i, f)| (i, f.span)).collect();
+    let ranges = figure_ranges(&sents, &spans);
+    let mut mentions: Vec<Vec<Mention>> = sents
+        .iter()
+        .zip(&ranges)
+        .map(|(s, r)| analysis::mentions(&tokenize(text, s.span, &spans[r.clone()])))
+        .collect();
+    let default = survey_default(&mentions);
+
     // "60 to 70 percent": the first number shares the unit, the subject and
     // the population of the second.
     let shares_unit: Vec<bool> = figures
@@ -53,12 +64,52 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
                 && !t.to_ascii_lowercase().contains("pct")
         })
         .collect();
-    for i in (0..figures.len()).rev() {
-        if shares_unit[i] {
-            subjects[i] = subjects[i + 1];
+    let mut subjects: Vec<Option<Span>> = vec![None; figures.len()];
+    let mut sentence_of: Vec<Option<Span>> = vec![None; figures.len()];
+    let mut done: Vec<Option<Attribution>> = vec![None; figures.len()];
+    let mut window: VecDeque<Sent> = VecDeque::with_capacity(WINDOW);
+    for (i, s) in sents.iter().enumerate() {
+        let here = &spans[ranges[i].clone()];
+        let toks = if here.is_empty() { Vec::new() } else { tokenize(text, s.span, here) };
+        let figs =
+            toks.iter().enumerate().filter_map(|(ti, t)| t.figure().map(|f| (f, ti))).collect();
+        if window.len() == WINDOW {
+            window.pop_front();
         }
+        window.push_back(Sent {
+            sentence: *s,
+            toks,
+            figs,
+            mentions: std::mem::take(&mut mentions[i]),
+        });
+        let view = window.back().expect("just pushed");
+        if view.figs.is_empty() {
+            continue;
+        }
+        let mut prev = None;
+        for (k, &(fi, _)) in view.figs.iter().enumerate() {
+            let sub = subject(view, k, prev);
+            subjects[fi] = sub;
+            sentence_of[fi] = Some(s.span);
+            prev = sub;
+        }
+        for &(fi, _) in view.figs.iter().rev() {
+            if shares_unit[fi] {
+                subjects[fi] = subjects[fi + 1];
+            }
+        }
+        attribute_sentence(text, window.make_contiguous(), &default, &mut done, &subjects);
     }
-    let mut attributions = attribute(text, &views, &subjects);
+    let mut attributions: Vec<Attribution> = done
+        .into_iter()
+        .map(|a| {
+            a.unwrap_or(Attribution {
+                population: Population::Unknown,
+                phrase: None,
+                evidence: "figure outside any sentence".into(),
+            })
+        })
+        .collect();
     for i in (0..figures.len()).rev() {
         if shares_unit[i] {
             attributions[i] = attributions[i + 1].clone();
@@ -77,4 +128,21 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
             attribution,
         })
         .collect()
+}
+
+/// For each sentence, the range of `spans` (sorted figure spans) inside it.
+fn figure_ranges(sents: &[Sentence], spans: &[(usize, Span)]) -> Vec<Range<usize>> {
+    let mut out = Vec::with_capacity(sents.len());
+    let mut next = 0;
+    for s in sents {
+        while next < spans.len() && spans[next].1.start < s.span.start {
+            next += 1;
+        }
+        let first = next;
+        while next < spans.len() && spans[next].1.end <= s.span.end {
+            next += 1;
+        }
+        out.push(first..next);
+    }
+    out
 }
