@@ -786,4 +786,37 @@ mod tests {
         let f = &detect(text)[0];
         assert_eq!(f.qualifier.unwrap().slice(text), "slightly more than");
     }
+
+    /// (case name, text): searching the pieces must find what searching the
+    /// whole text finds, with the same offsets and groups.
+    const PIECE_CASES: &[(&str, &str)] = &[
+        ("ascii", "Sales rose 35% and one in ten agree; half say so."),
+        (
+            "curly quotes",
+            "CMOs\u{2019} budgets: \u{201c}45 per cent\u{201d} and \u{2018}a third\u{2019}.",
+        ),
+        ("pound sign", "\u{a3}5m, up 12% on \u{a3}4m; \u{a3}10 in 20 cases"),
+        ("no-break space", "rose 35\u{a0}% and 3\u{a0}in\u{a0}10 staff"),
+        ("dashes of a range", "a 15\u{2013}20% rise and 30\u{2014}40 per cent"),
+        ("letter glued to a figure", "caf\u{e9}5% and \u{e9}one in ten, 5%\u{e9}"),
+        ("case variants of s and k", "two-thirds and two-third\u{17f} and 5 pc\u{212a}"),
+        ("break right before and after", "\u{201c}5%\u{201d}\u{2026}half\u{2026}"),
+        ("ellipsis inside a ratio", "one\u{2026}in ten, one in\u{2026}ten"),
+    ];
+
+    #[test]
+    fn pieces_find_what_the_whole_text_finds() {
+        fn flat(caps: &regex::Captures, offset: usize) -> Vec<Option<(usize, usize)>> {
+            caps.iter().map(|m| m.map(|m| (offset + m.start(), offset + m.end()))).collect()
+        }
+        for (name, text) in PIECE_CASES {
+            let pieces = pieces(text);
+            for re in [&*PERCENT, &*SHARED_UNIT, &*RATIO, &*FRACTION, &*PREFILTER] {
+                let whole: Vec<_> = re.captures_iter(text).map(|c| flat(&c, 0)).collect();
+                let split: Vec<_> =
+                    captures(re, &pieces).map(|c| flat(&c.caps, c.offset)).collect();
+                assert_eq!(split, whole, "case {name:?}, pattern {}", re.as_str());
+            }
+        }
+    }
 }

@@ -93,7 +93,27 @@ pub fn run(settings: &Settings) -> Result<Summary> {
 
     let mut summary =
         Summary { articles: articles.len() + walk_errors.len(), ..Summary::default() };
-    let mut entries: Vec<ArticleEntry> = Vec::with_capacity(articles.len() + walk_errors.len());
+    // Walk errors take their place in the manifest's path order (after an
+    // article of the same path); their messages follow the articles' on stderr.
+    let mut walk_entries: Vec<ArticleEntry> = Vec::with_capacity(walk_errors.len());
+    let mut walk_problems = Vec::with_capacity(walk_errors.len());
+    for e in walk_errors {
+        walk_problems.push(format!("{}: error: {}", e.rel, e.message));
+        walk_entries.push(ArticleEntry {
+            path: e.rel,
+            bytes: 0,
+            sha256: None,
+            claims: 0,
+            status: format!("error: {}", e.message),
+            warnings: Vec::new(),
+        });
+    }
+    walk_entries.sort_by(|a, b| a.path.cmp(&b.path));
+    let mut walk_entries = walk_entries.into_iter().peekable();
+    // Manifest entries go to a file as they come, not to memory: a corpus of
+    // many small articles would otherwise hold them all until the end.
+    let mut entries = EntryWriter::new(&settings.out)?;
+    let mut done_articles = 0usize;
     {
         let mut w = BufWriter::with_capacity(1 << 16, claims_tmp.as_file_mut());
         for chunk in articles.chunks(CHUNK) {
@@ -101,8 +121,11 @@ pub fn run(settings: &Settings) -> Result<Summary> {
                 pool.install(|| chunk.par_iter().map(process_article).collect());
             for p in done {
                 w.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
-                bar.inc(p.entry.bytes);
-                bar.set_message(format!("{} articles", entries.len() + 1));
+                done_articles += 1;
+                if drawn {
+                    bar.inc(p.entry.bytes);
+                    bar.set_message(format!("{done_articles} articles"));
+                }
                 summary.claims += p.entry.claims;
                 for (pop, n) in p.by_population {
                     *summary.by_population.entry(pop.to_string()).or_default() += n;
@@ -114,36 +137,30 @@ pub fn run(settings: &Settings) -> Result<Summary> {
                 for warning in &p.entry.warnings {
                     summary.problems.push(format!("{}: warning: {warning}", p.entry.path));
                 }
-                entries.push(p.entry);
+                while let Some(e) = walk_entries.next_if(|e| e.path < p.entry.path) {
+                    entries.push(&e)?;
+                }
+                entries.push(&p.entry)?;
             }
         }
         w.flush().context("cannot write claims").map_err(WriteError)?;
     }
     bar.finish_and_clear();
-    for e in walk_errors {
-        summary.failed += 1;
-        summary.problems.push(format!("{}: error: {}", e.rel, e.message));
-        entries.push(ArticleEntry {
-            path: e.rel,
-            bytes: 0,
-            sha256: None,
-            claims: 0,
-            status: format!("error: {}", e.message),
-            warnings: Vec::new(),
-        });
+    for e in walk_entries {
+        entries.push(&e)?;
     }
-    entries.sort_by(|a, b| a.path.cmp(&b.path));
+    summary.failed += walk_problems.len();
+    summary.problems.extend(walk_problems);
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION.to_string(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         corpus: settings.corpus.display().to_string(),
         claims: summary.claims,
-        articles: entries,
+        articles: Vec::new(),
     };
-    let mut manifest_json = serde_json::to_vec_pretty(&manifest)?;
-    manifest_json.push(b'\n');
+    let manifest_tmp = entries.finish(&manifest, &settings.out)?;
     persist(claims_tmp, &settings.out.join("claims.jsonl"))?;
-    write_atomic(&settings.out.join("manifest.json"), &manifest_json)?;
+    persist(manifest_tmp, &settings.out.join("manifest.json"))?;
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
@@ -153,6 +170,74 @@ fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
     tmp.persist(to)
         .map_err(|e| WriteError(anyhow::anyhow!("cannot write {}: {}", to.display(), e.error)))?;
     Ok(())
+}
+
+/// The `articles` of a manifest, written to a temporary file one entry at a
+/// time, in the exact bytes `serde_json::to_vec_pretty` gives them inside the
+/// whole manifest (two levels deep: each line indented by four spaces).
+struct EntryWriter {
+    file: BufWriter<std::fs::File>,
+    count: usize,
+}
+
+impl EntryWriter {
+    fn new(dir: &Path) -> Result<Self> {
+        let file = tempfile::tempfile_in(dir)
+            .with_context(|| format!("cannot write in output folder {}", dir.display()))
+            .map_err(WriteError)?;
+        Ok(EntryWriter { file: BufWriter::with_capacity(1 << 16, file), count: 0 })
+    }
+
+    fn push(&mut self, entry: &ArticleEntry) -> Result<()> {
+        let json = serde_json::to_vec_pretty(entry)?;
+        let mut out = Vec::with_capacity(json.len() + 64);
+        out.extend_from_slice(if self.count == 0 { b"\n" } else { b",\n" });
+        for (i, line) in json.split(|&b| b == b'\n').enumerate() {
+            if i > 0 {
+                out.push(b'\n');
+            }
+            out.extend_from_slice(b"    ");
+            out.extend_from_slice(line);
+        }
+        self.file.write_all(&out).context("cannot write manifest").map_err(WriteError)?;
+        self.count += 1;
+        Ok(())
+    }
+
+    /// Writes `manifest` (whose `articles` is empty) with the entries in it,
+    /// plus a final newline, to a temporary file in `dir`.
+    fn finish(self, manifest: &Manifest, dir: &Path) -> Result<tempfile::NamedTempFile> {
+        use std::io::{Read, Seek};
+        let mut entries = self.file.into_inner().map_err(|e| e.into_error())?;
+        entries.seek(std::io::SeekFrom::Start(0))?;
+        let mut head = serde_json::to_vec_pretty(manifest)?;
+        let mut tmp = tempfile::Builder::new()
+            .prefix(".claimscan.")
+            .tempfile_in(dir)
+            .with_context(|| format!("cannot write in {}", dir.display()))
+            .map_err(WriteError)?;
+        const EMPTY: &[u8] = b"\"articles\": []\n}";
+        if self.count > 0 && head.ends_with(EMPTY) {
+            head.truncate(head.len() - b"[]\n}".len());
+            let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
+            w.write_all(&head)?;
+            w.write_all(b"[")?;
+            std::io::copy(&mut entries, &mut w)?;
+            w.write_all(b"\n  ]\n}\n")?;
+            w.flush().context("cannot write manifest").map_err(WriteError)?;
+        } else {
+            // No entries, or `articles` is not the last field: build it whole.
+            let mut text = Vec::new();
+            entries.read_to_end(&mut text)?;
+            text.insert(0, b'[');
+            text.extend_from_slice(b"\n]");
+            let full = Manifest { articles: serde_json::from_slice(&text)?, ..manifest.clone() };
+            let mut json = serde_json::to_vec_pretty(&full)?;
+            json.push(b'\n');
+            tmp.write_all(&json).context("cannot write manifest").map_err(WriteError)?;
+        }
+        Ok(tmp)
+    }
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
@@ -329,5 +414,62 @@ impl<'a> Positions<'a> {
         }
         self.byte = at;
         (self.chars, self.line, self.chars - self.line_start_chars + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn entry(path: &str, warnings: &[&str], sha: Option<&str>) -> ArticleEntry {
+        ArticleEntry {
+            path: path.into(),
+            bytes: 12,
+            sha256: sha.map(String::from),
+            claims: 3,
+            status: "ok".into(),
+            warnings: warnings.iter().map(|w| w.to_string()).collect(),
+        }
+    }
+
+    /// The streamed manifest has the bytes of the manifest serialized whole.
+    #[test]
+    fn streamed_manifest_is_the_whole_manifest() {
+        let cases: Vec<(&str, Vec<ArticleEntry>)> = vec![
+            ("no articles", vec![]),
+            ("one article", vec![entry("a.txt", &[], Some("ab"))]),
+            (
+                "warnings, errors, quotes and new lines",
+                vec![
+                    entry("a \"b\".txt", &["invalid UTF-8:\nline"], Some("ab")),
+                    entry("c/d.txt", &[], None),
+                    entry("e.txt", &["one", "two"], Some("cd")),
+                ],
+            ),
+        ];
+        for (name, articles) in cases {
+            let dir = tempfile::tempdir().unwrap();
+            let whole = Manifest {
+                schema_version: SCHEMA_VERSION.into(),
+                tool_version: "0.0.0".into(),
+                corpus: "corpus".into(),
+                claims: 7,
+                articles: articles.clone(),
+            };
+            let mut want = serde_json::to_vec_pretty(&whole).unwrap();
+            want.push(b'\n');
+            let mut w = EntryWriter::new(dir.path()).unwrap();
+            for a in &articles {
+                w.push(a).unwrap();
+            }
+            let head = Manifest { articles: Vec::new(), ..whole };
+            let tmp = w.finish(&head, dir.path()).unwrap();
+            let got = std::fs::read(tmp.path()).unwrap();
+            assert_eq!(
+                String::from_utf8(got).unwrap(),
+                String::from_utf8(want).unwrap(),
+                "case {name:?}"
+            );
+        }
     }
 }
