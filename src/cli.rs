@@ -55,6 +55,9 @@ pub struct ExtractArgs {
     /// No progress bar and no summary line.
     #[arg(short, long)]
     pub quiet: bool,
+    /// Re-extract every article, even those unchanged since the dataset in OUT.
+    #[arg(long)]
+    pub full: bool,
 }
 
 /// Arguments of `claimscan eval`.

@@ -15,7 +15,7 @@ use anyhow::{Context, Result};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use rayon::prelude::*;
 use sha2::{Digest, Sha256};
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, IsTerminal, Write};
 use std::path::{Path, PathBuf};
 use std::time::Instant;
@@ -33,6 +33,8 @@ pub struct Settings {
     pub threads: Option<usize>,
     /// Show a progress bar (only drawn when stderr is a terminal).
     pub progress: bool,
+    /// Rebuild everything, even when OUT holds a dataset to reuse.
+    pub full: bool,
 }
 
 /// What a run did.
@@ -50,6 +52,21 @@ pub struct Summary {
     pub seconds: f64,
     /// Per-article problems, "path: message", for stderr.
     pub problems: Vec<String>,
+    /// What an incremental run reused, when OUT held a dataset.
+    pub changes: Option<Changes>,
+}
+
+/// How the articles of an incremental run compare with the previous dataset.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct Changes {
+    /// Articles the previous dataset did not have.
+    pub new: usize,
+    /// Articles whose contents (SHA-256) changed, or that failed before.
+    pub changed: usize,
+    /// Articles reused as they were.
+    pub unchanged: usize,
+    /// Articles of the previous dataset that are gone.
+    pub removed: usize,
 }
 
 /// Articles processed together; bounds memory to a chunk's texts and records.
@@ -67,8 +84,19 @@ impl std::fmt::Display for WriteError {
 
 impl std::error::Error for WriteError {}
 
-/// Runs an extraction.
+/// Runs an extraction. When OUT already holds a dataset written by this
+/// version, articles whose SHA-256 is unchanged are copied from it rather
+/// than extracted again (unless `settings.full`); the result is the same
+/// bytes a full rebuild writes.
 pub fn run(settings: &Settings) -> Result<Summary> {
+    let previous = if settings.full { None } else { Previous::open(&settings.out) };
+    match run_with(settings, previous) {
+        Err(e) if e.downcast_ref::<StalePrevious>().is_some() => run_with(settings, None),
+        other => other,
+    }
+}
+
+fn run_with(settings: &Settings, mut previous: Option<Previous>) -> Result<Summary> {
     let started = Instant::now();
     let (articles, walk_errors) = find_articles(&settings.corpus, &settings.ext)?;
     std::fs::create_dir_all(&settings.out)
@@ -117,9 +145,18 @@ pub fn run(settings: &Settings) -> Result<Summary> {
     {
         let mut w = BufWriter::with_capacity(1 << 16, claims_tmp.as_file_mut());
         for chunk in articles.chunks(CHUNK) {
+            let known = previous.as_ref().map(|p| &p.entries);
             let done: Vec<Processed> =
-                pool.install(|| chunk.par_iter().map(process_article).collect());
-            for p in done {
+                pool.install(|| chunk.par_iter().map(|a| process_guarded(a, known)).collect());
+            for mut p in done {
+                if let Some(prev) = previous.as_mut() {
+                    if p.reused {
+                        let (lines, pops) = prev.take(&p.entry.path, p.entry.claims)?;
+                        p.lines = lines;
+                        p.by_population = pops;
+                    }
+                    prev.count(&p);
+                }
                 w.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
                 done_articles += 1;
                 if drawn {
@@ -151,6 +188,7 @@ pub fn run(settings: &Settings) -> Result<Summary> {
     }
     summary.failed += walk_problems.len();
     summary.problems.extend(walk_problems);
+    summary.changes = previous.map(|p| p.changes());
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION.to_string(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -274,9 +312,39 @@ struct Processed {
     entry: ArticleEntry,
     lines: Vec<u8>,
     by_population: BTreeMap<&'static str, usize>,
+    /// True when the previous dataset's claims for it are to be copied.
+    reused: bool,
 }
 
-fn process_article(a: &ArticlePath) -> Processed {
+/// [`process_article`], with a panic in the extractor turned into an error
+/// for that article: one bad article never stops the batch.
+fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known)))
+        .unwrap_or_else(|panic| {
+            let what = panic
+                .downcast_ref::<&str>()
+                .map(|s| s.to_string())
+                .or_else(|| panic.downcast_ref::<String>().cloned())
+                .unwrap_or_default();
+            Processed {
+                entry: ArticleEntry {
+                    path: a.rel.clone(),
+                    bytes: 0,
+                    sha256: None,
+                    claims: 0,
+                    status: format!(
+                        "error: internal error in the extractor (please report): {what}"
+                    ),
+                    warnings: Vec::new(),
+                },
+                lines: Vec::new(),
+                by_population: BTreeMap::new(),
+                reused: false,
+            }
+        })
+}
+
+fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
     let failed = |bytes: u64, sha: Option<String>, status: String| Processed {
         entry: ArticleEntry {
             path: a.rel.clone(),
@@ -288,6 +356,7 @@ fn process_article(a: &ArticlePath) -> Processed {
         },
         lines: Vec::new(),
         by_population: BTreeMap::new(),
+        reused: false,
     };
     let bytes = match std::fs::read(&a.path) {
         Ok(b) => b,
@@ -295,6 +364,18 @@ fn process_article(a: &ArticlePath) -> Processed {
     };
     let size = bytes.len() as u64;
     let sha = hex(&Sha256::digest(&bytes));
+    if let Some(old) = known.and_then(|k| k.get(&a.rel))
+        && old.status == "ok"
+        && old.sha256.as_deref() == Some(sha.as_str())
+        && old.bytes == size
+    {
+        return Processed {
+            entry: old.clone(),
+            lines: Vec::new(),
+            by_population: BTreeMap::new(),
+            reused: true,
+        };
+    }
     let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(msg) => return failed(size, Some(sha), format!("error: {msg}")),
@@ -319,6 +400,100 @@ fn process_article(a: &ArticlePath) -> Processed {
         },
         lines,
         by_population,
+        reused: false,
+    }
+}
+
+/// The dataset already in OUT: its manifest entries, and its claims read
+/// in step with the new run (both are in article path order).
+struct Previous {
+    entries: HashMap<String, ArticleEntry>,
+    claims: std::io::Lines<std::io::BufReader<std::fs::File>>,
+    seen: usize,
+    changes: Changes,
+}
+
+/// The previous dataset does not hold what its manifest says: rebuild fully.
+#[derive(Debug)]
+struct StalePrevious(String);
+
+impl std::fmt::Display for StalePrevious {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        write!(f, "previous dataset is inconsistent: {}", self.0)
+    }
+}
+
+impl std::error::Error for StalePrevious {}
+
+#[derive(serde::Deserialize)]
+struct ArticleAndPopulation {
+    article: String,
+    population: String,
+}
+
+impl Previous {
+    /// The dataset in `out`, if there is one this version can reuse.
+    fn open(out: &Path) -> Option<Previous> {
+        let manifest: Manifest =
+            serde_json::from_slice(&std::fs::read(out.join("manifest.json")).ok()?).ok()?;
+        if manifest.schema_version != SCHEMA_VERSION
+            || manifest.tool_version != env!("CARGO_PKG_VERSION")
+        {
+            return None;
+        }
+        let file = std::fs::File::open(out.join("claims.jsonl")).ok()?;
+        use std::io::BufRead;
+        let claims = std::io::BufReader::with_capacity(1 << 16, file).lines();
+        let entries = manifest.articles.into_iter().map(|e| (e.path.clone(), e)).collect();
+        Some(Previous { entries, claims, seen: 0, changes: Changes::default() })
+    }
+
+    /// The `n` claim lines of `article`, skipping those of articles before it
+    /// (changed or removed ones), and their counts by population.
+    fn take(
+        &mut self,
+        article: &str,
+        n: usize,
+    ) -> Result<(Vec<u8>, BTreeMap<&'static str, usize>)> {
+        let mut lines = Vec::new();
+        let mut pops = BTreeMap::new();
+        let mut got = 0;
+        while got < n {
+            let line = match self.claims.next() {
+                Some(l) => l.map_err(|e| StalePrevious(e.to_string()))?,
+                None => return Err(StalePrevious(format!("claims of {article} missing")).into()),
+            };
+            let head: ArticleAndPopulation = serde_json::from_str(&line)
+                .map_err(|e| StalePrevious(format!("claims.jsonl: {e}")))?;
+            match head.article.as_str().cmp(article) {
+                std::cmp::Ordering::Less => continue,
+                std::cmp::Ordering::Equal => {
+                    lines.extend_from_slice(line.as_bytes());
+                    lines.push(b'\n');
+                    *pops.entry(pop_name(&head.population)).or_default() += 1;
+                    got += 1;
+                }
+                std::cmp::Ordering::Greater => {
+                    return Err(StalePrevious(format!("claims of {article} missing")).into());
+                }
+            }
+        }
+        Ok((lines, pops))
+    }
+
+    fn count(&mut self, p: &Processed) {
+        match self.entries.get(&p.entry.path) {
+            None => self.changes.new += 1,
+            Some(_) if p.reused => self.changes.unchanged += 1,
+            Some(_) => self.changes.changed += 1,
+        }
+        if self.entries.contains_key(&p.entry.path) {
+            self.seen += 1;
+        }
+    }
+
+    fn changes(self) -> Changes {
+        Changes { removed: self.entries.len() - self.seen, ..self.changes }
     }
 }
 

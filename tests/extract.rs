@@ -248,3 +248,104 @@ fn output_under_a_file_exits_2() {
     );
     assert_eq!(fs::read(&file).unwrap(), b"not a folder");
 }
+
+fn write_articles(dir: &Path, n: usize, salt: &str) {
+    for i in 0..n {
+        let text = format!(
+            "Survey {i} {salt}\n\nSome {}% of CMOs and {}% of CIOs agree, while one in {} respondents disagree.\n",
+            10 + i % 80,
+            5 + i % 90,
+            2 + i % 8
+        );
+        fs::write(dir.join(format!("a{i:05}.txt")), text).unwrap();
+    }
+}
+
+#[test]
+fn incremental_run_equals_a_full_rebuild() {
+    let corpus = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    write_articles(corpus.path(), 6, "first");
+    let first = extract(corpus.path(), out.path(), &[]);
+    assert!(first.status.success());
+    // New, changed, removed and unchanged articles.
+    fs::write(corpus.path().join("new.txt"), "About 40% of marketers agree.").unwrap();
+    fs::write(corpus.path().join("a00002.txt"), "Now 77% of CIOs agree.").unwrap();
+    fs::remove_file(corpus.path().join("a00004.txt")).unwrap();
+    let inc = claimscan(
+        &["extract", corpus.path().to_str().unwrap(), "-o", out.path().to_str().unwrap()],
+        &root(),
+    );
+    assert!(inc.status.success());
+    let stderr = String::from_utf8_lossy(&inc.stderr);
+    assert!(stderr.contains("incremental: 1 new, 1 changed, 4 unchanged, 1 removed"), "{stderr}");
+    let full = tempfile::tempdir().unwrap();
+    assert!(extract(corpus.path(), full.path(), &[]).status.success());
+    for file in ["claims.jsonl", "manifest.json"] {
+        assert_eq!(
+            fs::read_to_string(out.path().join(file)).unwrap(),
+            fs::read_to_string(full.path().join(file)).unwrap(),
+            "{file}"
+        );
+    }
+    // A previous dataset that does not match its manifest is rebuilt in full.
+    let claims = fs::read_to_string(out.path().join("claims.jsonl")).unwrap();
+    let kept: String = claims.lines().skip(3).map(|l| format!("{l}\n")).collect();
+    fs::write(out.path().join("claims.jsonl"), kept).unwrap();
+    assert!(extract(corpus.path(), out.path(), &[]).status.success());
+    assert_eq!(
+        fs::read_to_string(out.path().join("claims.jsonl")).unwrap(),
+        fs::read_to_string(full.path().join("claims.jsonl")).unwrap()
+    );
+    // --full extracts everything again and says nothing about reuse.
+    let o = claimscan(
+        &["extract", corpus.path().to_str().unwrap(), "-o", out.path().to_str().unwrap(), "--full"],
+        &root(),
+    );
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("incremental:"));
+}
+
+#[cfg(unix)]
+#[test]
+fn a_run_killed_midway_leaves_the_previous_dataset() {
+    use std::time::{Duration, Instant};
+    let corpus = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    write_articles(corpus.path(), 50, "small");
+    assert!(extract(corpus.path(), out.path(), &[]).status.success());
+    let before: Vec<Vec<u8>> = ["claims.jsonl", "manifest.json"]
+        .iter()
+        .map(|f| fs::read(out.path().join(f)).unwrap())
+        .collect();
+    // A corpus large enough that the run is still going when it is killed.
+    write_articles(corpus.path(), 40_000, "large");
+    let mut killed = false;
+    for delay_ms in [300u64, 100, 30] {
+        let mut child = Command::new(env!("CARGO_BIN_EXE_claimscan"))
+            .args([
+                "extract",
+                corpus.path().to_str().unwrap(),
+                "-o",
+                out.path().to_str().unwrap(),
+                "--quiet",
+                "--full",
+                "-j1",
+            ])
+            .spawn()
+            .unwrap();
+        let start = Instant::now();
+        while start.elapsed() < Duration::from_millis(delay_ms) {
+            std::thread::sleep(Duration::from_millis(5));
+        }
+        child.kill().unwrap(); // SIGKILL
+        let status = child.wait().unwrap();
+        if status.code().is_none() {
+            killed = true;
+            break;
+        }
+    }
+    assert!(killed, "the run finished before it could be killed");
+    for (f, old) in ["claims.jsonl", "manifest.json"].iter().zip(&before) {
+        assert_eq!(&fs::read(out.path().join(f)).unwrap(), old, "{f} changed by a killed run");
+    }
+}

@@ -16,6 +16,7 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
         ext: args.ext.trim_start_matches('.').to_string(),
         threads: args.threads,
         progress: !args.quiet && std::io::stderr().is_terminal(),
+        full: args.full,
     };
     let summary = match run_pipeline(&settings) {
         Ok(s) => s,
@@ -37,6 +38,12 @@ pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
             summary.seconds,
             args.out.join("claims.jsonl").display()
         );
+        if let Some(c) = summary.changes {
+            eprintln!(
+                "incremental: {} new, {} changed, {} unchanged, {} removed (--full rebuilds everything)",
+                c.new, c.changed, c.unchanged, c.removed
+            );
+        }
     }
     Ok(if summary.failed > 0 { Status::Partial } else { Status::Success })
 }
