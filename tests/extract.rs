@@ -349,3 +349,32 @@ fn a_run_killed_midway_leaves_the_previous_dataset() {
         assert_eq!(&fs::read(out.path().join(f)).unwrap(), old, "{f} changed by a killed run");
     }
 }
+
+#[cfg(unix)]
+#[test]
+fn links_boms_and_blank_files_follow_the_input_policy() {
+    use std::os::unix::fs::symlink;
+    let corpus = tempfile::tempdir().unwrap();
+    let out = tempfile::tempdir().unwrap();
+    fs::write(corpus.path().join("bom.txt"), "\u{feff}About 30% of CIOs agree.").unwrap();
+    fs::write(corpus.path().join("utf16be.txt"), b"\xfe\xff\x00A").unwrap();
+    fs::write(corpus.path().join("blank.txt"), " \n\t\n").unwrap();
+    symlink(corpus.path().join("nowhere.txt"), corpus.path().join("broken.txt")).unwrap();
+    fs::create_dir(corpus.path().join("loop")).unwrap();
+    symlink(corpus.path(), corpus.path().join("loop/again")).unwrap();
+    let o = extract(corpus.path(), out.path(), &[]);
+    assert_eq!(o.status.code(), Some(1));
+    let stderr = String::from_utf8_lossy(&o.stderr);
+    assert!(stderr.contains("broken.txt: error:"), "{stderr}");
+    assert!(stderr.contains("symbolic link loop"), "{stderr}");
+    assert!(stderr.contains("utf16be.txt: error: UTF-16"), "{stderr}");
+    let claims = load_jsonl(&out.path().join("claims.jsonl")).unwrap();
+    assert_eq!(claims.len(), 1);
+    // The BOM is part of the stored text: offsets count its three bytes and one code point.
+    assert_eq!(claims[0]["start"], 9);
+    assert_eq!(claims[0]["char_start"], 7);
+    let manifest: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(out.path().join("manifest.json")).unwrap()).unwrap();
+    let blank = manifest["articles"].as_array().unwrap().iter().find(|a| a["path"] == "blank.txt").unwrap();
+    assert_eq!((blank["status"].as_str(), blank["claims"].as_u64()), (Some("ok"), Some(0)));
+}
