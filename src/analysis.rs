@@ -1,7 +1,7 @@
 //! Per-sentence views shared by the attribution and subject stages.
 
 use crate::detect::Figure;
-use crate::groups::{Group, group_at, side_of};
+use crate::groups::{Group, group_at, may_start_group, side_of};
 use crate::segment::Sentence;
 use crate::span::Span;
 use crate::tokens::{TokKind, Token, tokenize};
@@ -72,6 +72,11 @@ pub fn mentions(toks: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut j = 0;
     while j < toks.len() {
+        // Most words cannot open a group phrase: one hashed look-up skips them.
+        if !may_start_group(toks, j) {
+            j += 1;
+            continue;
+        }
         let group = group_at(toks, j, false).or_else(|| bare_subject(toks, j));
         let Some(g) = group else {
             j += 1;

@@ -114,6 +114,40 @@ const NEUTRAL: &[&str] = &[
     "an", "any", "of",
 ];
 
+/// Every word of the lexicon, lowercased.
+static LEXICON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+    std::sync::LazyLock::new(|| {
+        [MARKETING_WORDS, IT_WORDS, MARKETING_HEADS, IT_HEADS, THIRD_HEADS, GENERIC_HEADS]
+            .into_iter()
+            .chain([ORGANISATION_HEADS, NEUTRAL, &["chief", "those", "ones", "i.t."]])
+            .flatten()
+            .copied()
+            .collect()
+    });
+
+fn in_lexicon(t: &Token) -> bool {
+    let bytes = t.text.as_bytes();
+    let mut buf = [0u8; 24];
+    if !t.is_word() || bytes.len() > buf.len() {
+        return false;
+    }
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf[..bytes.len()].make_ascii_lowercase();
+    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| LEXICON.contains(w))
+}
+
+/// False when no group phrase can start at token `j`: a cheap test before
+/// [`group_at`], which tries every rule. A phrase starts with a count, a
+/// lexicon word, or a word right before a head noun ("sales leaders").
+pub fn may_start_group(toks: &[Token], j: usize) -> bool {
+    let t = &toks[j];
+    t.kind == TokKind::Number
+        || t.text == "IT"
+        || in_lexicon(t)
+        || toks.get(j + 1).is_some_and(in_lexicon)
+        || toks.get(j + 2).is_some_and(in_lexicon)
+}
+
 fn lower_in(t: &Token, list: &[&str]) -> bool {
     t.is_word() && list.iter().any(|w| t.is(w))
 }
@@ -398,6 +432,9 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
 
 /// "chief marketing officer(s)", "chief information officers", "decision makers" ...
 fn multiword_role(toks: &[Token], j: usize) -> Option<(usize, Option<Population>)> {
+    if !toks[j].is("chief") {
+        return None;
+    }
     let w = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.text.to_ascii_lowercase());
     if w(0).as_deref() != Some("chief") {
         return None;
