@@ -15,13 +15,28 @@ use anyhow::{Context, Result, bail};
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
-/// An article file found under the corpus folder.
-#[derive(Debug, Clone, PartialEq, Eq, PartialOrd, Ord)]
+/// An article file found under the corpus folder. Only the path is kept
+/// (the relative path is derived from it on demand): a listing of many
+/// thousand articles is held in memory for the whole run.
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub struct ArticlePath {
-    /// Path relative to the corpus folder, with `/` separators.
-    pub rel: String,
     /// Path to open.
     pub path: PathBuf,
+    /// How many leading components of `path` are the corpus folder.
+    root_components: usize,
+}
+
+impl ArticlePath {
+    /// Path relative to the corpus folder, with `/` separators.
+    pub fn rel(&self) -> String {
+        let parts: Vec<_> = self
+            .path
+            .components()
+            .skip(self.root_components)
+            .map(|c| c.as_os_str().to_string_lossy())
+            .collect();
+        parts.join("/")
+    }
 }
 
 /// A problem met while walking the corpus (broken link, loop, permission).
@@ -41,15 +56,13 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
         bail!("corpus {} is not a folder", root.display());
     }
     let mut found = Vec::new();
+    let root_components = root.components().count();
     let mut errors = Vec::new();
     for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
         match entry {
             Ok(e) => {
                 if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext) {
-                    found.push(ArticlePath {
-                        rel: relative(root, e.path()),
-                        path: e.path().to_path_buf(),
-                    });
+                    found.push(ArticlePath { path: e.path().to_path_buf(), root_components });
                 }
             }
             Err(err) => {
@@ -70,7 +83,9 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
             }
         }
     }
-    found.sort();
+    // Byte order of the whole path is the order of the relative paths: they
+    // share the corpus prefix.
+    found.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
     Ok((found, errors))
 }
 

@@ -319,6 +319,7 @@ struct Processed {
 /// [`process_article`], with a panic in the extractor turned into an error
 /// for that article: one bad article never stops the batch.
 fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
+    let rel = a.rel();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known)))
         .unwrap_or_else(|panic| {
             let what = panic
@@ -328,7 +329,7 @@ fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
                 .unwrap_or_default();
             Processed {
                 entry: ArticleEntry {
-                    path: a.rel.clone(),
+                    path: rel.clone(),
                     bytes: 0,
                     sha256: None,
                     claims: 0,
@@ -345,9 +346,10 @@ fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
 }
 
 fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
+    let rel = a.rel();
     let failed = |bytes: u64, sha: Option<String>, status: String| Processed {
         entry: ArticleEntry {
-            path: a.rel.clone(),
+            path: rel.clone(),
             bytes,
             sha256: sha,
             claims: 0,
@@ -364,7 +366,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
     };
     let size = bytes.len() as u64;
     let sha = hex(&Sha256::digest(&bytes));
-    if let Some(old) = known.and_then(|k| k.get(&a.rel))
+    if let Some(old) = known.and_then(|k| k.get(&rel))
         && old.status == "ok"
         && old.sha256.as_deref() == Some(sha.as_str())
         && old.bytes == size
@@ -381,7 +383,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         Err(msg) => return failed(size, Some(sha), format!("error: {msg}")),
     };
     let claims = extract_article(&decoded.text);
-    let records = claim_records(&a.rel, &decoded.text, &claims);
+    let records = claim_records(&rel, &decoded.text, &claims);
     let mut lines = Vec::with_capacity(records.len() * 600);
     let mut by_population = BTreeMap::new();
     for r in &records {
@@ -391,7 +393,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
     }
     Processed {
         entry: ArticleEntry {
-            path: a.rel.clone(),
+            path: rel.clone(),
             bytes: size,
             sha256: Some(sha),
             claims: records.len(),
