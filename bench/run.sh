@@ -59,7 +59,9 @@ sets=(bbc reuters both bbc5 bbc20)
 declare -A dir=([bbc]=$bbc [reuters]=$reuters [both]=$work/sets/both
     [bbc5]=$work/sets/bbc5 [bbc20]=$work/sets/bbc20)
 
-cs_cmd() { echo "$bin extract $1 -o $work/out/$2 --quiet${3:+ $3}"; }
+# --full: the output folder is reused between runs, and an incremental run
+# would copy the previous claims instead of extracting them.
+cs_cmd() { echo "$bin extract $1 -o $work/out/$2 --quiet --full${3:+ $3}"; }
 rg_cmd() { echo "rg -c -i --follow --no-ignore --hidden -g '*.txt' -e '$prefilter' $1"; }
 
 : >"$work/sizes.tsv"
