@@ -374,7 +374,9 @@ fn links_boms_and_blank_files_follow_the_input_policy() {
     assert_eq!(claims[0]["start"], 9);
     assert_eq!(claims[0]["char_start"], 7);
     let manifest: serde_json::Value =
-        serde_json::from_str(&fs::read_to_string(out.path().join("manifest.json")).unwrap()).unwrap();
-    let blank = manifest["articles"].as_array().unwrap().iter().find(|a| a["path"] == "blank.txt").unwrap();
+        serde_json::from_str(&fs::read_to_string(out.path().join("manifest.json")).unwrap())
+            .unwrap();
+    let blank =
+        manifest["articles"].as_array().unwrap().iter().find(|a| a["path"] == "blank.txt").unwrap();
     assert_eq!((blank["status"].as_str(), blank["claims"].as_u64()), (Some("ok"), Some(0)));
 }
