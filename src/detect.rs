@@ -92,12 +92,12 @@ static SHARED_UNIT: LazyLock<Regex> = LazyLock::new(|| {
 });
 static RATIO: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(&format!(
-        r"(?i)\b(?P<n>{NUM})\s+(?:in|out\s+of)\s+(?:(?:the|every|each)\s+)?(?P<m>{NUM})\b"
+        r"(?i)\b(?P<n>{NUM})(?:\s+|-)(?P<w>in|out\s+of|of)(?:\s+|-)(?:(?:the|every|each)\s+)?(?P<m>{NUM})\b"
     ))
     .unwrap()
 });
 static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?P<d>half|halves|thirds?|quarters?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b").unwrap()
+    Regex::new(r"(?i)(?:\b(?P<n>an?|one|two|three|four|five|six|seven|eight|nine)[\s-]+)?(?P<d>half|halves|thirds?|quarters?|fourths?|fifths?|sixths?|sevenths?|eighths?|ninths?|tenths?)\b").unwrap()
 });
 /// Literals one of which every expression contains (case-insensitively).
 static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
@@ -304,6 +304,20 @@ pub fn detect(text: &str) -> Vec<Figure> {
         let (Some(a), Some(b)) = (parse_number(n.as_str()), parse_number(d.as_str())) else {
             continue;
         };
+        // "eight of 10 marketers" is a ratio; "3 of 7 games" and "page 2 of 5"
+        // read better as counts: "of" only with 10, 100, 1000.
+        if m.name("w").is_some_and(|w| w.as_str().eq_ignore_ascii_case("of"))
+            && (![10.0, 100.0, 1000.0].contains(&b) || {
+                // "one of the 100 largest companies": a ranking, not a share.
+                let next = next_word(text, d.end()).to_ascii_lowercase();
+                next.ends_with("est") || matches!(next.as_str(), "most" | "top" | "leading")
+            })
+        {
+            continue;
+        }
+        let (Some(a), Some(b)) = (Some(a), Some(b)) else {
+            continue;
+        };
         if b < 2.0
             || a > b
             || looks_like_year(d.as_str())
@@ -476,7 +490,7 @@ fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
     let den = match den_word.trim_end_matches('s') {
         "half" | "halve" => 2.0,
         "third" => 3.0,
-        "quarter" => 4.0,
+        "quarter" | "fourth" => 4.0,
         "fifth" => 5.0,
         "sixth" => 6.0,
         "seventh" => 7.0,
@@ -553,6 +567,10 @@ fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
         let punct_next = next_char.is_none_or(|c| !c.is_alphanumeric() && !c.is_whitespace())
             || after.trim_start().starts_with(|c: char| !c.is_alphanumeric());
         if !punct_next && !FRACTION_FOLLOWERS.contains(&next.as_str()) {
+            return None;
+        }
+        // "a fourth" is mostly an ordinal ("on a fourth."): a share only before "of".
+        if den_word.starts_with("fourth") && next != "of" {
             return None;
         }
         if matches!(next.as_str(), "of") {
@@ -738,6 +756,9 @@ mod tests {
         ("in retail", "15 in retail and associated sectors."),
         ("one of", "one of the biggest challenges."),
         ("ratio of millions", "one in 10 million"),
+        ("count of a few", "won 3 of 7 games, page 2 of 5"),
+        ("ordinal fourth", "a fourth term, the fourth quarter, and on a fourth."),
+        ("ranking", "one of the 100 largest firms"),
         ("half inside a word", "on behalf of staff"),
         (
             "hyphen compound position",
