@@ -19,6 +19,16 @@ pub enum Command {
     ///
     /// Example: claimscan extract corpus -o extracted
     Extract(ExtractArgs),
+    /// Read articles as JSON lines on stdin, write claim records as JSON lines on stdout.
+    ///
+    /// Each input line is an object such as {"id": "a.txt", "text": "..."};
+    /// each output line is a claims.jsonl record with `article` set to the
+    /// id. A line that cannot be used gives one {"error": ..., "line": N}
+    /// record on stdout and the stream goes on. Exit status 2 only when
+    /// stdin cannot be read or stdout written (a closed pipe exits 0).
+    ///
+    /// Example: claimscan stream -j4 < articles.jsonl > claims.jsonl
+    Stream(StreamArgs),
     /// Score a claims file against a gold file (same figures as score.py).
     ///
     /// Example: claimscan eval tests/data/gold/gold.jsonl extracted/claims.jsonl --errors
@@ -35,6 +45,34 @@ pub enum Command {
     ///
     /// Example: claimscan show c-3f2a9c1e0b7d4a55
     Show(ShowArgs),
+    /// Export a dataset for review or analysis tools: csv, label-studio, brat or w3c.
+    ///
+    /// Offsets in label-studio, brat and w3c output count code points of the
+    /// article text; claims whose spans no longer hold in the article are
+    /// left out and named on stderr (exit status 1).
+    ///
+    /// Example: claimscan export --format csv extracted -o claims.csv
+    Export(ExportArgs),
+    /// Print the JSON Schema of claims.jsonl records or of manifest.json.
+    ///
+    /// Example: claimscan schema manifest > schema/manifest.schema.json
+    Schema(SchemaArgs),
+    /// Count claims by population, bound and article, and list marketing-vs-IT gaps.
+    ///
+    /// The gap table pairs, within an article, a marketing claim and an IT
+    /// claim about the same subject (identical subject span, or subject
+    /// token F1 >= 0.5) and gives marketing minus IT, largest gap first.
+    ///
+    /// Example: claimscan stats extracted --csv > gaps.csv
+    Stats(StatsArgs),
+    /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
+    ///
+    /// Example: claimscan completions bash > /etc/bash_completion.d/claimscan
+    Completions(CompletionsArgs),
+    /// Print the man page (roff) to stdout.
+    ///
+    /// Example: claimscan man | man -l -
+    Man,
 }
 
 /// Arguments of `claimscan extract`.
@@ -58,6 +96,23 @@ pub struct ExtractArgs {
     /// Re-extract every article, even those unchanged since the dataset in OUT.
     #[arg(long)]
     pub full: bool,
+}
+
+/// Arguments of `claimscan stream`.
+#[derive(Debug, Args)]
+pub struct StreamArgs {
+    /// Input field holding the article's id (a string or a number; missing: the line number).
+    #[arg(long, default_value = "id")]
+    pub id_field: String,
+    /// Input field holding the article's text (a string).
+    #[arg(long, default_value = "text")]
+    pub text_field: String,
+    /// Worker threads (default: all cores).
+    #[arg(short = 'j', long)]
+    pub threads: Option<usize>,
+    /// Most lines extracted together; each batch is written and flushed in input order.
+    #[arg(long, default_value_t = 64)]
+    pub batch: usize,
 }
 
 /// Arguments of `claimscan eval`.
@@ -106,4 +161,73 @@ pub struct ShowArgs {
     /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
+}
+
+/// Arguments of `claimscan export`.
+#[derive(Debug, Args)]
+pub struct ExportArgs {
+    /// Output format.
+    #[arg(short, long, value_enum)]
+    pub format: ExportFormat,
+    /// Dataset folder holding claims.jsonl and manifest.json.
+    #[arg(default_value = "extracted")]
+    pub dataset: PathBuf,
+    /// Output file (csv, label-studio, w3c; default stdout) or folder (brat, required).
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+}
+
+/// The formats of `claimscan export`.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum ExportFormat {
+    /// One row per claim, flat columns, with the sentence text.
+    Csv,
+    /// Label Studio tasks with predictions, one task per article.
+    LabelStudio,
+    /// brat standoff: a .txt and an .ann per article, and annotation.conf.
+    Brat,
+    /// W3C Web Annotation JSON-LD (an AnnotationCollection).
+    W3c,
+}
+
+/// Arguments of `claimscan schema`.
+#[derive(Debug, Args)]
+pub struct SchemaArgs {
+    /// Which file's schema: a line of claims.jsonl, or manifest.json.
+    #[arg(value_enum, default_value = "claims")]
+    pub which: SchemaKind,
+}
+
+/// The files `claimscan schema` describes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
+pub enum SchemaKind {
+    /// One record of claims.jsonl.
+    Claims,
+    /// manifest.json.
+    Manifest,
+}
+
+/// Arguments of `claimscan stats`.
+#[derive(Debug, Args)]
+pub struct StatsArgs {
+    /// Dataset folder holding claims.jsonl and manifest.json.
+    #[arg(default_value = "extracted")]
+    pub dataset: PathBuf,
+    /// Print the counts and the gap table as one JSON object.
+    #[arg(long, conflicts_with = "csv")]
+    pub json: bool,
+    /// Print the gap table as CSV.
+    #[arg(long)]
+    pub csv: bool,
+}
+
+/// Arguments of `claimscan completions`.
+#[derive(Debug, Args)]
+pub struct CompletionsArgs {
+    /// The shell to complete for.
+    #[arg(value_enum)]
+    pub shell: clap_complete::Shell,
 }

@@ -9,9 +9,15 @@ fn main() -> ExitCode {
     let cli = Cli::parse();
     let result = match &cli.command {
         Command::Extract(args) => cmd::extract::run(args),
+        Command::Stream(args) => cmd::stream::run(args),
         Command::Eval(args) => cmd::eval::run(args),
         Command::Audit(args) => cmd::audit::run(args),
         Command::Show(args) => cmd::show::run(args),
+        Command::Export(args) => cmd::export::run(args),
+        Command::Schema(args) => cmd::schema::run(args),
+        Command::Stats(args) => cmd::stats::run(args),
+        Command::Completions(args) => cmd::completions::run(args),
+        Command::Man => cmd::completions::man(),
     };
     match result {
         Ok(code) => ExitCode::from(code as u8),

@@ -21,7 +21,7 @@ use serde::{Deserialize, Serialize};
 pub const SCHEMA_VERSION: &str = "1.0";
 
 /// A span of text quoted from the article, with its byte offsets.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Phrase {
     /// Exactly the article's bytes at `start..end`.
     pub text: String,
@@ -32,7 +32,7 @@ pub struct Phrase {
 }
 
 /// A byte span without its text (sentences are long; the offsets suffice).
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct SpanRecord {
     /// UTF-8 byte offset of the first byte.
     pub start: usize,
@@ -41,7 +41,7 @@ pub struct SpanRecord {
 }
 
 /// One line of `claims.jsonl`: a percentage claim and where it came from.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ClaimRecord {
     /// Stable identifier derived from the article path and the span.
     pub id: String,
@@ -58,16 +58,21 @@ pub struct ClaimRecord {
     /// The expression's end in Unicode code points.
     pub char_end: usize,
     /// 1-based line of the expression.
+    #[schemars(range(min = 1))]
     pub line: usize,
     /// 1-based column (in code points) of the expression.
+    #[schemars(range(min = 1))]
     pub column: usize,
     /// The proportion as a percentage.
     pub value: f64,
     /// `exact`, `approx`, `at_least` or `at_most`.
+    #[schemars(extend("enum" = ["exact", "approx", "at_least", "at_most"]))]
     pub bound: String,
     /// `percent`, `ratio` or `fraction`.
+    #[schemars(extend("enum" = ["percent", "ratio", "fraction"]))]
     pub kind: String,
     /// `marketing`, `it`, `both` or `unknown`.
+    #[schemars(extend("enum" = ["marketing", "it", "both", "unknown"]))]
     pub population: String,
     /// The words that decided the population, or null.
     pub population_phrase: Option<Phrase>,
@@ -82,11 +87,12 @@ pub struct ClaimRecord {
     /// or `article_missing` (the article cannot be read); absent otherwise.
     /// Such records keep their old offsets, which no longer point at the text.
     #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["missing", "article_missing", null]))]
     pub audit: Option<String>,
 }
 
 /// `manifest.json`: what was extracted from what.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct Manifest {
     /// Dataset format version ([`SCHEMA_VERSION`]).
     pub schema_version: String,
@@ -101,7 +107,7 @@ pub struct Manifest {
 }
 
 /// One article of the manifest.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ArticleEntry {
     /// Path relative to the corpus folder, with `/` separators.
     pub path: String,

@@ -1,9 +1,14 @@
 //! One module per subcommand, each with one `run`.
 
 pub mod audit;
+pub mod completions;
 pub mod eval;
+pub mod export;
 pub mod extract;
+pub mod schema;
 pub mod show;
+pub mod stats;
+pub mod stream;
 
 /// Exit statuses of the binary.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -1,0 +1,32 @@
+//! `claimscan stats [DATASET] [--json|--csv]`: counts by population, bound
+//! and article, and the marketing-vs-IT gap table (see [`crate::stats`]).
+//!
+//! Plain text by default; `--json` prints everything as one object,
+//! `--csv` the gap table alone (the counts are one `--json` or one
+//! `export --format csv` away). Only the dataset is read, not the corpus.
+
+use crate::cli::StatsArgs;
+use crate::cmd::Status;
+use crate::cmd::audit::load;
+use crate::stats::{gaps_csv, render_text, stats};
+use std::io::Write;
+
+/// Runs `claimscan stats`.
+pub fn run(args: &StatsArgs) -> anyhow::Result<Status> {
+    let dataset = load(&args.dataset)?;
+    let paths: Vec<&str> = dataset.manifest.articles.iter().map(|a| a.path.as_str()).collect();
+    let s = stats(&paths, &dataset.claims);
+    let out = if args.json {
+        let mut json = serde_json::to_string_pretty(&s)?;
+        json.push('\n');
+        json
+    } else if args.csv {
+        gaps_csv(&s.gaps)
+    } else {
+        render_text(&s)
+    };
+    let mut stdout = std::io::stdout().lock();
+    stdout.write_all(out.as_bytes())?;
+    stdout.flush()?;
+    Ok(Status::Success)
+}
