@@ -388,8 +388,10 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             j += 1;
             continue;
         }
-        // "those in marketing", "those on the technology side"
-        if toks[i..j].iter().any(|w| w.is("those"))
+        // "those in marketing", "those on the technology side", and counts
+        // of a sample: "300 in marketing and 300 in IT".
+        if (toks[i..j].iter().any(|w| w.is("those"))
+            || j > i && toks[j - 1].kind == TokKind::Number && acc.heads == 0)
             && let Some((end, side)) = side_phrase(toks, j)
         {
             for p in side {
@@ -609,6 +611,12 @@ mod tests {
                 "B2B businesses reporting",
                 "B2B businesses",
                 Specific(Unknown),
+            ),
+            (
+                "counts in departments",
+                "300 in marketing and 300 in IT",
+                "300 in marketing and 300 in IT",
+                Specific(Both),
             ),
         ];
         for (name, text, want, pop) in cases {
