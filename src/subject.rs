@@ -501,7 +501,11 @@ fn passive_subject(toks: &[Token], before: usize) -> Option<(usize, usize)> {
     while a > 0 && !boundary(&toks[a - 1]) {
         a -= 1;
     }
-    trim(toks, a, aux)
+    // The clause's first auxiliary ends its subject: "X is a greater
+    // challenge than it is for IT respondents (58% vs. 35%)" is about X.
+    let first_aux =
+        (a..aux).find(|&k| in_list(&toks[k], &["was", "were", "is", "are"])).unwrap_or(aux);
+    trim(toks, a, first_aux)
 }
 
 #[cfg(test)]
@@ -610,6 +614,12 @@ mod tests {
             Some("buy tools"),
         ),
         ("likely to", "CIOs are less likely to cut staff (22% vs. 61%).", "22%", Some("cut staff")),
+        (
+            "first auxiliary ends the subject",
+            "For IT staff, speed is a bigger worry than it is for marketing staff (61% vs. 42%).",
+            "61%",
+            Some("speed"),
+        ),
     ];
 
     #[test]
