@@ -406,7 +406,11 @@ fn percent_ok(text: &str, num_start: usize, end: usize) -> bool {
         }
     }
     // The white-space delimited token holding the figure must not be a URL.
-    let tok_start = text[..num_start].rfind(char::is_whitespace).map_or(0, |i| i + 1);
+    let tok_start = text[..num_start]
+        .char_indices()
+        .rev()
+        .find(|(_, c)| c.is_whitespace())
+        .map_or(0, |(i, c)| i + c.len_utf8());
     let tok_end = after.find(char::is_whitespace).map_or(text.len(), |i| end + i);
     let token = &text[tok_start..tok_end];
     if token.contains("://")
