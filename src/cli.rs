@@ -65,6 +65,15 @@ pub enum Command {
     ///
     /// Example: claimscan stats extracted --csv > gaps.csv
     Stats(StatsArgs),
+    /// Write a self-contained HTML report: each article with its claims highlighted.
+    ///
+    /// Claims are coloured by population, subjects underlined; clicking one
+    /// shows its value, bound, evidence and id. The sidebar has the counts and
+    /// filters by population and audit status (from --audit, else each
+    /// claim's spans are checked against the corpus). No network needed.
+    ///
+    /// Example: claimscan report extracted -o report.html --audit audit.jsonl
+    Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///
     /// Example: claimscan completions bash > /etc/bash_completion.d/claimscan
@@ -222,6 +231,23 @@ pub struct StatsArgs {
     /// Print the gap table as CSV.
     #[arg(long)]
     pub csv: bool,
+}
+
+/// Arguments of `claimscan report`.
+#[derive(Debug, Args)]
+pub struct ReportArgs {
+    /// Dataset folder holding claims.jsonl and manifest.json.
+    #[arg(default_value = "extracted")]
+    pub dataset: PathBuf,
+    /// Output HTML file.
+    #[arg(short, long, default_value = "report.html")]
+    pub out: PathBuf,
+    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    #[arg(long)]
+    pub corpus: Option<PathBuf>,
+    /// Output of `claimscan audit --json` to take claim statuses from.
+    #[arg(long)]
+    pub audit: Option<PathBuf>,
 }
 
 /// Arguments of `claimscan completions`.

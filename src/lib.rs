@@ -32,6 +32,7 @@ pub mod extract;
 pub mod groups;
 pub mod pipeline;
 pub mod record;
+pub mod report;
 pub mod segment;
 pub mod span;
 pub mod stats;

@@ -16,6 +16,7 @@ fn main() -> ExitCode {
         Command::Export(args) => cmd::export::run(args),
         Command::Schema(args) => cmd::schema::run(args),
         Command::Stats(args) => cmd::stats::run(args),
+        Command::Report(args) => cmd::report::run(args),
         Command::Completions(args) => cmd::completions::run(args),
         Command::Man => cmd::completions::man(),
     };

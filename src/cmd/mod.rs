@@ -5,6 +5,7 @@ pub mod completions;
 pub mod eval;
 pub mod export;
 pub mod extract;
+pub mod report;
 pub mod schema;
 pub mod show;
 pub mod stats;
