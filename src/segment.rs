@@ -87,6 +87,9 @@ fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
 fn trimmed(text: &str, span: Span) -> Span {
     let s = &text[span.start..span.end];
     let lead = s.len() - s.trim_start().len();
+    if lead == s.len() {
+        return Span::new(span.start, span.start); // white space only
+    }
     let trail = s.len() - s.trim_end().len();
     Span::new(span.start + lead, span.end - trail)
 }
@@ -224,6 +227,16 @@ mod tests {
         ];
         for (name, text, want) in cases {
             assert_eq!(texts(text), *want, "case: {name}");
+        }
+    }
+
+    #[test]
+    fn separators_alone_make_no_sentence() {
+        for text in ["a\u{2028}\u{2028}b", "\u{2029}\u{2029}", "x.\u{85}\u{85} y", " \n \n "] {
+            for s in sentences(text) {
+                assert!(s.span.start < s.span.end, "{text:?}: {:?}", s.span);
+                assert!(!s.span.slice(text).trim().is_empty());
+            }
         }
     }
 
