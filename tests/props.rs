@@ -114,8 +114,7 @@ fn grammar_text() -> impl Strategy<Value = String> {
 
 /// Arbitrary Unicode text (any scalar values, including controls).
 fn unicode_text() -> impl Strategy<Value = String> {
-    prop::collection::vec(any::<char>(), 0..120)
-        .prop_map(String::from_iter)
+    prop::collection::vec(any::<char>(), 0..120).prop_map(String::from_iter)
 }
 
 /// Either kind, with the grammar more often (it reaches the deeper rules).
