@@ -101,7 +101,7 @@ static FRACTION: LazyLock<Regex> = LazyLock::new(|| {
 });
 /// Literals one of which every expression contains (case-insensitively).
 static PREFILTER: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(r"(?i)%|per\s?-?cent|pct|\bin\b|out of|half|halves|third|quarter|fifth|sixth|seventh|eighth|ninth|tenth").unwrap()
+    Regex::new(r"(?i)%|per\s?-?cent|pct|\bin\b|out of|\bof\b|half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth").unwrap()
 });
 /// Characters no expression can contain or sit next to as a word character:
 /// non-ASCII, not a word character (Unicode `\w`, which also covers `\d` and
@@ -574,7 +574,7 @@ fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
             return None;
         }
         // "a fourth" is mostly an ordinal ("on a fourth."): a share only before "of".
-        if den_word.starts_with("fourth") && next != "of" {
+        if den_word == "fourth" && next != "of" {
             return None;
         }
         if matches!(next.as_str(), "of") {
@@ -628,6 +628,15 @@ mod tests {
     type Case = (&'static str, &'static str, &'static [(&'static str, f64, Bound)]);
 
     const CASES: &[Case] = &[
+        ("ratio with hyphens", "a one-in-five chance", &[("one-in-five", 20.0, Bound::Exact)]),
+        ("ratio of ten", "Eight of 10 CMOs agree.", &[("Eight of 10", 80.0, Bound::Exact)]),
+        ("a fourth", "about a fourth of users agree", &[("a fourth", 25.0, Bound::Approx)]),
+        ("three-fourths", "three-fourths say no", &[("three-fourths", 75.0, Bound::Exact)]),
+        (
+            "token after a multi-byte space (no panic)",
+            "\u{2028}x15-20% ",
+            &[("20%", 20.0, Bound::Exact)],
+        ),
         ("percent sign", "Sales rose 35% last year.", &[("35%", 35.0, Bound::Exact)]),
         (
             "percent sign after a space",
