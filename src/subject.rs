@@ -620,6 +620,12 @@ mod tests {
             "61%",
             Some("speed"),
         ),
+        (
+            "restating figure after the group",
+            "About a third of all CIOs (34%) want control.",
+            "a third",
+            Some("want control"),
+        ),
     ];
 
     #[test]
