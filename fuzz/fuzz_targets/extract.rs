@@ -3,10 +3,7 @@
 //!
 //! `RUSTC_BOOTSTRAP=1 cargo fuzz run extract -- -dict=fuzz/extract.dict`
 //! from the crate's folder.
-//!
-//! With `CLAIMSCAN_FUZZ_DODGE_KNOWN_BUGS=1` the decoded text is altered to
-//! keep clear of the open bugs named in `tests/props.rs` (`dodge_known_bugs`),
-//! so that a run can look for new ones; remove the dodge when they are fixed.
+
 
 #![no_main]
 
@@ -33,21 +30,6 @@ fn position(text: &str, at: usize) -> (usize, usize, usize) {
     )
 }
 
-/// The same as `dodge_known_bugs` in `tests/props.rs`.
-fn dodge_known_bugs(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for c in text.chars() {
-        out.push(c);
-        if matches!(c, '\u{85}' | '\u{2028}' | '\u{2029}') {
-            out.push('x');
-        }
-    }
-    out
-}
-
-static DODGE: std::sync::LazyLock<bool> =
-    std::sync::LazyLock::new(|| std::env::var_os("CLAIMSCAN_FUZZ_DODGE_KNOWN_BUGS").is_some());
-
 fuzz_target!(|data: &[u8]| {
     let Ok(decoded) = decode(data.to_vec()) else {
         return;
@@ -58,13 +40,6 @@ fuzz_target!(|data: &[u8]| {
         assert_eq!(text, valid, "decoding changed valid UTF-8");
     }
 
-    let dodged;
-    let text = if *DODGE {
-        dodged = dodge_known_bugs(text);
-        dodged.as_str()
-    } else {
-        text
-    };
     let claims = extract_article(text);
     let records = claim_records("fuzz.txt", text, &claims);
     assert_eq!(records.len(), claims.len());
