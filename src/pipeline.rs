@@ -199,11 +199,21 @@ fn run_with(settings: &Settings, mut previous: Option<Previous>) -> Result<Summa
     let manifest_tmp = entries.finish(&manifest, &settings.out)?;
     persist(claims_tmp, &settings.out.join("claims.jsonl"))?;
     persist(manifest_tmp, &settings.out.join("manifest.json"))?;
+    // Best effort: without the stamp the next run is simply a full one.
+    if let Some(id) = build_id() {
+        let _ = std::fs::write(settings.out.join(BUILD_STAMP), format!("{id}\n"));
+    }
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
 
 fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
+    // Temporary files are private (0600); a dataset is meant to be shared.
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt;
+        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
+    }
     tmp.as_file().sync_all().ok();
     tmp.persist(to)
         .map_err(|e| WriteError(anyhow::anyhow!("cannot write {}: {}", to.display(), e.error)))?;
@@ -415,6 +425,21 @@ struct Previous {
     changes: Changes,
 }
 
+/// File in OUT naming the build that wrote the dataset (not part of the
+/// dataset: incremental runs reuse claims only from the same build).
+pub const BUILD_STAMP: &str = ".claimscan-build";
+
+/// SHA-256 of the running executable: changes with every build.
+fn build_id() -> Option<&'static str> {
+    static ID: std::sync::OnceLock<Option<String>> = std::sync::OnceLock::new();
+    ID.get_or_init(|| {
+        let exe = std::env::current_exe().ok()?;
+        let bytes = std::fs::read(exe).ok()?;
+        Some(hex(&Sha256::digest(&bytes)))
+    })
+    .as_deref()
+}
+
 /// The previous dataset does not hold what its manifest says: rebuild fully.
 #[derive(Debug)]
 struct StalePrevious(String);
@@ -441,6 +466,12 @@ impl Previous {
         if manifest.schema_version != SCHEMA_VERSION
             || manifest.tool_version != env!("CARGO_PKG_VERSION")
         {
+            return None;
+        }
+        // Same version is not enough while the rules change between releases:
+        // reuse only claims written by this very build.
+        let written_by = std::fs::read_to_string(out.join(BUILD_STAMP)).ok()?;
+        if written_by.trim() != build_id()? {
             return None;
         }
         let file = std::fs::File::open(out.join("claims.jsonl")).ok()?;
