@@ -87,7 +87,8 @@ pub enum Command {
 /// Arguments of `claimscan extract`.
 #[derive(Debug, Args)]
 pub struct ExtractArgs {
-    /// Folder of articles, searched recursively.
+    /// Folder of articles, searched recursively; `-` reads one article
+    /// (named `-`) from standard input.
     #[arg(default_value = "corpus")]
     pub corpus: PathBuf,
     /// Output folder for claims.jsonl and manifest.json.

@@ -27,6 +27,22 @@ pub struct ArticlePath {
 }
 
 impl ArticlePath {
+    /// True for the article read from standard input (corpus `-`).
+    pub fn is_stdin(&self) -> bool {
+        self.path == Path::new("-") && self.root_components == 0
+    }
+
+    /// The article's bytes, from its file or standard input.
+    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+        if self.is_stdin() {
+            let mut bytes = Vec::new();
+            std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
+            Ok(bytes)
+        } else {
+            std::fs::read(&self.path)
+        }
+    }
+
     /// Path relative to the corpus folder, with `/` separators.
     pub fn rel(&self) -> String {
         let parts: Vec<_> = self
@@ -49,7 +65,12 @@ pub struct WalkError {
 }
 
 /// Lists the files under `root` whose extension is `ext`, sorted by relative path.
+///
+/// The corpus `-` is one article read from standard input, named `-`.
 pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
+    if root == Path::new("-") {
+        return Ok((vec![ArticlePath { path: PathBuf::from("-"), root_components: 0 }], Vec::new()));
+    }
     let meta = std::fs::metadata(root)
         .with_context(|| format!("corpus {} cannot be read", root.display()))?;
     if !meta.is_dir() {

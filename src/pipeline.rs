@@ -370,7 +370,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         by_population: BTreeMap::new(),
         reused: false,
     };
-    let bytes = match std::fs::read(&a.path) {
+    let bytes = match a.read() {
         Ok(b) => b,
         Err(e) => return failed(0, None, format!("error: {e}")),
     };

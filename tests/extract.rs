@@ -380,3 +380,27 @@ fn links_boms_and_blank_files_follow_the_input_policy() {
         manifest["articles"].as_array().unwrap().iter().find(|a| a["path"] == "blank.txt").unwrap();
     assert_eq!((blank["status"].as_str(), blank["claims"].as_u64()), (Some("ok"), Some(0)));
 }
+
+#[test]
+fn dash_reads_one_article_from_stdin() {
+    use std::io::Write;
+    let out = tempfile::tempdir().unwrap();
+    let mut child = Command::new(env!("CARGO_BIN_EXE_claimscan"))
+        .args(["extract", "-", "-o", out.path().to_str().unwrap(), "--quiet"])
+        .stdin(std::process::Stdio::piped())
+        .spawn()
+        .unwrap();
+    child.stdin.take().unwrap().write_all("Café survey: 45% of CIOs agree.".as_bytes()).unwrap();
+    assert!(child.wait().unwrap().success());
+    let claims = load_jsonl(&out.path().join("claims.jsonl")).unwrap();
+    assert_eq!(claims.len(), 1);
+    assert_eq!(
+        (claims[0]["article"].as_str(), claims[0]["text"].as_str()),
+        (Some("-"), Some("45%"))
+    );
+    assert_eq!(
+        (claims[0]["start"].as_u64(), claims[0]["char_start"].as_u64()),
+        (Some(14), Some(13))
+    );
+    assert_eq!(claims[0]["population"], "it");
+}
