@@ -69,7 +69,10 @@ pub struct WalkError {
 /// The corpus `-` is one article read from standard input, named `-`.
 pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
     if root == Path::new("-") {
-        return Ok((vec![ArticlePath { path: PathBuf::from("-"), root_components: 0 }], Vec::new()));
+        return Ok((
+            vec![ArticlePath { path: PathBuf::from("-"), root_components: 0 }],
+            Vec::new(),
+        ));
     }
     let meta = std::fs::metadata(root)
         .with_context(|| format!("corpus {} cannot be read", root.display()))?;
