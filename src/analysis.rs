@@ -1,10 +1,9 @@
 //! Per-sentence views shared by the attribution and subject stages.
 
-use crate::detect::Figure;
-use crate::groups::{Group, group_at, may_start_group, side_of};
+use crate::groups::{Group, group_at, may_start_group, paren_with_figure, side_of};
 use crate::segment::Sentence;
 use crate::span::Span;
-use crate::tokens::{TokKind, Token, tokenize};
+use crate::tokens::{TokKind, Token};
 
 /// Prepositions after which a group is an object, not the population
 /// ("collaboration with CIOs", "a low priority for IT" is handled apart).
@@ -45,26 +44,21 @@ pub struct Sent<'a> {
     pub mentions: Vec<Mention>,
 }
 
-/// Builds the sentence views of an article.
-pub fn analyse<'a>(text: &'a str, sentences: &[Sentence], figures: &[Figure]) -> Vec<Sent<'a>> {
-    let spans: Vec<(usize, Span)> = figures.iter().enumerate().map(|(i, f)| (i, f.span)).collect();
-    let mut out = Vec::with_capacity(sentences.len());
-    let mut next_fig = 0;
-    for s in sentences {
-        while next_fig < spans.len() && spans[next_fig].1.start < s.span.start {
-            next_fig += 1;
+/// The token after figure `ti`, past a parenthesis that restates it
+/// ("Half (51%) of ...") or, for the restating figure itself, past its
+/// closing parenthesis ("(51%) of ...").
+pub fn after_restating(toks: &[Token], ti: usize) -> usize {
+    let k = ti + 1;
+    if toks.get(k).is_some_and(|t| t.is_punct("(")) {
+        if let Some(close) = paren_with_figure(toks, k)
+            && close == k + 2
+        {
+            return close + 1;
         }
-        let first = next_fig;
-        while next_fig < spans.len() && spans[next_fig].1.end <= s.span.end {
-            next_fig += 1;
-        }
-        let toks = tokenize(text, s.span, &spans[first..next_fig]);
-        let figs =
-            toks.iter().enumerate().filter_map(|(ti, t)| t.figure().map(|f| (f, ti))).collect();
-        let mentions = mentions(&toks);
-        out.push(Sent { sentence: *s, toks, figs, mentions });
+    } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
+        return k + 1;
     }
-    out
+    k
 }
 
 /// Finds the group phrases of a sentence.

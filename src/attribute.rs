@@ -19,7 +19,7 @@
 //! Generic groups ("respondents") take the sentence's topic ("For CMOs,
 //! ...") or else the survey's population.
 
-use crate::analysis::{Mention, Sent};
+use crate::analysis::{Mention, Sent, after_restating};
 use crate::groups::{GroupPop, Population, group_at, paren_with_figure, side_of};
 use crate::span::Span;
 use crate::tokens::{TokKind, Token};
@@ -366,18 +366,8 @@ fn enclosing_paren(toks: &[Token], ti: usize) -> Option<(usize, usize)> {
 /// Rule 2: "45% of CIOs", "half (51%) of IT respondents", "9 in 10 marketing executives".
 fn group_after(text: &str, s: &Sent, ti: usize, default: &SurveyDefault) -> Option<Attribution> {
     let toks = &s.toks;
-    let mut k = ti + 1;
-    let right_after = k;
-    // "Half (51%) of ...": skip the restating parenthesis.
-    if toks.get(k).is_some_and(|t| t.is_punct("(")) {
-        if let Some(close) = paren_with_figure(toks, k)
-            && close == k + 2
-        {
-            k = close + 1;
-        }
-    } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
-        k += 1;
-    }
+    let right_after = ti + 1;
+    let k = after_restating(toks, ti);
     let t = toks.get(k)?;
     let prep = ["of", "among", "amongst", "from", "in"].iter().find(|p| t.is(p)).copied();
     let (start, via) = match prep {

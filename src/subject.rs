@@ -12,7 +12,7 @@
 //! - "N% PREDICATE" for a bare figure: the predicate after it;
 //! - a sample share, "(42% share)", "(81% in marketing, ...)": the sample's head noun.
 
-use crate::analysis::Sent;
+use crate::analysis::{Sent, after_restating};
 use crate::attribute::lead_in;
 use crate::groups::{GroupPop, group_at, paren_with_figure, side_of};
 use crate::span::Span;
@@ -158,16 +158,7 @@ fn forward(toks: &[Token], start: usize) -> Option<(usize, usize)> {
 /// The end of the group that follows figure `ti` ("of CIOs", "of IT
 /// respondents", "(51%) of ..."), and whether it named people.
 fn group_end(toks: &[Token], ti: usize) -> Option<(usize, usize, bool)> {
-    let mut k = ti + 1;
-    if toks.get(k).is_some_and(|t| t.is_punct("(")) {
-        if let Some(close) = paren_with_figure(toks, k)
-            && close == k + 2
-        {
-            k = close + 1;
-        }
-    } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
-        k += 1;
-    }
+    let k = after_restating(toks, ti);
     let t = toks.get(k)?;
     let via = ["of", "among", "amongst", "from", "in", "at"].iter().find(|p| t.is(p)).copied();
     let start = if via.is_some() { k + 1 } else { k };
