@@ -74,13 +74,13 @@ pub struct Group {
 /// Words that name the marketing side when they modify a head noun, or alone.
 const MARKETING_WORDS: &[&str] = &["marketing", "cmo", "cmo's", "cmos'"];
 /// Words that name the IT side (the uppercase "IT" is checked separately).
-const IT_WORDS: &[&str] = &["technology", "tech", "cio", "cto", "cio's", "martech-free"];
+const IT_WORDS: &[&str] = &["technology", "tech", "cio", "cto", "cio's"];
 /// Heads that name marketing people.
 const MARKETING_HEADS: &[&str] = &["cmos", "cmo", "marketers", "marketer"];
 /// Heads that name IT people.
 const IT_HEADS: &[&str] = &["cios", "cio", "ctos", "cto"];
 /// Heads that name a third group of people.
-const THIRD_HEADS: &[&str] = &["ceos", "ceo", "cfos", "cfo", "cdos", "cdo", "coos", "coo", "cmtos"];
+const THIRD_HEADS: &[&str] = &["ceos", "ceo", "cfos", "cfo", "cdos", "cdo", "coos", "coo"];
 /// Heads that name people in general; the modifiers say which.
 const GENERIC_HEADS: &[&str] = &[
     "executives", "executive", "execs", "exec", "leaders", "leader", "directors", "director",
