@@ -584,7 +584,6 @@ fn pair(
             });
         }
     }
-    let _ = TokKind::Word;
     None
 }
 

@@ -315,9 +315,6 @@ pub fn detect(text: &str) -> Vec<Figure> {
         {
             continue;
         }
-        let (Some(a), Some(b)) = (Some(a), Some(b)) else {
-            continue;
-        };
         if b < 2.0
             || a > b
             || looks_like_year(d.as_str())

@@ -329,7 +329,6 @@ struct Processed {
 /// [`process_article`], with a panic in the extractor turned into an error
 /// for that article: one bad article never stops the batch.
 fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
-    let rel = a.rel();
     std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known)))
         .unwrap_or_else(|panic| {
             let what = panic
@@ -339,7 +338,7 @@ fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
                 .unwrap_or_default();
             Processed {
                 entry: ArticleEntry {
-                    path: rel.clone(),
+                    path: a.rel(),
                     bytes: 0,
                     sha256: None,
                     claims: 0,
