@@ -114,26 +114,84 @@ const NEUTRAL: &[&str] = &[
     "an", "any", "of",
 ];
 
-/// Every word of the lexicon, lowercased.
-static LEXICON: std::sync::LazyLock<std::collections::HashSet<&'static str>> =
+/// Lexicon classes of a word, as bits of [`Token::lex`]: which of the word
+/// lists above hold it (ASCII case ignored), so that the rules test a bit
+/// instead of comparing the word with every entry of a list.
+pub mod class {
+    /// [`super::MARKETING_WORDS`].
+    pub const MARKETING_WORD: u16 = 1;
+    /// [`super::IT_WORDS`].
+    pub const IT_WORD: u16 = 1 << 1;
+    /// [`super::MARKETING_HEADS`].
+    pub const MARKETING_HEAD: u16 = 1 << 2;
+    /// [`super::IT_HEADS`].
+    pub const IT_HEAD: u16 = 1 << 3;
+    /// [`super::THIRD_HEADS`].
+    pub const THIRD_HEAD: u16 = 1 << 4;
+    /// [`super::GENERIC_HEADS`].
+    pub const GENERIC_HEAD: u16 = 1 << 5;
+    /// [`super::ORGANISATION_HEADS`].
+    pub const ORGANISATION_HEAD: u16 = 1 << 6;
+    /// [`super::NEUTRAL`].
+    pub const NEUTRAL: u16 = 1 << 7;
+    /// [`super::FUNCTION_WORDS`].
+    pub const FUNCTION_WORD: u16 = 1 << 8;
+    /// "chief", "those", "ones", "i.t.": words that open or continue a phrase.
+    pub const PHRASE_WORD: u16 = 1 << 9;
+    /// "IT" or "I.T." as written (the lowercase "it" is a pronoun).
+    pub const IT_UPPER: u16 = 1 << 10;
+    /// Words that may open a group phrase.
+    pub const LEXICON: u16 = MARKETING_WORD
+        | IT_WORD
+        | MARKETING_HEAD
+        | IT_HEAD
+        | THIRD_HEAD
+        | GENERIC_HEAD
+        | ORGANISATION_HEAD
+        | NEUTRAL
+        | PHRASE_WORD;
+}
+
+/// Every word of the lexicon, lowercased, with its classes.
+static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u16>> =
     std::sync::LazyLock::new(|| {
-        [MARKETING_WORDS, IT_WORDS, MARKETING_HEADS, IT_HEADS, THIRD_HEADS, GENERIC_HEADS]
-            .into_iter()
-            .chain([ORGANISATION_HEADS, NEUTRAL, &["chief", "those", "ones", "i.t."]])
-            .flatten()
-            .copied()
-            .collect()
+        let lists: [(&[&str], u16); 10] = [
+            (MARKETING_WORDS, class::MARKETING_WORD),
+            (IT_WORDS, class::IT_WORD),
+            (MARKETING_HEADS, class::MARKETING_HEAD),
+            (IT_HEADS, class::IT_HEAD),
+            (THIRD_HEADS, class::THIRD_HEAD),
+            (GENERIC_HEADS, class::GENERIC_HEAD),
+            (ORGANISATION_HEADS, class::ORGANISATION_HEAD),
+            (NEUTRAL, class::NEUTRAL),
+            (FUNCTION_WORDS, class::FUNCTION_WORD),
+            (&["chief", "those", "ones", "i.t."], class::PHRASE_WORD),
+        ];
+        let mut map = rustc_hash::FxHashMap::default();
+        for (list, bit) in lists {
+            for w in list {
+                *map.entry(*w).or_insert(0) |= bit;
+            }
+        }
+        map
     });
 
-fn in_lexicon(t: &Token) -> bool {
-    let bytes = t.text.as_bytes();
-    let mut buf = [0u8; 24];
-    if !t.is_word() || bytes.len() > buf.len() {
-        return false;
+/// Longest word of the lexicon, in bytes; longer words are in no class.
+const LONGEST_WORD: usize = 24;
+
+/// The lexicon classes of a word token's text (see [`class`]).
+pub fn classes(word: &str) -> u16 {
+    let bytes = word.as_bytes();
+    if bytes.len() > LONGEST_WORD {
+        return 0;
     }
+    let mut buf = [0u8; LONGEST_WORD];
     buf[..bytes.len()].copy_from_slice(bytes);
     buf[..bytes.len()].make_ascii_lowercase();
-    std::str::from_utf8(&buf[..bytes.len()]).is_ok_and(|w| LEXICON.contains(w))
+    let upper = if word == "IT" || word == "I.T." { class::IT_UPPER } else { 0 };
+    // Lowercasing ASCII bytes keeps UTF-8 valid.
+    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or_default();
+    LEXICON.get(lower).copied().unwrap_or(0) | upper
 }
 
 /// False when no group phrase can start at token `j`: a cheap test before
@@ -141,27 +199,28 @@ fn in_lexicon(t: &Token) -> bool {
 /// lexicon word, or a word right before a head noun ("sales leaders").
 pub fn may_start_group(toks: &[Token], j: usize) -> bool {
     let t = &toks[j];
+    let lexicon = |t: &Token| t.lex & class::LEXICON != 0;
     t.kind == TokKind::Number
-        || t.text == "IT"
-        || in_lexicon(t)
-        || toks.get(j + 1).is_some_and(in_lexicon)
-        || toks.get(j + 2).is_some_and(in_lexicon)
+        || t.lex & class::IT_UPPER != 0
+        || lexicon(t)
+        || toks.get(j + 1).is_some_and(lexicon)
+        || toks.get(j + 2).is_some_and(lexicon)
 }
 
-fn lower_in(t: &Token, list: &[&str]) -> bool {
-    t.is_word() && list.iter().any(|w| t.is(w))
+/// True when the word token `t` is in one of the `classes`.
+#[inline]
+fn lower_in(t: &Token, classes: u16) -> bool {
+    t.lex & classes != 0
 }
 
 /// True for a word naming the marketing side ("marketing", "CMO", "marketers").
 pub fn is_marketing_word(t: &Token) -> bool {
-    lower_in(t, MARKETING_WORDS) || lower_in(t, MARKETING_HEADS)
+    lower_in(t, class::MARKETING_WORD | class::MARKETING_HEAD)
 }
 
 /// True for a word naming the IT side ("IT", "technology", "CIOs").
 pub fn is_it_word(t: &Token) -> bool {
-    (t.is_word() && (t.text == "IT" || t.text == "I.T."))
-        || lower_in(t, IT_WORDS)
-        || lower_in(t, IT_HEADS)
+    lower_in(t, class::IT_UPPER | class::IT_WORD | class::IT_HEAD)
 }
 
 /// The side a single word names, if any.
@@ -212,7 +271,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
                 // A count opens a sample statement: "220 marketing leaders".
                 let counted = toks[i].kind == TokKind::Number;
                 if j == i
-                    || toks[i..j].iter().all(|t| lower_in(t, NEUTRAL) || t.is("than"))
+                    || toks[i..j].iter().all(|t| lower_in(t, class::NEUTRAL) || t.is("than"))
                     || toks[j - 1].is("than")
                     || toks[j - 1].is("of")
                     || counted && (toks[j - 1].is("and") || toks[j - 1].is_punct("&"))
@@ -247,9 +306,9 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             if next.is_some_and(|n| {
                 n.is_word()
                     && (side_of(n).is_some()
-                        || lower_in(n, GENERIC_HEADS)
-                        || lower_in(n, THIRD_HEADS)
-                        || lower_in(n, NEUTRAL) && !n.is("a") && !n.is("an") && !n.is("of"))
+                        || lower_in(n, class::GENERIC_HEAD)
+                        || lower_in(n, class::THIRD_HEAD)
+                        || lower_in(n, class::NEUTRAL) && !n.is("a") && !n.is("an") && !n.is("of"))
             }) && (acc.heads > 0 || mods_since_head > 0)
                 || counted && acc.heads > 0
             {
@@ -269,7 +328,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             mods_since_head = 0;
             continue;
         }
-        if lower_in(t, MARKETING_HEADS) || lower_in(t, IT_HEADS) {
+        if lower_in(t, class::MARKETING_HEAD | class::IT_HEAD) {
             acc.side(side_of(t).unwrap());
             acc.heads += 1;
             j += 1;
@@ -277,7 +336,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             mods_since_head = 0;
             continue;
         }
-        if lower_in(t, THIRD_HEADS) {
+        if lower_in(t, class::THIRD_HEAD) {
             acc.third = true;
             acc.heads += 1;
             j += 1;
@@ -294,7 +353,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             }
             continue;
         }
-        if lower_in(t, GENERIC_HEADS) && !(t.is("decision")) {
+        if lower_in(t, class::GENERIC_HEAD) && !(t.is("decision")) {
             if t.is("makers") && !j.checked_sub(1).is_some_and(|k| toks[k].is("decision")) {
                 break;
             }
@@ -312,7 +371,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             mods_since_head = 0;
             continue;
         }
-        if lower_in(t, ORGANISATION_HEADS) && mods_since_head == 0 {
+        if lower_in(t, class::ORGANISATION_HEAD) && mods_since_head == 0 {
             acc.organisation = true;
             acc.heads += 1;
             j += 1;
@@ -352,10 +411,10 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             if t.is("at") || t.is("in") {
                 // "decision makers at B2B brands": an organisation qualifier, not the population.
                 let mut k = j + 1;
-                while k < toks.len() && lower_in(&toks[k], NEUTRAL) {
+                while k < toks.len() && lower_in(&toks[k], class::NEUTRAL) {
                     k += 1;
                 }
-                if k < toks.len() && lower_in(&toks[k], ORGANISATION_HEADS) {
+                if k < toks.len() && lower_in(&toks[k], class::ORGANISATION_HEAD) {
                     j = k + 1;
                     last = Some(j);
                     continue;
@@ -363,7 +422,7 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
             }
             break;
         }
-        if lower_in(t, NEUTRAL) {
+        if lower_in(t, class::NEUTRAL) {
             j += 1;
             continue;
         }
@@ -374,14 +433,14 @@ pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
         // An unknown word just before a generic head: a third group ("sales leaders").
         if t.is_word()
             && t.text.chars().next().is_some_and(char::is_lowercase)
-            && !lower_in(t, FUNCTION_WORDS)
-            && (toks.get(j + 1).is_some_and(|n| lower_in(n, GENERIC_HEADS))
+            && !lower_in(t, class::FUNCTION_WORD)
+            && (toks.get(j + 1).is_some_and(|n| lower_in(n, class::GENERIC_HEAD))
                 || toks.get(j + 2).is_some_and(|n| {
-                    lower_in(n, GENERIC_HEADS)
+                    lower_in(n, class::GENERIC_HEAD)
                         && toks[j + 1].is_word()
-                        && !lower_in(&toks[j + 1], NEUTRAL)
+                        && !lower_in(&toks[j + 1], class::NEUTRAL)
                         && side_of(&toks[j + 1]).is_none()
-                        && !lower_in(&toks[j + 1], FUNCTION_WORDS)
+                        && !lower_in(&toks[j + 1], class::FUNCTION_WORD)
                 }))
         {
             acc.third_modifier = true;

@@ -24,6 +24,9 @@ pub struct Token<'a> {
     pub kind: TokKind,
     /// Its text.
     pub text: &'a str,
+    /// The lexicon classes of a word ([`crate::groups::class`]); 0 for
+    /// other tokens.
+    pub lex: u16,
 }
 
 impl Token<'_> {
@@ -68,7 +71,12 @@ pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec
         if let Some(&&(idx, s)) = fig.peek()
             && s.start <= i
         {
-            out.push(Token { span: s, kind: TokKind::Figure(idx), text: &text[s.start..s.end] });
+            out.push(Token {
+                span: s,
+                kind: TokKind::Figure(idx),
+                text: &text[s.start..s.end],
+                lex: 0,
+            });
             i = s.end;
             fig.next();
             continue;
@@ -120,7 +128,9 @@ pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec
                 i = end;
             }
         }
-        out.push(Token { span: Span::new(start, end), kind, text: &text[start..end] });
+        let word = &text[start..end];
+        let lex = if kind == TokKind::Word { crate::groups::classes(word) } else { 0 };
+        out.push(Token { span: Span::new(start, end), kind, text: word, lex });
     }
     out
 }
