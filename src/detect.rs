@@ -912,21 +912,26 @@ mod tests {
     }
 
     /// The same, found by [`Regex::captures_iter`] over the whole text.
-    fn found_by_regex(pattern: &str, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
-        Regex::new(pattern)
-            .unwrap()
-            .captures_iter(text)
+    fn found_by_regex(re: &Regex, text: &str) -> Vec<Vec<Option<(usize, usize)>>> {
+        re.captures_iter(text)
             .map(|c| c.iter().map(|m| m.map(|m| (m.start(), m.end()))).collect())
             .collect()
     }
 
-    fn patterns() -> [(&'static meta::Regex, String); 4] {
-        [
-            (&*PERCENT, percent_pattern()),
-            (&*SHARED_UNIT, shared_unit_pattern()),
-            (&*RATIO, ratio_pattern()),
-            (&*FRACTION, fraction_pattern()),
-        ]
+    /// Each pattern as the detector compiles it and as a [`Regex`].
+    fn patterns() -> &'static [(&'static meta::Regex, Regex)] {
+        static PATTERNS: LazyLock<Vec<(&'static meta::Regex, Regex)>> = LazyLock::new(|| {
+            [
+                (&*PERCENT, percent_pattern()),
+                (&*SHARED_UNIT, shared_unit_pattern()),
+                (&*RATIO, ratio_pattern()),
+                (&*FRACTION, fraction_pattern()),
+            ]
+            .into_iter()
+            .map(|(re, p)| (re, Regex::new(&p).unwrap()))
+            .collect()
+        });
+        &PATTERNS
     }
 
     #[test]
@@ -937,11 +942,12 @@ mod tests {
             .chain(CASES.iter().map(|(_, t, _)| *t))
             .chain(EXCLUDED.iter().map(|(_, t)| *t));
         for text in texts {
-            for (re, pattern) in patterns() {
+            for (re, regex) in patterns() {
                 assert_eq!(
                     found_by_detector(re, text),
-                    found_by_regex(&pattern, text),
-                    "text {text:?}, pattern {pattern}"
+                    found_by_regex(regex, text),
+                    "text {text:?}, pattern {}",
+                    regex.as_str()
                 );
             }
         }
@@ -977,11 +983,11 @@ mod tests {
         #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
         #[test]
         fn detector_search_agrees_on_generated_text(text in figure_soup()) {
-            for (re, pattern) in patterns() {
+            for (re, regex) in patterns() {
                 proptest::prop_assert_eq!(
                     found_by_detector(re, &text),
-                    found_by_regex(&pattern, &text),
-                    "pattern {}", pattern
+                    found_by_regex(regex, &text),
+                    "pattern {}", regex.as_str()
                 );
             }
         }
