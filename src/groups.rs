@@ -153,7 +153,7 @@ pub mod class {
 }
 
 /// Every word of the lexicon, lowercased, with its classes.
-static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u16>> =
+static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], u16>> =
     std::sync::LazyLock::new(|| {
         let lists: [(&[&str], u16); 10] = [
             (MARKETING_WORDS, class::MARKETING_WORD),
@@ -170,7 +170,7 @@ static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static str, u16>> =
         let mut map = rustc_hash::FxHashMap::default();
         for (list, bit) in lists {
             for w in list {
-                *map.entry(*w).or_insert(0) |= bit;
+                *map.entry(w.as_bytes()).or_insert(0) |= bit;
             }
         }
         map
@@ -182,16 +182,16 @@ const LONGEST_WORD: usize = 24;
 /// The lexicon classes of a word token's text (see [`class`]).
 pub fn classes(word: &str) -> u16 {
     let bytes = word.as_bytes();
-    if bytes.len() > LONGEST_WORD {
+    // Every entry is ASCII: ignoring ASCII case, no other word equals one.
+    if bytes.len() > LONGEST_WORD || !word.is_ascii() {
         return 0;
     }
     let mut buf = [0u8; LONGEST_WORD];
-    buf[..bytes.len()].copy_from_slice(bytes);
-    buf[..bytes.len()].make_ascii_lowercase();
+    let lower = &mut buf[..bytes.len()];
+    lower.copy_from_slice(bytes);
+    lower.make_ascii_lowercase();
     let upper = if word == "IT" || word == "I.T." { class::IT_UPPER } else { 0 };
-    // Lowercasing ASCII bytes keeps UTF-8 valid.
-    let lower = std::str::from_utf8(&buf[..bytes.len()]).unwrap_or_default();
-    LEXICON.get(lower).copied().unwrap_or(0) | upper
+    LEXICON.get(&*lower).copied().unwrap_or(0) | upper
 }
 
 /// False when no group phrase can start at token `j`: a cheap test before
