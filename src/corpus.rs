@@ -82,7 +82,9 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
     let mut found = Vec::new();
     let root_components = root.components().count();
     let mut errors = Vec::new();
-    for entry in WalkDir::new(root).follow_links(true).sort_by_file_name() {
+    // Unsorted: the listing is sorted once, by whole path, below (sorting
+    // each folder's entries by name costs far more: it re-parses the paths).
+    for entry in WalkDir::new(root).follow_links(true) {
         match entry {
             Ok(e) => {
                 if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext) {
@@ -110,6 +112,7 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
     // Byte order of the whole path is the order of the relative paths: they
     // share the corpus prefix.
     found.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+    errors.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok((found, errors))
 }
 
