@@ -96,13 +96,13 @@ pub fn run(settings: &Settings) -> Result<Summary> {
     }
 }
 
-fn run_with(settings: &Settings, mut previous: Option<Previous>) -> Result<Summary> {
+fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> {
     let started = Instant::now();
     let (articles, walk_errors) = find_articles(&settings.corpus, &settings.ext)?;
     std::fs::create_dir_all(&settings.out)
         .with_context(|| format!("cannot create output folder {}", settings.out.display()))
         .map_err(WriteError)?;
-    let mut claims_tmp = tempfile::Builder::new()
+    let claims_tmp = tempfile::Builder::new()
         .prefix(".claims.jsonl.")
         .tempfile_in(&settings.out)
         .with_context(|| format!("cannot write in output folder {}", settings.out.display()))
@@ -119,8 +119,7 @@ fn run_with(settings: &Settings, mut previous: Option<Previous>) -> Result<Summa
     };
     let bar = progress_bar(drawn, total_bytes, articles.len());
 
-    let mut summary =
-        Summary { articles: articles.len() + walk_errors.len(), ..Summary::default() };
+    let summary = Summary { articles: articles.len() + walk_errors.len(), ..Summary::default() };
     // Walk errors take their place in the manifest's path order (after an
     // article of the same path); their messages follow the articles' on stderr.
     let mut walk_entries: Vec<ArticleEntry> = Vec::with_capacity(walk_errors.len());
@@ -137,58 +136,61 @@ fn run_with(settings: &Settings, mut previous: Option<Previous>) -> Result<Summa
         });
     }
     walk_entries.sort_by(|a, b| a.path.cmp(&b.path));
-    let mut walk_entries = walk_entries.into_iter().peekable();
+    let walk_entries = walk_entries.into_iter().peekable();
     // Manifest entries go to a file as they come, not to memory: a corpus of
     // many small articles would otherwise hold them all until the end.
-    let mut entries = EntryWriter::new(&settings.out)?;
-    let mut done_articles = 0usize;
-    {
-        let mut w = BufWriter::with_capacity(1 << 16, claims_tmp.as_file_mut());
+    let (known, cursor) = match previous {
+        Some(p) => (Some(p.entries), Some(p.cursor)),
+        None => (None, None),
+    };
+    let known = known.as_ref();
+    let writer = Writer {
+        // A second handle on the temporary file: the writer thread owns it.
+        claims: BufWriter::with_capacity(
+            1 << 16,
+            claims_tmp.as_file().try_clone().context("cannot write claims").map_err(WriteError)?,
+        ),
+        entries: EntryWriter::new(&settings.out)?,
+        known,
+        cursor,
+        summary,
+        walk_entries,
+        bar: drawn.then(|| bar.clone()),
+        done_articles: 0,
+    };
+    // The pool extracts a chunk while a writer thread writes the one
+    // before: writing never leaves the cores idle.
+    let writer = std::thread::scope(|scope| {
+        let (tx, rx) = std::sync::mpsc::sync_channel::<Vec<Processed>>(1);
+        let handle = scope.spawn(move || -> Result<Writer> {
+            let mut writer = writer;
+            for done in rx {
+                for p in done {
+                    writer.write(p)?;
+                }
+            }
+            Ok(writer)
+        });
         for chunk in articles.chunks(CHUNK) {
-            let known = previous.as_ref().map(|p| &p.entries);
-            let done: Vec<Processed> =
+            let done =
                 pool.install(|| chunk.par_iter().map(|a| process_guarded(a, known)).collect());
-            for mut p in done {
-                if let Some(prev) = previous.as_mut() {
-                    if p.reused {
-                        let (lines, pops) = prev.take(&p.entry.path, p.entry.claims)?;
-                        p.lines = lines;
-                        p.by_population = pops;
-                    }
-                    prev.count(&p);
-                }
-                w.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
-                done_articles += 1;
-                if drawn {
-                    bar.inc(p.entry.bytes);
-                    bar.set_message(format!("{done_articles} articles"));
-                }
-                summary.claims += p.entry.claims;
-                for (pop, n) in p.by_population {
-                    *summary.by_population.entry(pop.to_string()).or_default() += n;
-                }
-                if p.entry.status != "ok" {
-                    summary.failed += 1;
-                    summary.problems.push(format!("{}: {}", p.entry.path, p.entry.status));
-                }
-                for warning in &p.entry.warnings {
-                    summary.problems.push(format!("{}: warning: {warning}", p.entry.path));
-                }
-                while let Some(e) = walk_entries.next_if(|e| e.path < p.entry.path) {
-                    entries.push(&e)?;
-                }
-                entries.push(&p.entry)?;
+            if tx.send(done).is_err() {
+                break; // the writer failed: its error is returned below
             }
         }
-        w.flush().context("cannot write claims").map_err(WriteError)?;
-    }
+        drop(tx);
+        handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
+    })?;
+    let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, bar: _, .. } = writer;
+    claims.flush().context("cannot write claims").map_err(WriteError)?;
+    drop(claims);
     bar.finish_and_clear();
     for e in walk_entries {
         entries.push(&e)?;
     }
     summary.failed += walk_problems.len();
     summary.problems.extend(walk_problems);
-    summary.changes = previous.map(|p| p.changes());
+    summary.changes = cursor.map(|c| c.changes(known.map_or(0, HashMap::len)));
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION.to_string(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
@@ -236,10 +238,10 @@ impl EntryWriter {
         Ok(EntryWriter { file: BufWriter::with_capacity(1 << 16, file), count: 0 })
     }
 
-    fn push(&mut self, entry: &ArticleEntry) -> Result<()> {
-        let json = serde_json::to_vec_pretty(entry)?;
+    /// An entry in the manifest's bytes, without the separator before it.
+    fn format(entry: &ArticleEntry) -> Vec<u8> {
+        let json = serde_json::to_vec_pretty(entry).expect("entries serialize");
         let mut out = Vec::with_capacity(json.len() + 64);
-        out.extend_from_slice(if self.count == 0 { b"\n" } else { b",\n" });
         for (i, line) in json.split(|&b| b == b'\n').enumerate() {
             if i > 0 {
                 out.push(b'\n');
@@ -247,7 +249,21 @@ impl EntryWriter {
             out.extend_from_slice(b"    ");
             out.extend_from_slice(line);
         }
-        self.file.write_all(&out).context("cannot write manifest").map_err(WriteError)?;
+        out
+    }
+
+    fn push(&mut self, entry: &ArticleEntry) -> Result<()> {
+        self.push_formatted(&Self::format(entry))
+    }
+
+    /// Appends an entry made by [`EntryWriter::format`].
+    fn push_formatted(&mut self, json: &[u8]) -> Result<()> {
+        let sep: &[u8] = if self.count == 0 { b"\n" } else { b",\n" };
+        self.file
+            .write_all(sep)
+            .and_then(|()| self.file.write_all(json))
+            .context("cannot write manifest")
+            .map_err(WriteError)?;
         self.count += 1;
         Ok(())
     }
@@ -317,9 +333,59 @@ fn progress_bar(wanted: bool, bytes: u64, articles: usize) -> ProgressBar {
     bar
 }
 
+/// What the writer thread holds: the outputs and the running totals.
+struct Writer<'a> {
+    claims: BufWriter<std::fs::File>,
+    entries: EntryWriter,
+    known: Option<&'a HashMap<String, ArticleEntry>>,
+    cursor: Option<Cursor>,
+    summary: Summary,
+    walk_entries: std::iter::Peekable<std::vec::IntoIter<ArticleEntry>>,
+    bar: Option<ProgressBar>,
+    done_articles: usize,
+}
+
+impl Writer<'_> {
+    /// Writes one article's claims and manifest entry, in corpus order.
+    fn write(&mut self, mut p: Processed) -> Result<()> {
+        if let (Some(cursor), Some(known)) = (self.cursor.as_mut(), self.known) {
+            if p.reused {
+                let (lines, pops) = cursor.take(&p.entry.path, p.entry.claims)?;
+                p.lines = lines;
+                p.by_population = pops;
+            }
+            cursor.count(known, &p);
+        }
+        self.claims.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
+        self.done_articles += 1;
+        if let Some(bar) = &self.bar {
+            bar.inc(p.entry.bytes);
+            bar.set_message(format!("{} articles", self.done_articles));
+        }
+        let summary = &mut self.summary;
+        summary.claims += p.entry.claims;
+        for (pop, n) in p.by_population {
+            *summary.by_population.entry(pop.to_string()).or_default() += n;
+        }
+        if p.entry.status != "ok" {
+            summary.failed += 1;
+            summary.problems.push(format!("{}: {}", p.entry.path, p.entry.status));
+        }
+        for warning in &p.entry.warnings {
+            summary.problems.push(format!("{}: warning: {warning}", p.entry.path));
+        }
+        while let Some(e) = self.walk_entries.next_if(|e| e.path < p.entry.path) {
+            self.entries.push(&e)?;
+        }
+        self.entries.push_formatted(&p.entry_json)
+    }
+}
+
 /// One article's results, ready to write.
 struct Processed {
     entry: ArticleEntry,
+    /// `entry` as it appears in the manifest (formatted by the worker).
+    entry_json: Vec<u8>,
     lines: Vec<u8>,
     by_population: BTreeMap<&'static str, usize>,
     /// True when the previous dataset's claims for it are to be copied.
@@ -329,34 +395,39 @@ struct Processed {
 /// [`process_article`], with a panic in the extractor turned into an error
 /// for that article: one bad article never stops the batch.
 fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known)))
-        .unwrap_or_else(|panic| {
-            let what = panic
-                .downcast_ref::<&str>()
-                .map(|s| s.to_string())
-                .or_else(|| panic.downcast_ref::<String>().cloned())
-                .unwrap_or_default();
-            Processed {
-                entry: ArticleEntry {
-                    path: a.rel(),
-                    bytes: 0,
-                    sha256: None,
-                    claims: 0,
-                    status: format!(
-                        "error: internal error in the extractor (please report): {what}"
-                    ),
-                    warnings: Vec::new(),
-                },
-                lines: Vec::new(),
-                by_population: BTreeMap::new(),
-                reused: false,
-            }
-        })
+    let mut p =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known)))
+            .unwrap_or_else(|panic| {
+                let what = panic
+                    .downcast_ref::<&str>()
+                    .map(|s| s.to_string())
+                    .or_else(|| panic.downcast_ref::<String>().cloned())
+                    .unwrap_or_default();
+                Processed {
+                    entry_json: Vec::new(),
+                    entry: ArticleEntry {
+                        path: a.rel(),
+                        bytes: 0,
+                        sha256: None,
+                        claims: 0,
+                        status: format!(
+                            "error: internal error in the extractor (please report): {what}"
+                        ),
+                        warnings: Vec::new(),
+                    },
+                    lines: Vec::new(),
+                    by_population: BTreeMap::new(),
+                    reused: false,
+                }
+            });
+    p.entry_json = EntryWriter::format(&p.entry);
+    p
 }
 
 fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
     let rel = a.rel();
     let failed = |bytes: u64, sha: Option<String>, status: String| Processed {
+        entry_json: Vec::new(),
         entry: ArticleEntry {
             path: rel.clone(),
             bytes,
@@ -381,6 +452,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         && old.bytes == size
     {
         return Processed {
+            entry_json: Vec::new(),
             entry: old.clone(),
             lines: Vec::new(),
             by_population: BTreeMap::new(),
@@ -401,6 +473,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         *by_population.entry(pop_name(&r.population)).or_default() += 1;
     }
     Processed {
+        entry_json: Vec::new(),
         entry: ArticleEntry {
             path: rel.clone(),
             bytes: size,
@@ -419,6 +492,12 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
 /// in step with the new run (both are in article path order).
 struct Previous {
     entries: HashMap<String, ArticleEntry>,
+    cursor: Cursor,
+}
+
+/// Where the new run is in the previous dataset's claims, and how the
+/// articles compare so far.
+struct Cursor {
     claims: std::io::Lines<std::io::BufReader<std::fs::File>>,
     seen: usize,
     changes: Changes,
@@ -477,9 +556,11 @@ impl Previous {
         use std::io::BufRead;
         let claims = std::io::BufReader::with_capacity(1 << 16, file).lines();
         let entries = manifest.articles.into_iter().map(|e| (e.path.clone(), e)).collect();
-        Some(Previous { entries, claims, seen: 0, changes: Changes::default() })
+        Some(Previous { entries, cursor: Cursor { claims, seen: 0, changes: Changes::default() } })
     }
+}
 
+impl Cursor {
     /// The `n` claim lines of `article`, skipping those of articles before it
     /// (changed or removed ones), and their counts by population.
     fn take(
@@ -513,19 +594,21 @@ impl Previous {
         Ok((lines, pops))
     }
 
-    fn count(&mut self, p: &Processed) {
-        match self.entries.get(&p.entry.path) {
+    fn count(&mut self, entries: &HashMap<String, ArticleEntry>, p: &Processed) {
+        match entries.get(&p.entry.path) {
             None => self.changes.new += 1,
             Some(_) if p.reused => self.changes.unchanged += 1,
             Some(_) => self.changes.changed += 1,
         }
-        if self.entries.contains_key(&p.entry.path) {
+        if entries.contains_key(&p.entry.path) {
             self.seen += 1;
         }
     }
 
-    fn changes(self) -> Changes {
-        Changes { removed: self.entries.len() - self.seen, ..self.changes }
+    /// The comparison, once every article is written; `previous` is the
+    /// number of articles the previous dataset had.
+    fn changes(self, previous: usize) -> Changes {
+        Changes { removed: previous - self.seen, ..self.changes }
     }
 }
 
