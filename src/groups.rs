@@ -153,7 +153,7 @@ pub mod class {
 }
 
 /// Every word of the lexicon, lowercased, with its classes.
-static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], u16>> =
+static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<u128, u16>> =
     std::sync::LazyLock::new(|| {
         let lists: [(&[&str], u16); 10] = [
             (MARKETING_WORDS, class::MARKETING_WORD),
@@ -170,28 +170,35 @@ static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<&'static [u8], u16>> =
         let mut map = rustc_hash::FxHashMap::default();
         for (list, bit) in lists {
             for w in list {
-                *map.entry(w.as_bytes()).or_insert(0) |= bit;
+                let key = key(w).expect("lexicon words are at most 16 bytes");
+                *map.entry(key).or_insert(0) |= bit;
             }
         }
         map
     });
 
-/// Longest word of the lexicon, in bytes; longer words are in no class.
-const LONGEST_WORD: usize = 24;
+/// A word of at most 16 bytes, ASCII-lowercased, as a number (zero bytes
+/// pad it: words hold no NUL). Comparing keys is comparing words ignoring
+/// ASCII case, as [`Token::is`] does.
+#[inline]
+fn key(word: &str) -> Option<u128> {
+    let bytes = word.as_bytes();
+    if bytes.len() > 16 {
+        return None;
+    }
+    let mut buf = [0u8; 16];
+    buf[..bytes.len()].copy_from_slice(bytes);
+    buf.make_ascii_lowercase(); // all 16 bytes at once
+    Some(u128::from_le_bytes(buf))
+}
 
 /// The lexicon classes of a word token's text (see [`class`]).
 pub fn classes(word: &str) -> u16 {
-    let bytes = word.as_bytes();
-    // Every entry is ASCII: ignoring ASCII case, no other word equals one.
-    if bytes.len() > LONGEST_WORD || !word.is_ascii() {
-        return 0;
-    }
-    let mut buf = [0u8; LONGEST_WORD];
-    let lower = &mut buf[..bytes.len()];
-    lower.copy_from_slice(bytes);
-    lower.make_ascii_lowercase();
+    let Some(key) = key(word) else {
+        return 0; // longer than any word of the lexicon
+    };
     let upper = if word == "IT" || word == "I.T." { class::IT_UPPER } else { 0 };
-    LEXICON.get(&*lower).copied().unwrap_or(0) | upper
+    LEXICON.get(&key).copied().unwrap_or(0) | upper
 }
 
 /// False when no group phrase can start at token `j`: a cheap test before
@@ -683,6 +690,58 @@ mod tests {
             assert_eq!(got, Some((want.to_string(), *pop)), "case {name:?}");
         }
     }
+
+    /// The classes of a word by comparing it with every entry of every list.
+    fn classes_by_scan(word: &str) -> u16 {
+        let lists: [(&[&str], u16); 10] = [
+            (MARKETING_WORDS, class::MARKETING_WORD),
+            (IT_WORDS, class::IT_WORD),
+            (MARKETING_HEADS, class::MARKETING_HEAD),
+            (IT_HEADS, class::IT_HEAD),
+            (THIRD_HEADS, class::THIRD_HEAD),
+            (GENERIC_HEADS, class::GENERIC_HEAD),
+            (ORGANISATION_HEADS, class::ORGANISATION_HEAD),
+            (NEUTRAL, class::NEUTRAL),
+            (FUNCTION_WORDS, class::FUNCTION_WORD),
+            (&["chief", "those", "ones", "i.t."], class::PHRASE_WORD),
+        ];
+        let mut bits = if word == "IT" || word == "I.T." { class::IT_UPPER } else { 0 };
+        for (list, bit) in lists {
+            if list.iter().any(|w| word.eq_ignore_ascii_case(w)) {
+                bits |= bit;
+            }
+        }
+        bits
+    }
+
+    #[test]
+    fn classes_agree_with_scanning_the_lists() {
+        let mut words: Vec<String> = Vec::new();
+        for w in LEXICON_WORDS_FOR_TEST.iter().chain(FUNCTION_WORDS) {
+            let upper = w.to_ascii_uppercase();
+            let title = format!("{}{}", &upper[..1], &w[1..]);
+            let longer = format!("{w}s");
+            let shorter = w[..w.len() - 1].to_string();
+            words.extend([w.to_string(), upper, title, longer, shorter]);
+        }
+        words.extend(
+            [
+                "IT", "I.T.", "It", "it", "", "decision-makerss", "marketing\u{e9}", "\u{212a}",
+                "abcdefghijklmnopq", "executivesexecutives",
+            ]
+            .map(String::from),
+        );
+        for w in &words {
+            assert_eq!(classes(w), classes_by_scan(w), "word {w:?}");
+        }
+    }
+
+    const LEXICON_WORDS_FOR_TEST: &[&str] = &[
+        "marketing", "cmo", "cmo's", "cmos'", "technology", "tech", "cio", "cto", "cio's", "cmos",
+        "marketers", "cios", "ctos", "ceos", "cfo", "executives", "decision-makers",
+        "organisation", "companies", "americans", "the", "senior-level", "u.s.", "c-suite",
+        "chief", "those", "ones", "i.t.", "of", "an",
+    ];
 
     #[test]
     fn not_group_phrases() {
