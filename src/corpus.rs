@@ -39,7 +39,14 @@ impl ArticlePath {
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
             Ok(bytes)
         } else {
-            std::fs::read(&self.path)
+            // Not std::fs::read, nor File's read_to_end: they ask the file's
+            // size and position first (two more system calls per article).
+            // Through `take`, reading starts at once; most articles fit the
+            // first buffer.
+            let mut bytes = Vec::with_capacity(16 * 1024);
+            let file = std::fs::File::open(&self.path)?;
+            std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
+            Ok(bytes)
         }
     }
 
