@@ -142,7 +142,7 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
     if bytes.starts_with(&[0xFF, 0xFE]) || bytes.starts_with(&[0xFE, 0xFF]) {
         return Err("UTF-16 text is not supported (offsets are UTF-8 bytes): convert it first, e.g. iconv -f UTF-16 -t UTF-8".into());
     }
-    if let Some(at) = bytes.iter().position(|&b| b == 0) {
+    if let Some(at) = memchr::memchr(0, &bytes) {
         return Err(format!("binary file (NUL byte at offset {at})"));
     }
     match String::from_utf8(bytes) {
