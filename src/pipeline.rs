@@ -89,8 +89,12 @@ impl std::error::Error for WriteError {}
 /// than extracted again (unless `settings.full`); the result is the same
 /// bytes a full rebuild writes.
 pub fn run(settings: &Settings) -> Result<Summary> {
-    // Hash the executable on the side: the stamp is written at the end.
-    std::thread::spawn(build_id);
+    // On the side while the corpus is listed: build the extractor's regexes
+    // and lexicon, then hash the executable (the stamp is written at the end).
+    std::thread::spawn(|| {
+        crate::extract::warm_up();
+        build_id();
+    });
     let previous = if settings.full { None } else { Previous::open(&settings.out) };
     match run_with(settings, previous) {
         Err(e) if e.downcast_ref::<StalePrevious>().is_some() => run_with(settings, None),
