@@ -118,7 +118,7 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
     }
     // Byte order of the whole path is the order of the relative paths: they
     // share the corpus prefix.
-    found.sort_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+    found.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
     errors.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok((found, errors))
 }

@@ -204,9 +204,17 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         claims: summary.claims,
         articles: Vec::new(),
     };
-    let manifest_tmp = entries.finish(&manifest, &settings.out)?;
-    persist(claims_tmp, &settings.out.join("claims.jsonl"))?;
-    persist(manifest_tmp, &settings.out.join("manifest.json"))?;
+    // The claims reach the disk on a side thread while the manifest is
+    // assembled; then both are renamed into place, claims first.
+    let manifest_tmp = std::thread::scope(|scope| {
+        let claims_synced = scope.spawn(|| make_durable(&claims_tmp));
+        let manifest_tmp = entries.finish(&manifest, &settings.out)?;
+        make_durable(&manifest_tmp);
+        claims_synced.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        anyhow::Ok(manifest_tmp)
+    })?;
+    rename_into_place(claims_tmp, &settings.out.join("claims.jsonl"))?;
+    rename_into_place(manifest_tmp, &settings.out.join("manifest.json"))?;
     // Best effort: without the stamp the next run is simply a full one.
     if let Some(id) = build_id() {
         let _ = std::fs::write(settings.out.join(BUILD_STAMP), format!("{id}\n"));
@@ -215,7 +223,8 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     Ok(summary)
 }
 
-fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
+/// Makes a temporary output file readable by all and flushes it to disk.
+fn make_durable(tmp: &tempfile::NamedTempFile) {
     // Temporary files are private (0600); a dataset is meant to be shared.
     #[cfg(unix)]
     {
@@ -223,6 +232,16 @@ fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
         let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
     }
     tmp.as_file().sync_all().ok();
+}
+
+/// Makes a temporary output file durable and renames it into place.
+fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
+    make_durable(&tmp);
+    rename_into_place(tmp, to)
+}
+
+/// Renames a temporary output file into place (after [`make_durable`]).
+fn rename_into_place(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
     tmp.persist(to)
         .map_err(|e| WriteError(anyhow::anyhow!("cannot write {}: {}", to.display(), e.error)))?;
     Ok(())
