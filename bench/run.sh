@@ -19,8 +19,8 @@ cd "$repo"
 corpora=$(cd "${1:-../shared/corpora}" && pwd)
 bbc=$corpora/bbc-news-2004-2005
 reuters=$corpora/reuters-21578
-runs=${RUNS:-3}
-warmup=${WARMUP:-1}
+runs=${RUNS:-10}
+warmup=${WARMUP:-2}
 for d in "$bbc" "$reuters"; do
     [ -d "$d" ] || { echo "bench: missing corpus $d" >&2; exit 2; }
 done

@@ -95,7 +95,7 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
         match entry {
             Ok(e) => {
                 if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext) {
-                    found.push(ArticlePath { path: e.path().to_path_buf(), root_components });
+                    found.push(ArticlePath { path: e.into_path(), root_components });
                 }
             }
             Err(err) => {
