@@ -4,7 +4,7 @@
 #   bench/run.sh [CORPORA]      (default ../shared/corpora, relative to the repo)
 #
 # Builds the release binary, times `claimscan extract` and `rg` (counting the
-# lines that match the detector's literal prefilter, the bare cost of reading
+# lines that match the literals every expression contains, the bare cost of reading
 # and scanning the same files) with hyperfine over BBC, Reuters, BBC+Reuters
 # and BBC repeated 5 and 20 times; measures peak RSS of BBC 1x and 20x with
 # /usr/bin/time -v and the -j1 -> -j2 speed-up; prints a summary and writes it
