@@ -25,6 +25,10 @@ pub struct Claim {
     pub subject: Option<Span>,
 }
 
+/// Tokens of sentences with figures kept from the first pass for the second
+/// (about 56 bytes each: at most ~3.6 MB per article).
+const KEPT_TOKENS: usize = 1 << 16;
+
 /// Sentences the carrying rules look back over, plus the current one.
 const WINDOW: usize = 4;
 
@@ -43,11 +47,20 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
     let sents = sentences(text);
     let spans: Vec<(usize, Span)> = figures.iter().enumerate().map(|(i, f)| (i, f.span)).collect();
     let ranges = figure_ranges(&sents, &spans);
-    let mut mentions: Vec<Vec<Mention>> = sents
-        .iter()
-        .zip(&ranges)
-        .map(|(s, r)| analysis::mentions(&tokenize(text, s.span, &spans[r.clone()])))
-        .collect();
+    // Tokens of sentences with figures are kept for the second pass, up to
+    // a budget that bounds memory on giant claim-dense articles (past it,
+    // the second pass tokenizes them again: same function, same tokens).
+    let mut kept: Vec<Option<Vec<crate::tokens::Token>>> = vec![None; sents.len()];
+    let mut budget = KEPT_TOKENS;
+    let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(sents.len());
+    for (i, (s, r)) in sents.iter().zip(&ranges).enumerate() {
+        let toks = tokenize(text, s.span, &spans[r.clone()]);
+        mentions.push(analysis::mentions(&toks));
+        if !r.is_empty() && toks.len() <= budget {
+            budget -= toks.len();
+            kept[i] = Some(toks);
+        }
+    }
     let default = survey_default(&mentions);
 
     // "60 to 70 percent": the first number shares the unit, the subject and
@@ -70,7 +83,11 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
     let mut window: VecDeque<Sent> = VecDeque::with_capacity(WINDOW);
     for (i, s) in sents.iter().enumerate() {
         let here = &spans[ranges[i].clone()];
-        let toks = if here.is_empty() { Vec::new() } else { tokenize(text, s.span, here) };
+        let toks = match kept[i].take() {
+            Some(toks) => toks,
+            None if here.is_empty() => Vec::new(),
+            None => tokenize(text, s.span, here),
+        };
         let figs =
             toks.iter().enumerate().filter_map(|(ti, t)| t.figure().map(|f| (f, ti))).collect();
         if window.len() == WINDOW {
