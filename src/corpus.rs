@@ -44,7 +44,7 @@ impl ArticlePath {
             // Through `take`, reading starts at once; most articles fit the
             // first buffer.
             let mut bytes = Vec::with_capacity(16 * 1024);
-            let file = std::fs::File::open(&self.path)?;
+            let file = open_in_folder(&self.path)?;
             std::io::Read::read_to_end(&mut std::io::Read::take(file, u64::MAX), &mut bytes)?;
             Ok(bytes)
         }
@@ -60,6 +60,45 @@ impl ArticlePath {
             .collect();
         parts.join("/")
     }
+}
+
+/// Opens `path` for reading relative to its folder, which each thread keeps
+/// open from one article to the next: the articles of a corpus come folder
+/// by folder, and the kernel then looks up one name per article instead of
+/// walking the whole path (and any links on it) again.
+#[cfg(unix)]
+fn open_in_folder(path: &Path) -> std::io::Result<std::fs::File> {
+    use rustix::fs::{Mode, OFlags};
+    use std::cell::RefCell;
+    use std::os::fd::OwnedFd;
+    thread_local! {
+        static FOLDER: RefCell<Option<(PathBuf, OwnedFd)>> = const { RefCell::new(None) };
+    }
+    let (Some(parent), Some(name)) = (path.parent(), path.file_name()) else {
+        return std::fs::File::open(path);
+    };
+    if parent.as_os_str().is_empty() {
+        return std::fs::File::open(path);
+    }
+    FOLDER.with_borrow_mut(|folder| {
+        if folder.as_ref().is_none_or(|(p, _)| p != parent) {
+            *folder = None;
+            let fd = rustix::fs::open(
+                parent,
+                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                Mode::empty(),
+            )?;
+            *folder = Some((parent.to_path_buf(), fd));
+        }
+        let (_, fd) = folder.as_ref().expect("set above");
+        let file = rustix::fs::openat(fd, name, OFlags::RDONLY | OFlags::CLOEXEC, Mode::empty())?;
+        Ok(std::fs::File::from(file))
+    })
+}
+
+#[cfg(not(unix))]
+fn open_in_folder(path: &Path) -> std::io::Result<std::fs::File> {
+    std::fs::File::open(path)
 }
 
 /// A problem met while walking the corpus (broken link, loop, permission).
