@@ -90,11 +90,10 @@ impl std::error::Error for WriteError {}
 /// bytes a full rebuild writes.
 pub fn run(settings: &Settings) -> Result<Summary> {
     // On the side while the corpus is listed: build the extractor's regexes
-    // and lexicon, then hash the executable (the stamp is written at the end).
-    std::thread::spawn(|| {
-        crate::extract::warm_up();
-        build_id();
-    });
+    // and lexicon. (The executable is hashed for the build stamp at the end,
+    // while the output reaches the disk, or here when a previous dataset
+    // is checked for reuse.)
+    std::thread::spawn(crate::extract::warm_up);
     let previous = if settings.full { None } else { Previous::open(&settings.out) };
     match run_with(settings, previous) {
         Err(e) if e.downcast_ref::<StalePrevious>().is_some() => run_with(settings, None),
@@ -204,10 +203,12 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         claims: summary.claims,
         articles: Vec::new(),
     };
-    // The claims reach the disk on a side thread while the manifest is
-    // assembled; then both are renamed into place, claims first.
+    // The claims reach the disk on a side thread, and the executable is
+    // hashed on another, while the manifest is assembled; then both files
+    // are renamed into place, claims first.
     let manifest_tmp = std::thread::scope(|scope| {
         let claims_synced = scope.spawn(|| make_durable(&claims_tmp));
+        scope.spawn(build_id);
         let manifest_tmp = entries.finish(&manifest, &settings.out)?;
         make_durable(&manifest_tmp);
         claims_synced.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
