@@ -162,6 +162,8 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         walk_entries,
         bar: drawn.then(|| bar.clone()),
         done_articles: 0,
+        claims_written: 0,
+        claims_sent: 0,
     };
     // The pool extracts a chunk while a writer thread writes the one
     // before: writing never leaves the cores idle.
@@ -173,6 +175,7 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
                 for p in done {
                     writer.write(p)?;
                 }
+                writer.start_writeback();
             }
             Ok(writer)
         });
@@ -369,6 +372,9 @@ struct Writer<'a> {
     walk_entries: std::iter::Peekable<std::vec::IntoIter<ArticleEntry>>,
     bar: Option<ProgressBar>,
     done_articles: usize,
+    /// Bytes of claims written, and how many of them were sent to disk.
+    claims_written: u64,
+    claims_sent: u64,
 }
 
 impl Writer<'_> {
@@ -383,6 +389,7 @@ impl Writer<'_> {
             cursor.count(known, &p);
         }
         self.claims.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
+        self.claims_written += p.lines.len() as u64;
         self.done_articles += 1;
         if let Some(bar) = &self.bar {
             bar.inc(p.entry.bytes);
@@ -404,6 +411,34 @@ impl Writer<'_> {
             self.entries.push(&e)?;
         }
         self.entries.push_formatted(&p.entry_json)
+    }
+
+    /// Starts sending to disk, without waiting for it, the claims the file
+    /// holds so far (a megabyte or more at a time), so that the fsync at the
+    /// end, which the run waits for, has little left to write: over
+    /// BBC+Reuters it took 1-3 ms instead of 6-9 (`strace -T`).
+    fn start_writeback(&mut self) {
+        let in_file = self.claims_written - self.claims.buffer().len() as u64;
+        if in_file - self.claims_sent < 1 << 20 {
+            return;
+        }
+        #[cfg(target_os = "linux")]
+        {
+            use std::os::fd::AsRawFd;
+            let (from, len) = (self.claims_sent as i64, (in_file - self.claims_sent) as i64);
+            // SAFETY: a system call on an open descriptor with integer
+            // arguments; it only starts writing pages the file already has.
+            // Failure is harmless: the fsync at the end writes them.
+            unsafe {
+                libc::sync_file_range(
+                    self.claims.get_ref().as_raw_fd(),
+                    from,
+                    len,
+                    libc::SYNC_FILE_RANGE_WRITE,
+                );
+            }
+        }
+        self.claims_sent = in_file;
     }
 }
 
