@@ -166,18 +166,35 @@ const CLASS_LISTS: [(&[&str], u16); 10] = [
     (&["chief", "those", "ones", "i.t."], class::PHRASE_WORD),
 ];
 
-/// Every word of the lexicon, lowercased, with its classes.
-static LEXICON: std::sync::LazyLock<rustc_hash::FxHashMap<u128, u16>> =
-    std::sync::LazyLock::new(|| {
-        let mut map = rustc_hash::FxHashMap::default();
-        for (list, bit) in CLASS_LISTS {
-            for w in list {
-                let key = key(w).expect("lexicon words are at most 16 bytes");
-                *map.entry(key).or_insert(0) |= bit;
-            }
+/// Every word of the lexicon, lowercased, with its classes, and a quick
+/// filter in front of the table.
+struct Lexicon {
+    classes: rustc_hash::FxHashMap<u128, u16>,
+    /// One bit per [`shape`] of a lexicon word: a word whose shape has no
+    /// bit is not in the lexicon, and most words of news text are not.
+    shapes: [u64; 256],
+}
+
+/// Length (modulo 16), first and last byte (modulo 32: either case of a
+/// letter gives the same) of a word, as a number below 16,384.
+#[inline]
+fn shape(bytes: &[u8]) -> usize {
+    let (first, last) = (bytes[0] & 31, bytes[bytes.len() - 1] & 31);
+    (bytes.len() & 15) << 10 | usize::from(first) << 5 | usize::from(last)
+}
+
+static LEXICON: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
+    let mut lexicon = Lexicon { classes: Default::default(), shapes: [0; 256] };
+    for (list, bit) in CLASS_LISTS {
+        for w in list {
+            let key = key(w).expect("lexicon words are at most 16 bytes");
+            *lexicon.classes.entry(key).or_insert(0) |= bit;
+            let s = shape(w.as_bytes());
+            lexicon.shapes[s / 64] |= 1 << (s % 64);
         }
-        map
-    });
+    }
+    lexicon
+});
 
 /// A word of at most 16 bytes, ASCII-lowercased, as a number (zero bytes
 /// pad it: words hold no NUL). Comparing keys is comparing words ignoring
@@ -196,11 +213,19 @@ fn key(word: &str) -> Option<u128> {
 
 /// The lexicon classes of a word token's text (see [`class`]).
 pub fn classes(word: &str) -> u16 {
-    let Some(key) = key(word) else {
-        return 0; // longer than any word of the lexicon
-    };
     let upper = if word == "IT" || word == "I.T." { class::IT_UPPER } else { 0 };
-    LEXICON.get(&key).copied().unwrap_or(0) | upper
+    if word.is_empty() {
+        return upper;
+    }
+    let lexicon = &*LEXICON;
+    let s = shape(word.as_bytes());
+    if lexicon.shapes[s / 64] & (1 << (s % 64)) == 0 {
+        return upper;
+    }
+    let Some(key) = key(word) else {
+        return upper; // longer than any word of the lexicon
+    };
+    lexicon.classes.get(&key).copied().unwrap_or(0) | upper
 }
 
 /// False when no group phrase can start at token `j`: a cheap test before
