@@ -53,7 +53,17 @@ pub fn extract_article(text: &str) -> Vec<Claim> {
     let mut kept: Vec<Option<Vec<crate::tokens::Token>>> = vec![None; sents.len()];
     let mut budget = KEPT_TOKENS;
     let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(sents.len());
+    // Only sentences with figures, or with a word a group phrase needs, can
+    // matter here: the others (three in four in news text) are not tokenized.
+    let core = crate::groups::core_word_starts(text);
+    let mut next_core = core.iter().peekable();
     for (i, (s, r)) in sents.iter().zip(&ranges).enumerate() {
+        while next_core.next_if(|&&at| at < s.span.start).is_some() {}
+        let names_group = next_core.peek().is_some_and(|&&at| at < s.span.end);
+        if r.is_empty() && !names_group {
+            mentions.push(Vec::new());
+            continue;
+        }
         let toks = tokenize(text, s.span, &spans[r.clone()]);
         mentions.push(analysis::mentions(&toks));
         if !r.is_empty() && toks.len() <= budget {

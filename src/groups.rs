@@ -228,6 +228,55 @@ pub fn classes(word: &str) -> u16 {
     lexicon.classes.get(&key).copied().unwrap_or(0) | upper
 }
 
+/// Classes of the words a group phrase cannot do without: every phrase
+/// [`group_at`] reads holds a head, a department or role word (or "IT"),
+/// or "chief" of a multiword role ("chief financial officer").
+const CORE: u16 = class::MARKETING_WORD
+    | class::IT_WORD
+    | class::MARKETING_HEAD
+    | class::IT_HEAD
+    | class::THIRD_HEAD
+    | class::GENERIC_HEAD
+    | class::ORGANISATION_HEAD;
+
+/// The words of the [`CORE`] classes, and "chief", found anywhere in a text
+/// (ASCII case ignored, as the lexicon ignores it).
+static CORE_WORDS: std::sync::LazyLock<aho_corasick::AhoCorasick> =
+    std::sync::LazyLock::new(|| {
+        let words = CLASS_LISTS
+            .iter()
+            .filter(|(_, bit)| bit & CORE != 0)
+            .flat_map(|(list, _)| list.iter().copied())
+            .chain(["chief"]);
+        aho_corasick::AhoCorasick::builder()
+            .ascii_case_insensitive(true)
+            .build(words)
+            .expect("the core words make an automaton")
+    });
+
+/// Where in `text` a word token may start that a group phrase needs (see
+/// [`CORE`]), in order: a sentence with none of them names no group, and
+/// [`crate::analysis::mentions`] finds nothing in it.
+///
+/// Every such token's text is in `text`, at a place that no letter or digit
+/// precedes (a word token never starts right after one), and is found here;
+/// the places found are more (the word may go on: "sides" in "besides" is
+/// not found, "side" in "sidelined" is).
+pub fn core_word_starts(text: &str) -> Vec<usize> {
+    let starts_word =
+        |at: usize| !text[..at].chars().next_back().is_some_and(char::is_alphanumeric);
+    let mut out: Vec<usize> = CORE_WORDS
+        .find_overlapping_iter(text)
+        .map(|m| m.start())
+        .chain(memchr::memmem::find_iter(text.as_bytes(), "IT"))
+        .chain(memchr::memmem::find_iter(text.as_bytes(), "I.T."))
+        .filter(|&at| starts_word(at))
+        .collect();
+    out.sort_unstable();
+    out.dedup();
+    out
+}
+
 /// False when no group phrase can start at token `j`: a cheap test before
 /// [`group_at`], which tries every rule. A phrase starts with a count, a
 /// lexicon word, or a word right before a head noun ("sales leaders").
@@ -757,6 +806,49 @@ mod tests {
             ["IT intervention", "marketing technology strategies", "the leadership", "it is"]
         {
             assert_eq!(read(text), None, "{text:?}");
+        }
+    }
+
+    #[test]
+    fn core_words_are_found_where_a_word_starts() {
+        let text = "Sales leaders, the sector (CTOs) and IT; I.T. staff, it sidelined CMO's.";
+        let found: Vec<&str> = core_word_starts(text).iter().map(|&at| &text[at..at + 3]).collect();
+        // "cto" inside "sector" and "it" are not found; "side" in "sidelined" is.
+        assert_eq!(found, ["lea", "CTO", "IT;", "I.T", "sta", "sid", "CMO"]);
+    }
+
+    /// Sentences of lexicon words (every list, and the pieces of multiword
+    /// roles), other words, numbers and punctuation, in any case.
+    fn sentence() -> impl proptest::strategy::Strategy<Value = String> {
+        use proptest::prelude::*;
+        let mut words: Vec<String> =
+            CLASS_LISTS.iter().flat_map(|(l, _)| l.iter()).map(|w| w.to_string()).collect();
+        words.extend(
+            [
+                "IT", "I.T.", "it", "It", "chief", "chief financial officer", "officer",
+                "information", "sales", "said", "rose", "surveyed", "polled", "by", "220", "5",
+                ",", ";", ":", "(", ")", "&", "/", "-", "'", "director", "besides", "x",
+            ]
+            .map(String::from),
+        );
+        let word = (prop::sample::select(words), 0..3u8).prop_map(|(w, case)| match case {
+            0 => w,
+            1 => w.to_uppercase(),
+            _ => w[..1].to_uppercase() + &w[1..],
+        });
+        let glue = prop::sample::select(vec![" ", "", "-", ", "]);
+        prop::collection::vec((word, glue), 1..10)
+            .prop_map(|v| v.into_iter().map(|(w, g)| w + g).collect())
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(4000))]
+        #[test]
+        fn a_sentence_without_core_words_names_no_group(text in sentence()) {
+            let toks = crate::tokens::tokenize(&text, crate::span::Span::new(0, text.len()), &[]);
+            if core_word_starts(&text).is_empty() {
+                proptest::prop_assert!(crate::analysis::mentions(&toks).is_empty(), "{toks:?}");
+            }
         }
     }
 }
