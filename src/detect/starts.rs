@@ -1,0 +1,223 @@
+//! Where expressions can start in ASCII text, found without running the
+//! candidate regex over every byte: numbers in digits by a scan that reads
+//! eight bytes at a time, number and fraction words by a SIMD multi-word
+//! search (Teddy, from aho-corasick) over the lowercased text, then, at each
+//! of them, the byte tests the candidate pattern spells out.
+//!
+//! In ASCII text `\b` falls only where a run of word characters
+//! (`[A-Za-z0-9_]`) begins or ends. A match of the percent, range or ratio
+//! pattern starts with `\b` and a number: digits that begin a word, a
+//! period right after a word (`\b\.\d+`), or a number word that begins a
+//! word; a unit, a range word or "in"/"out"/"of" follows the number. A
+//! match of the fraction pattern starts at a fraction word followed by
+//! `\b`, or at a small number word that begins a word, followed by dashes or
+//! spaces and a fraction word. [`starts`] returns every such position (and
+//! a few more, where the anchored search then finds nothing).
+
+use super::{DENOMINATOR_WORDS, NUMERATORS, ONES, TENS, has_plural};
+use std::sync::LazyLock;
+
+/// Number words, "a hundred" and fraction words, lowercase; `None` where
+/// the processor lacks the SIMD instructions of the Teddy search.
+static WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
+    let mut builder = aho_corasick::packed::Config::new().builder();
+    for w in ONES.iter().chain(TENS).chain(&["a hundred"]).chain(DENOMINATOR_WORDS) {
+        builder.add(w);
+    }
+    builder.build()
+});
+
+/// `\w` in ASCII text.
+#[inline]
+fn word(c: u8) -> bool {
+    c.is_ascii_alphanumeric() || c == b'_'
+}
+
+/// `\s` in ASCII text.
+#[inline]
+fn space(c: u8) -> bool {
+    matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
+}
+
+/// `\b` before `at`, with `at` the start of a word character.
+#[inline]
+fn word_starts(b: &[u8], at: usize) -> bool {
+    at == 0 || !word(b[at - 1])
+}
+
+/// `w` (lowercase) is at `at` in `b`, ignoring ASCII case.
+#[inline]
+fn at_ci(b: &[u8], at: usize, w: &[u8]) -> bool {
+    b.get(at..at + w.len()).is_some_and(|s| s.eq_ignore_ascii_case(w))
+}
+
+/// What the candidate pattern asks after a number ending at `q`: a unit
+/// (`\s?%`, `\s?per`, `\s?pct`), a range word (`\s*(-|to|and|or)`; the long
+/// dashes are not ASCII) or `(\s+|-)(in|out|of)`.
+fn unit_follows(b: &[u8], q: usize) -> bool {
+    let sp = |i: usize| b.get(i).is_some_and(|&c| space(c));
+    let unit = |r: usize| b.get(r) == Some(&b'%') || at_ci(b, r, b"per") || at_ci(b, r, b"pct");
+    if unit(q) || sp(q) && unit(q + 1) {
+        return true;
+    }
+    let mut r = q;
+    while sp(r) {
+        r += 1;
+    }
+    if b.get(r) == Some(&b'-') || at_ci(b, r, b"to") || at_ci(b, r, b"and") || at_ci(b, r, b"or") {
+        return true;
+    }
+    let r = if r > q {
+        r
+    } else if b.get(q) == Some(&b'-') {
+        q + 1
+    } else {
+        return false;
+    };
+    at_ci(b, r, b"in") || at_ci(b, r, b"out") || at_ci(b, r, b"of")
+}
+
+/// `r` is, whole, a number in digits as the patterns write them:
+/// `\d{1,3}(,\d{3})+(\.\d+)?`, `\d+(\.\d+)?` or `\.\d+`.
+fn digits_number(r: &[u8]) -> bool {
+    let digits = |s: &[u8]| !s.is_empty() && s.iter().all(u8::is_ascii_digit);
+    let decimals = |s: &[u8]| s.is_empty() || s[0] == b'.' && digits(&s[1..]);
+    let n = r.iter().take_while(|c| c.is_ascii_digit()).count();
+    if n == 0 {
+        return r.first() == Some(&b'.') && digits(&r[1..]);
+    }
+    if decimals(&r[n..]) {
+        return true;
+    }
+    if n > 3 {
+        return false;
+    }
+    let mut i = n;
+    while r.len() >= i + 4 && r[i] == b',' && r[i + 1..i + 4].iter().all(u8::is_ascii_digit) {
+        i += 4;
+    }
+    i > n && decimals(&r[i..])
+}
+
+/// A number in digits starts at `at` and a unit, range word or "in"/"of"
+/// follows it. The number can only end where the run of digits, commas
+/// and periods from `at` ends: nothing that may follow it starts with one
+/// of those.
+fn digits_then_unit(b: &[u8], at: usize) -> bool {
+    let end =
+        at + b[at..].iter().take_while(|&&c| c.is_ascii_digit() || c == b'.' || c == b',').count();
+    digits_number(&b[at..end]) && unit_follows(b, end)
+}
+
+/// A number in words starts at `at` and a unit, range word or "in"/"of"
+/// follows it: "ten percent", "twenty-one in", "a hundred per cent". The
+/// number need not end the word ("tenor" is "ten" and "or" to the pattern).
+fn number_word_then_unit(b: &[u8], at: usize) -> bool {
+    for w in ["a hundred", "one hundred"] {
+        if at_ci(b, at, w.as_bytes()) && unit_follows(b, at + w.len()) {
+            return true;
+        }
+    }
+    for w in ONES.iter().chain(TENS) {
+        if !at_ci(b, at, w.as_bytes()) {
+            continue;
+        }
+        let q = at + w.len();
+        if unit_follows(b, q) {
+            return true;
+        }
+        // "twenty-one", "ninety nine"
+        if TENS.contains(w) && matches!(b.get(q), Some(b'-' | b' ')) {
+            for u in &ONES[1..10] {
+                if at_ci(b, q + 1, u.as_bytes()) && unit_follows(b, q + 1 + u.len()) {
+                    return true;
+                }
+            }
+        }
+    }
+    false
+}
+
+/// A fraction word (or its plural) at `at`, followed by `\b`.
+fn fraction_word(b: &[u8], at: usize) -> bool {
+    DENOMINATOR_WORDS.iter().any(|d| {
+        let end = at + d.len();
+        at_ci(b, at, d.as_bytes())
+            && [end, end + usize::from(has_plural(d) && matches!(b.get(end), Some(b's' | b'S')))]
+                .iter()
+                .any(|&e| !b.get(e).is_some_and(|&c| word(c)))
+    })
+}
+
+/// The start of a word of [`NUMERATORS`] before a fraction word at `at`,
+/// past dashes and spaces: "a third", "two-fifths".
+fn numerator_before(b: &[u8], at: usize) -> Option<usize> {
+    let gap = b[..at].iter().rev().take_while(|&&c| space(c) || c == b'-').count();
+    let end = at - gap;
+    let start = end - b[..end].iter().rev().take_while(|&&c| word(c)).count();
+    (gap > 0 && NUMERATORS.iter().any(|n| b[start..end].eq_ignore_ascii_case(n.as_bytes())))
+        .then_some(start)
+}
+
+/// Every position of the ASCII text `b` where one of the detector's
+/// patterns can match, in order; `None` without the Teddy search.
+pub(super) fn starts(b: &[u8]) -> Option<Vec<usize>> {
+    debug_assert!(b.is_ascii());
+    let words = WORDS.as_ref()?;
+    let mut out = Vec::new();
+    digit_starts(b, &mut out);
+    let lower = b.to_ascii_lowercase();
+    let mut at = 0;
+    while let Some(m) = words.find_in(&lower, aho_corasick::Span::from(at..lower.len())) {
+        let p = m.start();
+        if word_starts(b, p) && number_word_then_unit(b, p) {
+            out.push(p);
+        }
+        if fraction_word(b, p) {
+            out.push(p);
+            if let Some(n) = numerator_before(b, p)
+                && word_starts(b, n)
+            {
+                out.push(n);
+            }
+        }
+        at = p + 1;
+    }
+    out.sort_unstable();
+    out.dedup();
+    Some(out)
+}
+
+/// Candidates that start with a number in digits: digits that begin a
+/// word, or a period that follows a word and precedes digits. Runs of
+/// digits are found eight bytes at a time.
+fn digit_starts(b: &[u8], out: &mut Vec<usize>) {
+    let mut i = 0;
+    while i < b.len() {
+        // Skip to the next digit: in ASCII bytes (high bit clear), adding
+        // 0x50 sets the high bit of bytes >= '0', adding 0x46 that of bytes
+        // > '9'.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
+            let digits = w.wrapping_add(0x5050_5050_5050_5050)
+                & !w.wrapping_add(0x4646_4646_4646_4646)
+                & 0x8080_8080_8080_8080;
+            if digits == 0 {
+                i += 8;
+                continue;
+            }
+            i += (digits.trailing_zeros() / 8) as usize;
+        } else if !b[i].is_ascii_digit() {
+            i += 1;
+            continue;
+        }
+        // b[i] is the first digit of a run.
+        if i >= 2 && b[i - 1] == b'.' && word(b[i - 2]) && digits_then_unit(b, i - 1) {
+            out.push(i - 1);
+        }
+        if word_starts(b, i) && digits_then_unit(b, i) {
+            out.push(i);
+        }
+        i += b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
+    }
+}
