@@ -297,6 +297,16 @@ fn incremental_run_equals_a_full_rebuild() {
         fs::read_to_string(out.path().join("claims.jsonl")).unwrap(),
         fs::read_to_string(full.path().join("claims.jsonl")).unwrap()
     );
+    // A dataset written by another build (other sources or dependency
+    // versions: another stamp) is not reused.
+    let stamp = out.path().join(".claimscan-build");
+    assert!(fs::read_to_string(&stamp).unwrap().trim().len() >= 16);
+    fs::write(&stamp, "another build\n").unwrap();
+    let args = ["extract", corpus.path().to_str().unwrap(), "-o", out.path().to_str().unwrap()];
+    let o = claimscan(&args, &root());
+    assert!(!String::from_utf8_lossy(&o.stderr).contains("incremental:"));
+    let o = claimscan(&args, &root());
+    assert!(String::from_utf8_lossy(&o.stderr).contains("incremental: 0 new"), "restamped");
     // --full extracts everything again and says nothing about reuse.
     let o = claimscan(
         &["extract", corpus.path().to_str().unwrap(), "-o", out.path().to_str().unwrap(), "--full"],
