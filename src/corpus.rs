@@ -24,6 +24,9 @@ pub struct ArticlePath {
     pub path: PathBuf,
     /// How many leading components of `path` are the corpus folder.
     root_components: usize,
+    /// Where the relative path starts in `path`'s bytes, when it is the
+    /// rest of them (a listed path is the corpus folder, `/` and names).
+    rel_start: Option<usize>,
 }
 
 impl ArticlePath {
@@ -52,6 +55,16 @@ impl ArticlePath {
 
     /// Path relative to the corpus folder, with `/` separators.
     pub fn rel(&self) -> String {
+        #[cfg(unix)]
+        if let Some(start) = self.rel_start {
+            return String::from_utf8_lossy(&self.path.as_os_str().as_encoded_bytes()[start..])
+                .into_owned();
+        }
+        self.rel_by_components()
+    }
+
+    /// [`ArticlePath::rel`], read from the path's components.
+    fn rel_by_components(&self) -> String {
         let parts: Vec<_> = self
             .path
             .components()
@@ -116,7 +129,7 @@ pub struct WalkError {
 pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
     if root == Path::new("-") {
         return Ok((
-            vec![ArticlePath { path: PathBuf::from("-"), root_components: 0 }],
+            vec![ArticlePath { path: PathBuf::from("-"), root_components: 0, rel_start: None }],
             Vec::new(),
         ));
     }
@@ -127,6 +140,15 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
     }
     let mut found = Vec::new();
     let root_components = root.components().count();
+    // The listing joins names to the corpus folder as given: the relative
+    // path starts after it and a separator.
+    let root_bytes = root.as_os_str().as_encoded_bytes();
+    let after_root = root_bytes.len() + usize::from(!root_bytes.ends_with(b"/"));
+    let rel_start = |path: &Path| {
+        let bytes = path.as_os_str().as_encoded_bytes();
+        (cfg!(unix) && bytes.starts_with(root_bytes) && bytes.get(after_root - 1) == Some(&b'/'))
+            .then_some(after_root)
+    };
     let mut errors = Vec::new();
     // Unsorted: the listing is sorted once, by whole path, below (sorting
     // each folder's entries by name costs far more: it re-parses the paths).
@@ -134,7 +156,8 @@ pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<Wa
         match entry {
             Ok(e) => {
                 if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext) {
-                    found.push(ArticlePath { path: e.into_path(), root_components });
+                    let rel_start = rel_start(e.path());
+                    found.push(ArticlePath { path: e.into_path(), root_components, rel_start });
                 }
             }
             Err(err) => {
@@ -221,6 +244,31 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The relative path read from the bytes is the one read from the
+    /// components, however the corpus folder is written.
+    #[test]
+    fn relative_paths_whatever_the_corpus_spelling() {
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir_all(dir.path().join("a/b")).unwrap();
+        std::fs::write(dir.path().join("a/b/x.txt"), "1").unwrap();
+        std::fs::write(dir.path().join("a/y.txt"), "1").unwrap();
+        let base = dir.path().display().to_string();
+        for root in [
+            format!("{base}/a"),
+            format!("{base}/a/"),
+            format!("{base}//a"),
+            format!("{base}/./a"),
+            format!("{base}/a/b/.."),
+        ] {
+            let (found, _) = find_articles(Path::new(&root), "txt").unwrap();
+            let rels: Vec<String> = found.iter().map(ArticlePath::rel).collect();
+            assert_eq!(rels, ["b/x.txt", "y.txt"], "{root}");
+            for a in &found {
+                assert_eq!(a.rel(), a.rel_by_components(), "{root}");
+            }
+        }
+    }
 
     #[test]
     fn decoding_policy() {
