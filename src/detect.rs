@@ -300,6 +300,59 @@ fn captures<'t>(
     out
 }
 
+/// The spans of the matches [`captures`] finds, without their groups: an
+/// anchored search that only finds where a match ends costs a fraction of
+/// one that also reports its groups (most of [`PERCENT`]'s are read from
+/// the match instead, see [`percent_number_len`]).
+fn spans(
+    re: &meta::Regex,
+    may_start: impl Fn(Follows<'_>) -> bool,
+    pieces: &[(usize, &str)],
+    starts: &[Vec<usize>],
+) -> Vec<Span> {
+    let mut out = Vec::new();
+    for (&(offset, piece), starts) in pieces.iter().zip(starts) {
+        let ascii = piece.is_ascii();
+        let mut end = 0;
+        for &at in starts {
+            if at < end || ascii && !may_start(Follows::at(piece.as_bytes(), at)) {
+                continue;
+            }
+            if let Some(m) = re.search(&Input::new(piece).range(at..).anchored(Anchored::Yes)) {
+                end = m.end();
+                out.push(Span::new(offset + m.start(), offset + m.end()));
+            }
+        }
+    }
+    out
+}
+
+/// How long the number (group `n`) of a [`PERCENT`] match is: it ends
+/// where the unit begins, at the first `%` or `p` (no form of [`num`] holds
+/// either), less the one white space character (`\s?`) before it.
+fn percent_number_len(whole: &str) -> usize {
+    let unit = whole.find(['%', 'p', 'P']).expect("a percent match ends with its unit");
+    match whole[..unit].chars().next_back() {
+        Some(c) if c.is_whitespace() => unit - c.len_utf8(),
+        _ => unit,
+    }
+}
+
+/// The groups of a [`FRACTION`] match: the number word `n`, if any, is its
+/// first word and the fraction word `d` its last (neither holds white space
+/// or a hyphen, the only characters between them).
+fn fraction_parts(text: &str, whole: Span) -> (Option<Span>, Span) {
+    let gap = |c: char| c.is_whitespace() || c == '-';
+    let s = whole.slice(text);
+    match (s.find(gap), s.rfind(gap)) {
+        (Some(first), Some(last)) => {
+            let d = whole.start + last + s[last..].chars().next().map_or(1, char::len_utf8);
+            (Some(Span::new(whole.start, whole.start + first)), Span::new(d, whole.end))
+        }
+        _ => (None, whole),
+    }
+}
+
 /// What follows a candidate start in an ASCII piece, for a cheap test of
 /// which patterns can match there.
 ///
@@ -461,18 +514,17 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
     let pieces = pieces(text);
     let starts = candidates(&pieces, fast);
     let mut found: Vec<Figure> = Vec::new();
-    for m in captures(&PERCENT, percent_may_start, &pieces, &starts) {
-        let whole = m.get(0).unwrap();
-        let n = m.name("n").unwrap();
-        if !percent_ok(text, n.start(), whole.end()) {
+    for whole in spans(&PERCENT, percent_may_start, &pieces, &starts) {
+        let n = Span::new(whole.start, whole.start + percent_number_len(whole.slice(text)));
+        if !percent_ok(text, n.start, whole.end) {
             continue;
         }
-        let Some(value) = parse_number(n.as_str()) else {
+        let Some(value) = parse_number(n.slice(text)) else {
             continue;
         };
         found.push(figure(
             text,
-            Span::new(n.start(), trim_end(text, whole.end())),
+            Span::new(n.start, trim_end(text, whole.end)),
             value,
             Kind::Percent,
         ));
@@ -522,13 +574,12 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
         }
         found.push(figure(text, Span::new(n.start(), whole.end()), a / b * 100.0, Kind::Ratio));
     }
-    for m in captures(&FRACTION, fraction_may_start, &pieces, &starts) {
-        let whole = m.get(0).unwrap();
-        if !word_start(text, whole.start()) {
+    for whole in spans(&FRACTION, fraction_may_start, &pieces, &starts) {
+        if !word_start(text, whole.start) {
             continue;
         }
-        if let Some(value) = fraction_value(text, &m) {
-            found.push(figure(text, Span::new(whole.start(), whole.end()), value, Kind::Fraction));
+        if let Some(value) = fraction_value(text, whole) {
+            found.push(figure(text, whole, value, Kind::Fraction));
         }
     }
     // Keep the earliest, then longest, of overlapping candidates.
@@ -677,10 +728,10 @@ fn prev_word(text: &str, at: usize) -> &str {
 }
 
 /// The value of a fraction match, or None when the words are not a proportion.
-fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
-    let whole = m.get(0).unwrap();
-    let den_word = m.name("d").unwrap().as_str().to_ascii_lowercase();
-    let num_word = m.name("n").map(|n| n.as_str().to_ascii_lowercase());
+fn fraction_value(text: &str, whole: Span) -> Option<f64> {
+    let (n, d) = fraction_parts(text, whole);
+    let den_word = d.slice(text).to_ascii_lowercase();
+    let num_word = n.map(|n| n.slice(text).to_ascii_lowercase());
     let plural = den_word.ends_with('s') && den_word != "halves";
     let den = match den_word.trim_end_matches('s') {
         "half" | "halve" => 2.0,
@@ -714,17 +765,17 @@ fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
             parse_number(w)?
         }
     };
-    let after = &text[whole.end()..];
+    let after = &text[whole.end..];
     // Hyphen compounds: "half-year", "a third-party".
     if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
         return None;
     }
     // Compounds: "fly-half", "second-half replacement".
-    if text[..whole.start()].ends_with('-') {
+    if text[..whole.start].ends_with('-') {
         return None;
     }
-    let next = next_word(text, whole.end()).to_ascii_lowercase();
-    let prev = prev_word(text, whole.start()).to_ascii_lowercase();
+    let next = next_word(text, whole.end).to_ascii_lowercase();
+    let prev = prev_word(text, whole.start).to_ascii_lowercase();
     // "a quarter of a million", "three quarters of a percentage point": a measure.
     if next == "of" {
         let rest = after.trim_start()[2..].trim_start();
@@ -745,7 +796,7 @@ fn fraction_value(text: &str, m: &Caps) -> Option<f64> {
         }
         // "one and a half", "two and a half times"
         // Only the last few bytes matter: never copy the whole prefix.
-        let before = text[..whole.start()].trim_end();
+        let before = text[..whole.start].trim_end();
         let before = before[floor_char_boundary(before, before.len().saturating_sub(12))..]
             .to_ascii_lowercase();
         if before.ends_with("and a") || before.ends_with("and one") {
@@ -1130,6 +1181,47 @@ mod tests {
             if !RE.is_match(&text) {
                 proptest::prop_assert_eq!(detect(&text), Vec::new());
             }
+        }
+
+        #[test]
+        fn percent_numbers_read_from_the_match_are_the_group(text in figure_soup()) {
+            let pieces = pieces(&text);
+            let starts = candidates(&pieces, true);
+            let read: Vec<(usize, usize, usize)> = spans(&PERCENT, percent_may_start, &pieces, &starts)
+                .iter()
+                .map(|w| (w.start, w.start + percent_number_len(w.slice(&text)), w.end))
+                .collect();
+            let re = Regex::new(&percent_pattern()).unwrap();
+            let captured: Vec<(usize, usize, usize)> = re
+                .captures_iter(&text)
+                .map(|c| {
+                    let whole = c.get(0).unwrap();
+                    (whole.start(), c.name("n").unwrap().end(), whole.end())
+                })
+                .collect();
+            proptest::prop_assert_eq!(read, captured);
+        }
+
+        #[test]
+        fn fraction_groups_read_from_the_match_are_the_groups(text in figure_soup()) {
+            let pieces = pieces(&text);
+            let starts = candidates(&pieces, true);
+            let read: Vec<_> = spans(&FRACTION, fraction_may_start, &pieces, &starts)
+                .into_iter()
+                .map(|w| {
+                    let (n, d) = fraction_parts(&text, w);
+                    (n.map(|n| (n.start, n.end)), (d.start, d.end))
+                })
+                .collect();
+            let re = Regex::new(&fraction_pattern()).unwrap();
+            let captured: Vec<_> = re
+                .captures_iter(&text)
+                .map(|c| {
+                    let d = c.name("d").unwrap();
+                    (c.name("n").map(|n| (n.start(), n.end())), (d.start(), d.end()))
+                })
+                .collect();
+            proptest::prop_assert_eq!(read, captured);
         }
 
         #[test]
