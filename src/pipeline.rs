@@ -674,12 +674,11 @@ fn pop_name(p: &str) -> &'static str {
 /// Lowercase hex of a digest.
 pub fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let mut out = String::with_capacity(bytes.len() * 2);
-    for &b in bytes {
-        out.push(DIGITS[usize::from(b >> 4)] as char);
-        out.push(DIGITS[usize::from(b & 0xf)] as char);
-    }
-    out
+    let out: Vec<u8> = bytes
+        .iter()
+        .flat_map(|&b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0xf)]])
+        .collect();
+    String::from_utf8(out).expect("hex digits are ASCII")
 }
 
 /// A stable claim id from the article path and the expression's span.
