@@ -93,6 +93,10 @@ pub fn run(settings: &Settings) -> Result<Summary> {
     // and lexicon.
     std::thread::spawn(crate::extract::warm_up);
     let previous = if settings.full { None } else { Previous::open(&settings.out) };
+    if previous.is_none() {
+        let replaced = ["claims.jsonl", "manifest.json"].map(|f| settings.out.join(f));
+        std::thread::spawn(move || forget_cached(&replaced));
+    }
     match run_with(settings, previous) {
         Err(e) if e.downcast_ref::<StalePrevious>().is_some() => run_with(settings, None),
         other => other,
@@ -219,6 +223,23 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     let _ = std::fs::write(settings.out.join(BUILD_STAMP), format!("{BUILD_ID}\n"));
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
+}
+
+/// Drops from the page cache the files of a previous dataset that this run
+/// replaces without reading them. Renaming the new files over them frees
+/// their pages; done here, on a side thread while the corpus is listed, it
+/// is not done at the end of the run, which waits for it (renaming over
+/// BBC+Reuters' 15 MB of claims took 4.4 ms with them cached, 2.2-2.8 ms
+/// without). The files on disk are untouched.
+fn forget_cached(files: &[PathBuf]) {
+    #[cfg(target_os = "linux")]
+    for f in files {
+        if let Ok(file) = std::fs::File::open(f) {
+            let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::DontNeed);
+        }
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = files;
 }
 
 /// Makes a temporary output file readable by all and flushes it to disk.
