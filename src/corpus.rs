@@ -98,7 +98,7 @@ fn open_in_folder(path: &Path) -> std::io::Result<std::fs::File> {
             *folder = None;
             let fd = rustix::fs::open(
                 parent,
-                OFlags::PATH | OFlags::DIRECTORY | OFlags::CLOEXEC,
+                OFlags::RDONLY | OFlags::DIRECTORY | OFlags::CLOEXEC,
                 Mode::empty(),
             )?;
             *folder = Some((parent.to_path_buf(), fd));
