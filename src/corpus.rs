@@ -190,6 +190,30 @@ fn relative(root: &Path, path: &Path) -> String {
     rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
 }
 
+/// The `*.txt` files of the real corpora (BBC News and Reuters-21578), for
+/// tests that compare a fast path with its reference on all of them:
+/// `../shared/corpora` from the crate root, or `CLAIMSCAN_CORPORA` (for a
+/// checkout elsewhere, e.g. a git worktree). `None`, and says so, when
+/// missing.
+#[cfg(test)]
+pub(crate) fn test_corpora() -> Option<Vec<PathBuf>> {
+    let root = std::env::var_os("CLAIMSCAN_CORPORA")
+        .map(PathBuf::from)
+        .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
+    if !root.is_dir() {
+        println!("skipped: no corpora at {}", root.display());
+        return None;
+    }
+    let mut files: Vec<PathBuf> = WalkDir::new(&root)
+        .into_iter()
+        .filter_map(Result::ok)
+        .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
+        .map(|e| e.into_path())
+        .collect();
+    files.sort();
+    Some(files)
+}
+
 /// An article's text, decoded by the policy above.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Decoded {

@@ -283,20 +283,12 @@ fn captures<'t>(
 ) -> Vec<Caps<'t>> {
     let mut out = Vec::new();
     let mut caps = re.create_captures();
-    for (&(offset, piece), starts) in pieces.iter().zip(starts) {
-        let ascii = piece.is_ascii();
-        let mut end = 0;
-        for &at in starts {
-            if at < end || ascii && !may_start(Follows::at(piece.as_bytes(), at)) {
-                continue;
-            }
-            re.search_captures(&Input::new(piece).range(at..).anchored(Anchored::Yes), &mut caps);
-            if let Some(m) = caps.get_match() {
-                end = m.end();
-                out.push(Caps { offset, piece, caps: caps.clone() });
-            }
-        }
-    }
+    anchored(may_start, pieces, starts, |offset, piece, input| {
+        re.search_captures(input, &mut caps);
+        let end = caps.get_match()?.end();
+        out.push(Caps { offset, piece, caps: caps.clone() });
+        Some(end)
+    });
     out
 }
 
@@ -311,6 +303,24 @@ fn spans(
     starts: &[Vec<usize>],
 ) -> Vec<Span> {
     let mut out = Vec::new();
+    anchored(may_start, pieces, starts, |offset, _, input| {
+        let m = re.search(input)?;
+        out.push(Span::new(offset + m.start(), offset + m.end()));
+        Some(m.end())
+    });
+    out
+}
+
+/// The iteration of [`captures`] and [`spans`]: `search` is tried, anchored,
+/// at each candidate of each piece that `may_start` allows and that the
+/// previous match does not cover; it returns where its match ends (in the
+/// piece), or `None`.
+fn anchored<'t>(
+    may_start: impl Fn(Follows<'_>) -> bool,
+    pieces: &[(usize, &'t str)],
+    starts: &[Vec<usize>],
+    mut search: impl FnMut(usize, &'t str, &Input<'t>) -> Option<usize>,
+) {
     for (&(offset, piece), starts) in pieces.iter().zip(starts) {
         let ascii = piece.is_ascii();
         let mut end = 0;
@@ -318,13 +328,12 @@ fn spans(
             if at < end || ascii && !may_start(Follows::at(piece.as_bytes(), at)) {
                 continue;
             }
-            if let Some(m) = re.search(&Input::new(piece).range(at..).anchored(Anchored::Yes)) {
-                end = m.end();
-                out.push(Span::new(offset + m.start(), offset + m.end()));
+            let input = Input::new(piece).range(at..).anchored(Anchored::Yes);
+            if let Some(e) = search(offset, piece, &input) {
+                end = e;
             }
         }
     }
-    out
 }
 
 /// How long the number (group `n`) of a [`PERCENT`] match is: it ends
@@ -382,6 +391,7 @@ impl<'a> Follows<'a> {
 }
 
 /// ASCII white space as `\s` reads it.
+#[inline]
 fn space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
@@ -1237,29 +1247,18 @@ mod tests {
     }
 
     /// The byte tests find the same figures as the candidate regex on every
-    /// article of the real corpora (BBC News and Reuters-21578):
-    /// `../shared/corpora` from the crate root, or `CLAIMSCAN_CORPORA`.
+    /// article of the real corpora (see [`crate::corpus::test_corpora`]).
     /// Skipped when missing.
     #[test]
     fn fast_candidates_find_what_the_regex_finds_on_corpora() {
-        let root =
-            std::env::var_os("CLAIMSCAN_CORPORA").map(std::path::PathBuf::from).unwrap_or_else(
-                || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
-            );
-        if !root.is_dir() {
-            println!("skipped: no corpora at {}", root.display());
-            return;
-        }
+        let Some(files) = crate::corpus::test_corpora() else { return };
         let (mut checked, mut figures) = (0usize, 0usize);
-        for entry in walkdir::WalkDir::new(&root).into_iter().filter_map(Result::ok) {
-            if entry.path().extension().is_none_or(|x| x != "txt") {
-                continue;
-            }
-            let Ok(decoded) = crate::corpus::decode(std::fs::read(entry.path()).unwrap()) else {
+        for path in &files {
+            let Ok(decoded) = crate::corpus::decode(std::fs::read(path).unwrap()) else {
                 continue;
             };
             let fast = detect_with(&decoded.text, true);
-            assert_eq!(fast, detect_with(&decoded.text, false), "{}", entry.path().display());
+            assert_eq!(fast, detect_with(&decoded.text, false), "{}", path.display());
             checked += 1;
             figures += fast.len();
         }

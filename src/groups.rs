@@ -152,6 +152,9 @@ pub mod class {
         | PHRASE_WORD;
 }
 
+/// How the department "IT" is written ([`class::IT_UPPER`]); case counts.
+const IT_UPPER_SPELLINGS: [&str; 2] = ["IT", "I.T."];
+
 /// Each word list with the class bit it gives.
 const CLASS_LISTS: [(&[&str], u16); 10] = [
     (MARKETING_WORDS, class::MARKETING_WORD),
@@ -213,7 +216,7 @@ fn key(word: &str) -> Option<u128> {
 
 /// The lexicon classes of a word token's text (see [`class`]).
 pub fn classes(word: &str) -> u16 {
-    let upper = if word == "IT" || word == "I.T." { class::IT_UPPER } else { 0 };
+    let upper = if IT_UPPER_SPELLINGS.contains(&word) { class::IT_UPPER } else { 0 };
     if word.is_empty() {
         return upper;
     }
@@ -268,8 +271,9 @@ pub fn core_word_starts(text: &str) -> Vec<usize> {
     let mut out: Vec<usize> = CORE_WORDS
         .find_overlapping_iter(text)
         .map(|m| m.start())
-        .chain(memchr::memmem::find_iter(text.as_bytes(), "IT"))
-        .chain(memchr::memmem::find_iter(text.as_bytes(), "I.T."))
+        .chain(
+            IT_UPPER_SPELLINGS.iter().flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w)),
+        )
         .filter(|&at| starts_word(at))
         .collect();
     out.sort_unstable();
@@ -769,7 +773,7 @@ mod tests {
 
     /// The classes of a word by comparing it with every entry of every list.
     fn classes_by_scan(word: &str) -> u16 {
-        let mut bits = if word == "IT" || word == "I.T." { class::IT_UPPER } else { 0 };
+        let mut bits = if IT_UPPER_SPELLINGS.contains(&word) { class::IT_UPPER } else { 0 };
         for (list, bit) in CLASS_LISTS {
             if list.iter().any(|w| word.eq_ignore_ascii_case(w)) {
                 bits |= bit;

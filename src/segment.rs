@@ -795,26 +795,11 @@ mod tests {
 
     /// `sentences` gives the same with and without the fast path on every
     /// article of the real corpora (BBC News and Reuters-21578, 22,005 files,
-    /// 22.5 MB; about 5 s in a debug build, so no sampling):
-    /// `../shared/corpora` from the crate root, or `CLAIMSCAN_CORPORA` (for
-    /// a checkout elsewhere, e.g. a git worktree). Skipped when missing.
+    /// 22.5 MB; about 5 s in a debug build, so no sampling; see
+    /// [`crate::corpus::test_corpora`]). Skipped when missing.
     #[test]
     fn fast_sentences_equal_library_on_corpora() {
-        let root =
-            std::env::var_os("CLAIMSCAN_CORPORA").map(std::path::PathBuf::from).unwrap_or_else(
-                || std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"),
-            );
-        if !root.is_dir() {
-            println!("skipped: no corpora at {}", root.display());
-            return;
-        }
-        let mut files: Vec<std::path::PathBuf> = walkdir::WalkDir::new(&root)
-            .into_iter()
-            .filter_map(Result::ok)
-            .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
-            .map(|e| e.into_path())
-            .collect();
-        files.sort();
+        let Some(files) = crate::corpus::test_corpora() else { return };
         let (mut checked, mut sentence_count) = (0usize, 0usize);
         for path in &files {
             let bytes = std::fs::read(path).unwrap();

@@ -14,7 +14,7 @@
 //! spaces and a fraction word. [`starts`] returns every such position (and
 //! a few more, where the anchored search then finds nothing).
 
-use super::{DENOMINATOR_WORDS, NUMERATORS, ONES, TENS, has_plural};
+use super::{DENOMINATOR_WORDS, NUMERATORS, ONES, TENS, has_plural, space};
 use std::sync::LazyLock;
 
 /// Number words, "a hundred" and fraction words, lowercase; `None` where
@@ -31,12 +31,6 @@ static WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|
 #[inline]
 fn word(c: u8) -> bool {
     c.is_ascii_alphanumeric() || c == b'_'
-}
-
-/// `\s` in ASCII text.
-#[inline]
-fn space(c: u8) -> bool {
-    matches!(c, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// `\b` before `at`, with `at` the start of a word character.
