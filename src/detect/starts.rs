@@ -50,6 +50,18 @@ fn at_ci(b: &[u8], at: usize, w: &[u8]) -> bool {
 /// dashes are not ASCII) or `(\s+|-)(in|out|of)`.
 fn unit_follows(b: &[u8], q: usize) -> bool {
     let sp = |i: usize| b.get(i).is_some_and(|&c| space(c));
+    // Whatever follows, it begins, past the spaces, with one of these bytes
+    // (either case); most numbers are followed by a word that does not.
+    let mut r = q;
+    while sp(r) {
+        r += 1;
+    }
+    if !b
+        .get(r)
+        .is_some_and(|&c| matches!(c | 0x20, b'%' | b'-' | b'p' | b't' | b'a' | b'o' | b'i'))
+    {
+        return false;
+    }
     let unit = |r: usize| b.get(r) == Some(&b'%') || at_ci(b, r, b"per") || at_ci(b, r, b"pct");
     if unit(q) || sp(q) && unit(q + 1) {
         return true;
@@ -100,7 +112,7 @@ fn digits_number(r: &[u8]) -> bool {
 fn digits_then_unit(b: &[u8], at: usize) -> bool {
     let end =
         at + b[at..].iter().take_while(|&&c| c.is_ascii_digit() || c == b'.' || c == b',').count();
-    digits_number(&b[at..end]) && unit_follows(b, end)
+    unit_follows(b, end) && digits_number(&b[at..end])
 }
 
 /// A number in words starts at `at` and a unit, range word or "in"/"of"
