@@ -98,15 +98,30 @@ fn trimmed(text: &str, span: Span) -> Span {
 
 /// Splits `text` into sentences, each tagged with its paragraph.
 pub fn sentences(text: &str) -> Vec<Sentence> {
-    sentences_with(text, true)
+    sentences_with(text, true, |_| true)
 }
 
-/// [`sentences`], with the ASCII fast path for sentence boundaries on
+/// [`sentences`] of the paragraphs that `wanted` (given each paragraph's
+/// span, in order) accepts; any other paragraph stands as one sentence that
+/// spans it whole, without being split.
+pub fn sentences_where(text: &str, wanted: impl FnMut(Span) -> bool) -> Vec<Sentence> {
+    sentences_with(text, true, wanted)
+}
+
+/// [`sentences_where`], with the ASCII fast path for sentence boundaries on
 /// (`fast_ascii`) or off (every paragraph goes to `unicode-segmentation`).
 /// Both give the same result; tests compare them.
-fn sentences_with(text: &str, fast_ascii: bool) -> Vec<Sentence> {
+fn sentences_with(
+    text: &str,
+    fast_ascii: bool,
+    mut wanted: impl FnMut(Span) -> bool,
+) -> Vec<Sentence> {
     let mut out = Vec::new();
     for (pi, para) in paragraphs(text).into_iter().enumerate() {
+        if !wanted(para) {
+            out.push(Sentence { span: para, paragraph: pi });
+            continue;
+        }
         let slice = &text[para.start..para.end];
         if fast_ascii && slice.is_ascii() {
             // The flat table reads CR and LF as Sp, as UAX #29 reads the
@@ -789,7 +804,7 @@ mod tests {
 
         #[test]
         fn fast_sentences_equal_library(s in article_text()) {
-            prop_assert_eq!(sentences_with(&s, true), sentences_with(&s, false), "text {:?}", s);
+            prop_assert_eq!(sentences_with(&s, true, |_| true), sentences_with(&s, false, |_| true), "text {:?}", s);
         }
     }
 
@@ -805,8 +820,8 @@ mod tests {
             let bytes = std::fs::read(path).unwrap();
             let Ok(decoded) = crate::corpus::decode(bytes) else { continue };
             let text = decoded.text;
-            let fast = sentences_with(&text, true);
-            assert_eq!(fast, sentences_with(&text, false), "{}", path.display());
+            let fast = sentences_with(&text, true, |_| true);
+            assert_eq!(fast, sentences_with(&text, false, |_| true), "{}", path.display());
             checked += 1;
             sentence_count += fast.len();
         }
