@@ -83,7 +83,7 @@ fn wraps(prev: &str, next: &str) -> bool {
 }
 
 fn memchr_newline(bytes: &[u8], from: usize) -> Option<usize> {
-    bytes[from..].iter().position(|&b| b == b'\n').map(|p| p + from)
+    memchr::memchr(b'\n', &bytes[from..]).map(|p| p + from)
 }
 
 fn trimmed(text: &str, span: Span) -> Span {
