@@ -853,11 +853,21 @@ impl<'a> Positions<'a> {
         if at < self.byte {
             *self = Positions::new(self.text);
         }
-        for c in self.text[self.byte..at].chars() {
-            self.chars += 1;
-            if c == '\n' {
+        let piece = &self.text[self.byte..at];
+        if piece.is_ascii() {
+            // A character per byte: only the line breaks need finding.
+            for nl in memchr::memchr_iter(b'\n', piece.as_bytes()) {
                 self.line += 1;
-                self.line_start_chars = self.chars;
+                self.line_start_chars = self.chars + nl + 1;
+            }
+            self.chars += piece.len();
+        } else {
+            for c in piece.chars() {
+                self.chars += 1;
+                if c == '\n' {
+                    self.line += 1;
+                    self.line_start_chars = self.chars;
+                }
             }
         }
         self.byte = at;
