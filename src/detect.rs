@@ -282,9 +282,11 @@ fn captures<'t>(
     starts: &[Vec<usize>],
 ) -> Vec<Caps<'t>> {
     let mut out = Vec::new();
-    let mut caps = re.create_captures();
+    // Made on the first search: most articles have no candidate to try.
+    let mut caps = None;
     anchored(may_start, pieces, starts, |offset, piece, input| {
-        re.search_captures(input, &mut caps);
+        let caps = caps.get_or_insert_with(|| re.create_captures());
+        re.search_captures(input, caps);
         let end = caps.get_match()?.end();
         out.push(Caps { offset, piece, caps: caps.clone() });
         Some(end)
