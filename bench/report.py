@@ -70,6 +70,8 @@ def main():
         rows[name] = dict(files=files, mb=mb, cs=cs, rg=rg)
     j1 = timing(work, "threads", "j1")
     j2 = timing(work, "threads", "j2")
+    rg_j1 = timing(work, "threads", "rg-j1")
+    rg_j2 = timing(work, "threads", "rg-j2")
 
     lines = []
     add = lines.append
@@ -121,7 +123,10 @@ def main():
     add("")
     speedup = j1[0] / j2[0]
     add(f"Threads, BBC+Reuters: -j1 {j1[0]:.3f} ± {j1[1]:.3f} s (CPU {j1[2]:.3f} s), -j2 "
-        f"{j2[0]:.3f} ± {j2[1]:.3f} s (CPU {j2[2]:.3f} s): speed-up {speedup:.2f}x.")
+        f"{j2[0]:.3f} ± {j2[1]:.3f} s (CPU {j2[2]:.3f} s): speed-up {speedup:.2f}x. "
+        f"rg over the same files in the same run: -j1 {rg_j1[0]:.3f} s (CPU "
+        f"{rg_j1[2]:.3f} s), -j2 {rg_j2[0]:.3f} s (CPU {rg_j2[2]:.3f} s): speed-up "
+        f"{rg_j1[0] / rg_j2[0]:.2f}x: the scaling this machine gives ripgrep.")
     add("")
     rss_ratio = rss["bbc20"] / rss["bbc"]
     add(f"Peak RSS (median of 3, `/usr/bin/time -v`): BBC {rss['bbc']:.1f} MiB, "
@@ -149,6 +154,8 @@ def main():
         add(hide(meta[f"cmd_rg_{name}"]))
     add(hide(meta["cmd_j1"]))
     add(hide(meta["cmd_j2"]))
+    add(hide(meta["cmd_rg_j1"]))
+    add(hide(meta["cmd_rg_j2"]))
     add(hide(meta["cmd_rss"]))
     add("```")
     add("")

@@ -62,7 +62,7 @@ declare -A dir=([bbc]=$bbc [reuters]=$reuters [both]=$work/sets/both
 # --full: the output folder is reused between runs, and an incremental run
 # would copy the previous claims instead of extracting them.
 cs_cmd() { echo "$bin extract $1 -o $work/out/$2 --quiet --full${3:+ $3}"; }
-rg_cmd() { echo "rg -c -i --follow --no-ignore --hidden -g '*.txt' -e '$prefilter' $1"; }
+rg_cmd() { echo "rg${2:+ $2} -c -i --follow --no-ignore --hidden -g '*.txt' -e '$prefilter' $1"; }
 
 : >"$work/sizes.tsv"
 for s in "${sets[@]}"; do
@@ -83,8 +83,9 @@ for s in "${sets[@]}"; do
     echo "bench: $s" >&2
     hf "$s" -n claimscan "$(cs_cmd "${dir[$s]}" "$s")" -n rg "$(rg_cmd "${dir[$s]}")"
 done
-echo "bench: -j1 vs -j2 over BBC+Reuters" >&2
-hf threads -n j1 "$(cs_cmd "${dir[both]}" j1 -j1)" -n j2 "$(cs_cmd "${dir[both]}" j2 -j2)"
+echo "bench: -j1 vs -j2 over BBC+Reuters (and rg's own, for the machine's scaling)" >&2
+hf threads -n j1 "$(cs_cmd "${dir[both]}" j1 -j1)" -n j2 "$(cs_cmd "${dir[both]}" j2 -j2)" \
+    -n rg-j1 "$(rg_cmd "${dir[both]}" -j1)" -n rg-j2 "$(rg_cmd "${dir[both]}" -j2)"
 
 # Peak RSS: median of three runs each.
 : >"$work/rss.tsv"
@@ -118,6 +119,8 @@ load_after=$(cut -d' ' -f1-3 /proc/loadavg)
     done
     echo "cmd_j1	$(cs_cmd "${dir[both]}" j1 -j1)"
     echo "cmd_j2	$(cs_cmd "${dir[both]}" j2 -j2)"
+    echo "cmd_rg_j1	$(rg_cmd "${dir[both]}" -j1)"
+    echo "cmd_rg_j2	$(rg_cmd "${dir[both]}" -j2)"
     echo "cmd_rss	/usr/bin/time -v $(cs_cmd "${dir[bbc]}" rss-bbc)   (and the same over the 20x set)"
 } >"$work/meta.tsv"
 
