@@ -314,8 +314,44 @@ impl EntryWriter {
         Ok(EntryWriter { file: BufWriter::with_capacity(1 << 16, file), count: 0 })
     }
 
-    /// An entry in the manifest's bytes, without the separator before it.
+    /// An entry in the manifest's bytes, without the separator before it:
+    /// what [`EntryWriter::format_by_serde`] makes, written directly (one
+    /// entry per article, so it counts on a corpus of small articles).
     fn format(entry: &ArticleEntry) -> Vec<u8> {
+        let ArticleEntry { path, bytes, sha256, claims, status, warnings } = entry;
+        let string = |out: &mut Vec<u8>, s: &str| {
+            serde_json::to_writer(&mut *out, s).expect("strings serialize");
+        };
+        let mut out = Vec::with_capacity(160 + path.len());
+        out.extend_from_slice(b"    {\n      \"path\": ");
+        string(&mut out, path);
+        out.extend_from_slice(b",\n      \"bytes\": ");
+        out.extend_from_slice(itoa::Buffer::new().format(*bytes).as_bytes());
+        out.extend_from_slice(b",\n      \"sha256\": ");
+        match sha256 {
+            Some(sha) => string(&mut out, sha),
+            None => out.extend_from_slice(b"null"),
+        }
+        out.extend_from_slice(b",\n      \"claims\": ");
+        out.extend_from_slice(itoa::Buffer::new().format(*claims).as_bytes());
+        out.extend_from_slice(b",\n      \"status\": ");
+        string(&mut out, status);
+        if !warnings.is_empty() {
+            out.extend_from_slice(b",\n      \"warnings\": [");
+            for (i, w) in warnings.iter().enumerate() {
+                out.extend_from_slice(if i == 0 { b"\n        " } else { b",\n        " });
+                string(&mut out, w);
+            }
+            out.extend_from_slice(b"\n      ]");
+        }
+        out.extend_from_slice(b"\n    }");
+        out
+    }
+
+    /// The entry as `serde_json::to_vec_pretty` writes it inside the whole
+    /// manifest, two levels deep: each line indented by four more spaces.
+    #[cfg(test)]
+    fn format_by_serde(entry: &ArticleEntry) -> Vec<u8> {
         let json = serde_json::to_vec_pretty(entry).expect("entries serialize");
         let mut out = Vec::with_capacity(json.len() + 64);
         for (i, line) in json.split(|&b| b == b'\n').enumerate() {
@@ -878,6 +914,26 @@ impl<'a> Positions<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    proptest::proptest! {
+        /// Entries are written as serde_json writes them, whatever their
+        /// strings (quotes, control characters, non-ASCII) and numbers.
+        #[test]
+        fn entries_are_formatted_as_serde_formats_them(
+            path in "\\PC{0,30}",
+            bytes in proptest::num::u64::ANY,
+            sha256 in proptest::option::of("[0-9a-f]{64}|\\PC{0,8}"),
+            claims in proptest::num::usize::ANY,
+            status in "ok|error: \\PC{0,20}|[\"\\\\\u{0}-\u{1f}]{0,4}",
+            warnings in proptest::collection::vec("\\PC{0,20}|[\"\\\\\u{0}-\u{1f}]{0,4}", 0..3),
+        ) {
+            let entry = ArticleEntry { path, bytes, sha256, claims, status, warnings };
+            proptest::prop_assert_eq!(
+                String::from_utf8(EntryWriter::format(&entry)).unwrap(),
+                String::from_utf8(EntryWriter::format_by_serde(&entry)).unwrap()
+            );
+        }
+    }
 
     /// A worker `AHEAD` blocks past the writer waits until the writer moves
     /// on, and one waiting when the writer stops is let go with `false`.
