@@ -204,6 +204,10 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         });
         let taken = std::sync::atomic::AtomicUsize::new(0);
         pool.broadcast(|_| {
+            // A worker that panics here (outside an article, which cannot)
+            // lets the others go, or one waiting for room would wait for
+            // the block it never sends.
+            let _on_panic = CloseOnPanic(gate);
             let tx = tx.clone();
             loop {
                 let block = taken.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
@@ -578,6 +582,17 @@ struct CloseOnDrop<'a>(&'a Gate);
 impl Drop for CloseOnDrop<'_> {
     fn drop(&mut self) {
         self.0.close();
+    }
+}
+
+/// Closes a [`Gate`] when dropped while its thread panics.
+struct CloseOnPanic<'a>(&'a Gate);
+
+impl Drop for CloseOnPanic<'_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            self.0.close();
+        }
     }
 }
 
