@@ -57,8 +57,13 @@ impl ArticlePath {
     pub fn rel(&self) -> String {
         #[cfg(unix)]
         if let Some(start) = self.rel_start {
-            return String::from_utf8_lossy(&self.path.as_os_str().as_encoded_bytes()[start..])
-                .into_owned();
+            let bytes = &self.path.as_os_str().as_encoded_bytes()[start..];
+            // `from_utf8` checks ASCII a word at a time; the lossy
+            // conversion goes character by character.
+            return match std::str::from_utf8(bytes) {
+                Ok(rel) => rel.to_owned(),
+                Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+            };
         }
         self.rel_by_components()
     }
@@ -291,6 +296,24 @@ mod tests {
             for a in &found {
                 assert_eq!(a.rel(), a.rel_by_components(), "{root}");
             }
+        }
+    }
+
+    /// A file name that is not UTF-8 is named with U+FFFD in its place.
+    #[cfg(unix)]
+    #[test]
+    fn relative_paths_of_names_that_are_not_utf8() {
+        use std::os::unix::ffi::OsStrExt;
+        let dir = tempfile::tempdir().unwrap();
+        std::fs::create_dir(dir.path().join("d")).unwrap();
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        std::fs::write(dir.path().join("d").join(name), "1").unwrap();
+        std::fs::write(dir.path().join("d/plain.txt"), "1").unwrap();
+        let (found, _) = find_articles(dir.path(), "txt").unwrap();
+        let rels: Vec<String> = found.iter().map(ArticlePath::rel).collect();
+        assert_eq!(rels, ["d/caf\u{FFFD}.txt", "d/plain.txt"]);
+        for a in &found {
+            assert_eq!(a.rel(), a.rel_by_components());
         }
     }
 
