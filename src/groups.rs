@@ -327,21 +327,14 @@ static CORE_WORDS: std::sync::LazyLock<CoreWords> = std::sync::LazyLock::new(|| 
 });
 
 /// Per byte of `w` (eight bytes of text), 0x80 where the byte is an ASCII
-/// letter or digit, and, apart, where it is an ASCII letter. Each test adds
-/// a constant to the bytes below 0x80, which cannot carry into the next.
+/// letter or digit, and, apart, where it is an ASCII letter.
 #[inline]
 fn alnum_letters(w: u64) -> (u64, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
-    let each = |c: u8| u64::from_le_bytes([c; 8]);
     let ascii = !w & HIGH;
     let x = w & !HIGH;
-    let lower = x | each(0x20);
-    // At least `lo` and below `hi + 1`: 0x80 - lo and 0x80 - (hi + 1) added.
-    let within = |v: u64, lo: u8, hi: u8| {
-        v.wrapping_add(each(0x80 - lo)) & !v.wrapping_add(each(0x80 - (hi + 1))) & HIGH
-    };
-    let letters = within(lower, b'a', b'z') & ascii;
-    let digits = within(x, b'0', b'9') & ascii;
+    let letters = crate::swar::in_range(x | 0x2020_2020_2020_2020, b'a', b'z') & ascii;
+    let digits = crate::swar::in_range(x, b'0', b'9') & ascii;
     (letters | digits, letters)
 }
 
@@ -369,14 +362,8 @@ pub fn core_word_starts(text: &str) -> Vec<usize> {
         if core.trigrams[t >> 6] & (1 << (t & 63)) == 0 {
             return;
         }
-        let text16 = match b.get(i..i + 16) {
-            Some(s) => u128::from_le_bytes(s.try_into().expect("16 bytes")),
-            None => {
-                let mut last = [0u8; 16]; // NUL, in no word, past the end
-                last[..b.len() - i].copy_from_slice(&b[i..]);
-                u128::from_le_bytes(last)
-            }
-        };
+        // NUL, in no word, past the end.
+        let text16 = u128::from_le_bytes(crate::swar::padded(b, i));
         if core.words[core.by_pair[t >> 5].clone()].iter().any(|w| w.at(text16))
             && (i == 0 || b[i - 1].is_ascii() || starts_word(i))
         {
@@ -387,15 +374,8 @@ pub fn core_word_starts(text: &str) -> Vec<usize> {
     let mut before = 0u64;
     let mut base = 0;
     while base < b.len() {
-        let chunk = match b.get(base..base + 8) {
-            Some(eight) => u64::from_le_bytes(eight.try_into().expect("eight bytes")),
-            None => {
-                let mut last = [0u8; 8]; // NUL is no letter: the end of the text
-                last[..b.len() - base].copy_from_slice(&b[base..]);
-                u64::from_le_bytes(last)
-            }
-        };
-        let (alnum, letters) = alnum_letters(chunk);
+        // NUL, no letter, past the end.
+        let (alnum, letters) = alnum_letters(u64::from_le_bytes(crate::swar::padded(b, base)));
         let mut starts = letters & !(alnum << 8 | before >> 56);
         while starts != 0 {
             check(base + starts.trailing_zeros() as usize / 8);
@@ -408,9 +388,9 @@ pub fn core_word_starts(text: &str) -> Vec<usize> {
         .iter()
         .flat_map(|w| memchr::memmem::find_iter(b, w))
         .filter(|&at| starts_word(at));
-    let before = out.len();
+    let found = out.len();
     out.extend(upper);
-    if out.len() > before {
+    if out.len() > found {
         out.sort_unstable();
         out.dedup();
     }

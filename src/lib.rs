@@ -37,4 +37,5 @@ pub mod segment;
 pub mod span;
 pub mod stats;
 pub mod subject;
+mod swar;
 pub mod tokens;

@@ -50,8 +50,8 @@ fn at_ci(b: &[u8], at: usize, w: &[u8]) -> bool {
 /// dashes are not ASCII) or `(\s+|-)(in|out|of)`.
 fn unit_follows(b: &[u8], q: usize) -> bool {
     let sp = |i: usize| b.get(i).is_some_and(|&c| space(c));
-    // Whatever follows, it begins, past the spaces, with one of these bytes
-    // (either case); most numbers are followed by a word that does not.
+    // Whatever follows begins, past the spaces (at `r`), with one of these
+    // bytes (either case); most numbers are followed by a word that does not.
     let mut r = q;
     while sp(r) {
         r += 1;
@@ -65,10 +65,6 @@ fn unit_follows(b: &[u8], q: usize) -> bool {
     let unit = |r: usize| b.get(r) == Some(&b'%') || at_ci(b, r, b"per") || at_ci(b, r, b"pct");
     if unit(q) || sp(q) && unit(q + 1) {
         return true;
-    }
-    let mut r = q;
-    while sp(r) {
-        r += 1;
     }
     if b.get(r) == Some(&b'-') || at_ci(b, r, b"to") || at_ci(b, r, b"and") || at_ci(b, r, b"or") {
         return true;
@@ -200,14 +196,10 @@ pub(super) fn starts(b: &[u8]) -> Option<Vec<usize>> {
 fn digit_starts(b: &[u8], out: &mut Vec<usize>) {
     let mut i = 0;
     while i < b.len() {
-        // Skip to the next digit: in ASCII bytes (high bit clear), adding
-        // 0x50 sets the high bit of bytes >= '0', adding 0x46 that of bytes
-        // > '9'.
+        // Skip to the next digit, eight (ASCII) bytes at a time.
         if let Some(chunk) = b.get(i..i + 8) {
             let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let digits = w.wrapping_add(0x5050_5050_5050_5050)
-                & !w.wrapping_add(0x4646_4646_4646_4646)
-                & 0x8080_8080_8080_8080;
+            let digits = crate::swar::in_range(w, b'0', b'9');
             if digits == 0 {
                 i += 8;
                 continue;
