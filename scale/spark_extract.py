@@ -79,7 +79,7 @@ def _substitute(err):
 
 
 def decode(data):
-    """(text, None) or (None, why refused): claimscan's input policy (src/corpus.rs)."""
+    """(text, None) or (None, why refused): claimscan's input policy (src/io/corpus.rs)."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         return None, ("UTF-16 text is not supported (offsets are UTF-8 bytes): "
                       "convert it first, e.g. iconv -f UTF-16 -t UTF-8")

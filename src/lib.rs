@@ -1,14 +1,14 @@
 //! claimscan: percentage claims from article texts, with offsets anyone can audit.
 //!
 //! The library is a chain of pure stages over `&str` that return spans:
-//! [`segment`] (sentences), [`detect`] (proportion expressions),
-//! [`attribute`] (whose figure it is), [`subject`] (what it is about).
-//! [`extract::extract_article`] runs them all on one article. File I/O,
-//! threads and progress bars live in [`pipeline`] and the command modules.
+//! [`lang::segment`] (sentences), [`lang::detect`] (proportion expressions),
+//! [`lang::attribute`] (whose figure it is), [`lang::subject`] (what it is about).
+//! [`lang::extract::extract_article`] runs them all on one article. File I/O,
+//! threads and progress bars live in [`io`] and the command modules.
 //!
 //! ```
-//! use claimscan::extract::extract_article;
-//! use claimscan::groups::Population;
+//! use claimscan::lang::extract::extract_article;
+//! use claimscan::lang::groups::Population;
 //!
 //! let text = "On the CIO side, 49% said budgets are too tight (58% vs. 35%).";
 //! let claims = extract_article(text);
@@ -19,23 +19,11 @@
 //! ```
 #![deny(missing_docs)]
 
-pub mod analysis;
-pub mod attribute;
-pub mod audit;
 pub mod cli;
 pub mod cmd;
-pub mod corpus;
-pub mod detect;
-pub mod eval;
-pub mod export;
-pub mod extract;
-pub mod groups;
-pub mod pipeline;
+pub mod dataset;
+pub mod io;
+pub mod lang;
 pub mod record;
-pub mod report;
-pub mod segment;
+mod scan;
 pub mod span;
-pub mod stats;
-pub mod subject;
-mod swar;
-pub mod tokens;

@@ -1,7 +1,7 @@
 //! Wire types of the dataset: what `claims.jsonl` and `manifest.json` hold.
 //!
 //! These types exist only to be serialized; the pipeline converts its
-//! internal [`crate::extract::Claim`]s into them at the edge. Field names are
+//! internal [`crate::lang::extract::Claim`]s into them at the edge. Field names are
 //! part of the dataset format: adding a field is compatible, renaming one is
 //! not and bumps [`SCHEMA_VERSION`].
 //!

@@ -9,7 +9,7 @@
 //! test checks that the exported offsets, counted in code points, slice the
 //! article text to exactly the claim's text.
 
-use claimscan::export::{self, Article};
+use claimscan::dataset::export::{self, Article};
 use claimscan::record::ClaimRecord;
 use serde_json::Value;
 use std::collections::BTreeMap;

@@ -5,9 +5,9 @@
 //! deterministic and an article gives the same records alone as inside a
 //! batch run of the binary. Also the decoding policy of `corpus::decode`.
 
-use claimscan::corpus::decode;
-use claimscan::extract::extract_article;
-use claimscan::pipeline::{claim_id, claim_records};
+use claimscan::io::corpus::decode;
+use claimscan::io::driver::{claim_id, claim_records};
+use claimscan::lang::extract::extract_article;
 use claimscan::record::{ClaimRecord, Phrase};
 use claimscan::span::Span;
 use proptest::prelude::*;

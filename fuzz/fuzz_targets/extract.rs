@@ -7,9 +7,9 @@
 
 #![no_main]
 
-use claimscan::corpus::decode;
-use claimscan::extract::extract_article;
-use claimscan::pipeline::claim_records;
+use claimscan::io::corpus::decode;
+use claimscan::lang::extract::extract_article;
+use claimscan::io::driver::claim_records;
 use libfuzzer_sys::fuzz_target;
 
 fn check_span(text: &str, what: &str, start: usize, end: usize) {

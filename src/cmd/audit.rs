@@ -1,5 +1,5 @@
 //! `claimscan audit`: check a dataset against the current articles, and with
-//! `--fix` rewrite it (see [`crate::audit`] for the checks and re-anchoring).
+//! `--fix` rewrite it (see [`crate::dataset::audit`] for the checks and re-anchoring).
 //!
 //! The text report lists changed and missing articles, then every claim
 //! that does not verify with its problems, then the counts. With `--json`
@@ -22,19 +22,19 @@
 //! object. The exit status is 0 when the dataset is clean (after fixing,
 //! when fixing), 1 when not, 2 when the dataset cannot be read.
 
-use crate::audit::{
-    self, ArticleState, ClaimAudit, Dataset, DatasetError, FixCounts, Missing, Report, Status,
-};
 use crate::cli::AuditArgs;
 use crate::cmd::Status as Exit;
-use crate::pipeline::write_atomic;
+use crate::cmd::dataset::{corpus_dir, load, read_article};
+use crate::dataset::audit::{
+    self, ArticleState, ClaimAudit, Dataset, FixCounts, Missing, Report, Status,
+};
+use crate::io::driver::write_atomic;
 use crate::record::{ClaimRecord, Manifest};
-use anyhow::bail;
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Runs `claimscan audit`.
 pub fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
@@ -76,58 +76,6 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
         None => report.summary.is_clean(),
     };
     Ok(if clean { Exit::Success } else { Exit::Partial })
-}
-
-/// Reads and parses `DIR/claims.jsonl` and `DIR/manifest.json`; a
-/// [`DatasetError`] names the file and line when they are malformed.
-pub(crate) fn load(dir: &Path) -> anyhow::Result<Dataset> {
-    let claims_path = dir.join("claims.jsonl");
-    let manifest_path = dir.join("manifest.json");
-    let read = |p: &Path| {
-        std::fs::read(p).map_err(|e| DatasetError {
-            file: p.display().to_string(),
-            line: None,
-            message: format!("cannot be read: {e}"),
-        })
-    };
-    let manifest = read(&manifest_path)?;
-    let claims = read(&claims_path)?;
-    Ok(audit::parse_dataset(
-        &claims_path.display().to_string(),
-        &claims,
-        &manifest_path.display().to_string(),
-        &manifest,
-    )?)
-}
-
-/// The corpus folder: `given`, else the manifest's, else `corpus`.
-pub(crate) fn corpus_dir(given: Option<&Path>, manifest: &Manifest) -> anyhow::Result<PathBuf> {
-    if let Some(dir) = given {
-        if !dir.is_dir() {
-            bail!("corpus {} is not a folder", dir.display());
-        }
-        return Ok(dir.to_path_buf());
-    }
-    let recorded = PathBuf::from(&manifest.corpus);
-    if recorded.is_dir() {
-        return Ok(recorded);
-    }
-    let fallback = PathBuf::from("corpus");
-    if fallback.is_dir() {
-        return Ok(fallback);
-    }
-    bail!(
-        "corpus '{}' recorded in the manifest is not a folder, nor is 'corpus': pass --corpus DIR",
-        manifest.corpus
-    )
-}
-
-/// An article's bytes, or why they cannot be had.
-pub(crate) fn read_article(corpus: &Path, rel: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(corpus.join(rel)).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "not found".to_string(),
-        _ => format!("cannot be read: {e}"),
-    })
 }
 
 fn read_sources(corpus: &Path, manifest: &Manifest) -> BTreeMap<String, audit::Source> {

@@ -1,7 +1,7 @@
 //! `claimscan eval`: score a claims file against a gold file, as score.py does.
 use crate::cli::EvalArgs;
 use crate::cmd::Status;
-use crate::eval;
+use crate::dataset::eval;
 use std::io::Write;
 
 /// Runs `claimscan eval`: loads both files, scores, prints the report to stdout.

@@ -1,5 +1,5 @@
 //! `claimscan export --format F [DATASET] [-o PATH] [--corpus DIR]`: a
-//! dataset in the format of another tool (see [`crate::export`]).
+//! dataset in the format of another tool (see [`crate::dataset::export`]).
 //!
 //! The dataset is loaded and checked as `claimscan audit` does; each
 //! article with claims, or (for Label Studio and brat, which review whole
@@ -15,10 +15,10 @@
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Status;
-use crate::cmd::audit::{corpus_dir, load, read_article};
-use crate::corpus::decode;
-use crate::export::{self, Article, BRAT_CONF, LABEL_STUDIO_CONFIG};
-use crate::pipeline::write_atomic;
+use crate::cmd::dataset::{corpus_dir, load, read_article};
+use crate::dataset::export::{self, Article, BRAT_CONF, LABEL_STUDIO_CONFIG};
+use crate::io::corpus::decode;
+use crate::io::driver::write_atomic;
 use crate::record::ClaimRecord;
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;

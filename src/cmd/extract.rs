@@ -2,7 +2,7 @@
 
 use crate::cli::ExtractArgs;
 use crate::cmd::Status;
-use crate::pipeline::{Settings, WriteError, run as run_pipeline};
+use crate::io::driver::{Settings, WriteError, run as run_pipeline};
 use std::io::IsTerminal;
 
 /// Runs `claimscan extract`.

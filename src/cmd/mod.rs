@@ -2,6 +2,7 @@
 
 pub mod audit;
 pub mod completions;
+pub mod dataset;
 pub mod eval;
 pub mod export;
 pub mod extract;

@@ -1,6 +1,6 @@
 //! `claimscan report [DATASET] -o report.html [--corpus DIR] [--audit AUDIT.jsonl]`:
 //! one self-contained HTML page showing every article with its claims
-//! highlighted (see [`crate::report`] for what the page does).
+//! highlighted (see [`crate::dataset::report`] for what the page does).
 //!
 //! The dataset is loaded and checked as `claimscan audit` does, every
 //! article of the manifest is read from the corpus and decoded by the
@@ -14,10 +14,10 @@
 
 use crate::cli::ReportArgs;
 use crate::cmd::Status;
-use crate::cmd::audit::{corpus_dir, load, read_article};
-use crate::corpus::decode;
-use crate::pipeline::write_atomic;
-use crate::report::{ArticleText, Input, parse_audit, render};
+use crate::cmd::dataset::{corpus_dir, load, read_article};
+use crate::dataset::report::{ArticleText, Input, parse_audit, render};
+use crate::io::corpus::decode;
+use crate::io::driver::write_atomic;
 use anyhow::Context;
 
 /// Runs `claimscan report`.

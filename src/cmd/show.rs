@@ -13,8 +13,8 @@
 
 use crate::cli::ShowArgs;
 use crate::cmd::Status;
-use crate::cmd::audit::{corpus_dir, load, read_article};
-use crate::corpus::decode;
+use crate::cmd::dataset::{corpus_dir, load, read_article};
+use crate::io::corpus::decode;
 use crate::record::ClaimRecord;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};

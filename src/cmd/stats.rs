@@ -1,5 +1,5 @@
 //! `claimscan stats [DATASET] [--json|--csv]`: counts by population, bound
-//! and article, and the marketing-vs-IT gap table (see [`crate::stats`]).
+//! and article, and the marketing-vs-IT gap table (see [`crate::dataset::stats`]).
 //!
 //! Plain text by default; `--json` prints everything as one object,
 //! `--csv` the gap table alone (the counts are one `--json` or one
@@ -7,8 +7,8 @@
 
 use crate::cli::StatsArgs;
 use crate::cmd::Status;
-use crate::cmd::audit::load;
-use crate::stats::{gaps_csv, render_text, stats};
+use crate::cmd::dataset::load;
+use crate::dataset::stats::{gaps_csv, render_text, stats};
 use std::io::Write;
 
 /// Runs `claimscan stats`.

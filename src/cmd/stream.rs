@@ -16,8 +16,8 @@
 
 use crate::cli::StreamArgs;
 use crate::cmd::Status;
-use crate::extract::extract_article;
-use crate::pipeline::claim_records;
+use crate::io::driver::claim_records;
+use crate::lang::extract::extract_article;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde_json::Value;

@@ -41,7 +41,7 @@
 //!
 //! Moved claims keep their `id` (an identifier must survive re-anchoring,
 //! even though it was first derived from the old span). Articles are decoded
-//! with the extraction policy ([`crate::corpus::decode`]), so offsets always
+//! with the extraction policy ([`crate::io::corpus::decode`]), so offsets always
 //! refer to the stored bytes.
 //!
 //! Everything here is pure: the caller reads the files and prints.
@@ -49,8 +49,8 @@
 //! file and line are malformed), [`source`] classifies an article's current
 //! bytes, [`audit`] produces a [`Report`], and [`fix`] the repaired dataset.
 
-use crate::corpus::decode;
-use crate::pipeline::hex;
+use crate::io::corpus::decode;
+use crate::io::driver::hex;
 use crate::record::{ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};

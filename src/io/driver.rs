@@ -8,8 +8,8 @@
 //! the output folder and renamed into place, so an interrupted run leaves the
 //! previous dataset intact.
 
-use crate::corpus::{ArticlePath, decode, find_articles};
-use crate::extract::{Claim, extract_article};
+use crate::io::corpus::{ArticlePath, decode, find_articles};
+use crate::lang::extract::{Claim, extract_article};
 use crate::record::{ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord};
 use crate::span::Span;
 use anyhow::{Context, Result};
@@ -98,7 +98,7 @@ impl std::error::Error for WriteError {}
 pub fn run(settings: &Settings) -> Result<Summary> {
     // On the side while the corpus is listed: build the extractor's regexes
     // and lexicon.
-    std::thread::spawn(crate::extract::warm_up);
+    std::thread::spawn(crate::lang::extract::warm_up);
     let previous = if settings.full { None } else { Previous::open(&settings.out) };
     if previous.is_none() {
         let replaced = ["claims.jsonl", "manifest.json"].map(|f| settings.out.join(f));

@@ -6,9 +6,9 @@
 //! brands". Its population comes from the role words it holds (marketing,
 //! IT, both), else from a third group or an organisation ("CEOs",
 //! "companies": unknown), else it is generic ("respondents"), to be resolved
-//! from context by [`crate::attribute`].
+//! from context by [`crate::lang::attribute`].
 
-use crate::tokens::{TokKind, Token};
+use crate::lang::tokens::{TokKind, Token};
 
 /// Whose figure a claim is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
@@ -333,14 +333,14 @@ fn alnum_letters(w: u64) -> (u64, u64) {
     const HIGH: u64 = 0x8080_8080_8080_8080;
     let ascii = !w & HIGH;
     let x = w & !HIGH;
-    let letters = crate::swar::in_range(x | 0x2020_2020_2020_2020, b'a', b'z') & ascii;
-    let digits = crate::swar::in_range(x, b'0', b'9') & ascii;
+    let letters = crate::scan::swar::in_range(x | 0x2020_2020_2020_2020, b'a', b'z') & ascii;
+    let digits = crate::scan::swar::in_range(x, b'0', b'9') & ascii;
     (letters | digits, letters)
 }
 
 /// Where in `text` a word token may start that a group phrase needs (see
 /// [`CORE`]), in order: a sentence with none of them names no group, and
-/// [`crate::analysis::mentions`] finds nothing in it.
+/// [`crate::lang::analysis::mentions`] finds nothing in it.
 ///
 /// Every such token's text is in `text`, at a place that no letter or digit
 /// precedes (a word token never starts right after one), and is found here;
@@ -363,7 +363,7 @@ pub fn core_word_starts(text: &str) -> Vec<usize> {
             return;
         }
         // NUL, in no word, past the end.
-        let text16 = u128::from_le_bytes(crate::swar::padded(b, i));
+        let text16 = u128::from_le_bytes(crate::scan::swar::padded(b, i));
         if core.words[core.by_pair[t >> 5].clone()].iter().any(|w| w.at(text16))
             && (i == 0 || b[i - 1].is_ascii() || starts_word(i))
         {
@@ -375,7 +375,8 @@ pub fn core_word_starts(text: &str) -> Vec<usize> {
     let mut base = 0;
     while base < b.len() {
         // NUL, no letter, past the end.
-        let (alnum, letters) = alnum_letters(u64::from_le_bytes(crate::swar::padded(b, base)));
+        let (alnum, letters) =
+            alnum_letters(u64::from_le_bytes(crate::scan::swar::padded(b, base)));
         let mut starts = letters & !(alnum << 8 | before >> 56);
         while starts != 0 {
             check(base + starts.trailing_zeros() as usize / 8);
@@ -787,12 +788,15 @@ pub fn paren_with_figure(toks: &[Token], open: usize) -> Option<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::lang::tokens::tokenize;
     use crate::span::Span;
-    use crate::tokens::tokenize;
 
     fn read(text: &str) -> Option<(String, GroupPop)> {
-        let figs: Vec<(usize, Span)> =
-            crate::detect::detect(text).iter().enumerate().map(|(i, f)| (i, f.span)).collect();
+        let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
+            .iter()
+            .enumerate()
+            .map(|(i, f)| (i, f.span))
+            .collect();
         let toks = tokenize(text, Span::new(0, text.len()), &figs);
         let g = group_at(&toks, 0, false)?;
         Some((text[toks[g.first].span.start..toks[g.end - 1].span.end].to_string(), g.pop))
@@ -959,7 +963,7 @@ mod tests {
 
     #[test]
     fn core_words_are_found_as_the_automaton_finds_them_in_the_corpora() {
-        let Some(files) = crate::corpus::test_corpora() else { return };
+        let Some(files) = crate::io::corpus::test_corpora() else { return };
         let mut found = 0;
         for f in &files {
             let text = String::from_utf8_lossy(&std::fs::read(f).unwrap()).into_owned();
@@ -1020,9 +1024,9 @@ mod tests {
 
         #[test]
         fn a_sentence_without_core_words_names_no_group(text in sentence()) {
-            let toks = crate::tokens::tokenize(&text, crate::span::Span::new(0, text.len()), &[]);
+            let toks = crate::lang::tokens::tokenize(&text, crate::span::Span::new(0, text.len()), &[]);
             if core_word_starts(&text).is_empty() {
-                proptest::prop_assert!(crate::analysis::mentions(&toks).is_empty(), "{toks:?}");
+                proptest::prop_assert!(crate::lang::analysis::mentions(&toks).is_empty(), "{toks:?}");
             }
         }
     }

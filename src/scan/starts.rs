@@ -14,7 +14,7 @@
 //! spaces and a fraction word. [`starts`] returns every such position (and
 //! a few more, where the anchored search then finds nothing).
 
-use super::{DENOMINATOR_WORDS, NUMERATORS, ONES, TENS, has_plural, space};
+use crate::lang::detect::{DENOMINATOR_WORDS, NUMERATORS, ONES, TENS, has_plural, space};
 use std::sync::LazyLock;
 
 /// Number words, "a hundred" and fraction words, lowercase; `None` where
@@ -163,7 +163,7 @@ fn numerator_before(b: &[u8], at: usize) -> Option<usize> {
 
 /// Every position of the ASCII text `b` where one of the detector's
 /// patterns can match, in order; `None` without the Teddy search.
-pub(super) fn starts(b: &[u8]) -> Option<Vec<usize>> {
+pub(crate) fn starts(b: &[u8]) -> Option<Vec<usize>> {
     debug_assert!(b.is_ascii());
     let words = WORDS.as_ref()?;
     let mut out = Vec::new();
@@ -199,7 +199,7 @@ fn digit_starts(b: &[u8], out: &mut Vec<usize>) {
         // Skip to the next digit, eight (ASCII) bytes at a time.
         if let Some(chunk) = b.get(i..i + 8) {
             let w = u64::from_le_bytes(chunk.try_into().expect("eight bytes"));
-            let digits = crate::swar::in_range(w, b'0', b'9');
+            let digits = crate::scan::swar::in_range(w, b'0', b'9');
             if digits == 0 {
                 i += 8;
                 continue;

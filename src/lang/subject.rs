@@ -12,11 +12,11 @@
 //! - "N% PREDICATE" for a bare figure: the predicate after it;
 //! - a sample share, "(42% share)", "(81% in marketing, ...)": the sample's head noun.
 
-use crate::analysis::{Sent, after_restating};
-use crate::attribute::lead_in;
-use crate::groups::{GroupPop, group_at, paren_with_figure, side_of};
+use crate::lang::analysis::{Sent, after_restating};
+use crate::lang::attribute::lead_in;
+use crate::lang::groups::{GroupPop, group_at, paren_with_figure, side_of};
+use crate::lang::tokens::Token;
 use crate::span::Span;
-use crate::tokens::Token;
 
 /// Words at which a backward search for a noun phrase stops (verbs and
 /// complementisers that open the phrase).
@@ -62,7 +62,7 @@ fn boundary(t: &Token) -> bool {
             t.text,
             "," | ";" | ":" | "–" | "—" | "(" | ")" | "\"" | "“" | "”" | "[" | "]" | "•" | "|"
         )
-        || t.text == "-" && t.kind == crate::tokens::TokKind::Punct
+        || t.text == "-" && t.kind == crate::lang::tokens::TokKind::Punct
 }
 
 fn in_list(t: &Token, list: &[&str]) -> bool {
@@ -501,7 +501,7 @@ fn passive_subject(toks: &[Token], before: usize) -> Option<(usize, usize)> {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_article;
+    use crate::lang::extract::extract_article;
 
     /// (rule, article text, figure, expected subject or None)
     const CASES: &[(&str, &str, &str, Option<&str>)] = &[

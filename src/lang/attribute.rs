@@ -19,10 +19,10 @@
 //! Generic groups ("respondents") take the sentence's topic ("For CMOs,
 //! ...") or else the survey's population.
 
-use crate::analysis::{Mention, Sent, after_restating};
-use crate::groups::{GroupPop, Population, group_at, paren_with_figure, side_of};
+use crate::lang::analysis::{Mention, Sent, after_restating};
+use crate::lang::groups::{GroupPop, Population, group_at, paren_with_figure, side_of};
+use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
-use crate::tokens::{TokKind, Token};
 
 /// The population of a claim and why.
 #[derive(Debug, Clone, PartialEq)]
@@ -657,8 +657,8 @@ pub fn lead_in(toks: &[Token], ti: usize) -> usize {
 
 #[cfg(test)]
 mod tests {
-    use crate::extract::extract_article;
-    use crate::groups::Population::{self, *};
+    use crate::lang::extract::extract_article;
+    use crate::lang::groups::Population::{self, *};
 
     /// (rule, article text, figure, expected population, evidence starts with)
     type Case = (&'static str, &'static str, &'static str, Population, &'static str);

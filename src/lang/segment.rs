@@ -811,14 +811,14 @@ mod tests {
     /// `sentences` gives the same with and without the fast path on every
     /// article of the real corpora (BBC News and Reuters-21578, 22,005 files,
     /// 22.5 MB; about 5 s in a debug build, so no sampling; see
-    /// [`crate::corpus::test_corpora`]). Skipped when missing.
+    /// [`crate::io::corpus::test_corpora`]). Skipped when missing.
     #[test]
     fn fast_sentences_equal_library_on_corpora() {
-        let Some(files) = crate::corpus::test_corpora() else { return };
+        let Some(files) = crate::io::corpus::test_corpora() else { return };
         let (mut checked, mut sentence_count) = (0usize, 0usize);
         for path in &files {
             let bytes = std::fs::read(path).unwrap();
-            let Ok(decoded) = crate::corpus::decode(bytes) else { continue };
+            let Ok(decoded) = crate::io::corpus::decode(bytes) else { continue };
             let text = decoded.text;
             let fast = sentences_with(&text, true, |_| true);
             assert_eq!(fast, sentences_with(&text, false, |_| true), "{}", path.display());

@@ -6,11 +6,11 @@
 //! both sides ("58% of CMOs vs. 35% of CIOs say ..."); the interesting
 //! number is the difference. [`gaps`] pairs, within an article, a marketing
 //! claim and an IT claim whose subjects are the same span or whose subject
-//! texts have a token F1 ([`crate::eval::token_f1`]) of at least
+//! texts have a token F1 ([`crate::dataset::eval::token_f1`]) of at least
 //! [`MIN_SUBJECT_F1`], one-to-one, the closest match first. Everything here
 //! is pure; `claimscan stats` reads the dataset and prints.
 
-use crate::eval::token_f1;
+use crate::dataset::eval::token_f1;
 use crate::record::ClaimRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};

@@ -1,14 +1,14 @@
 //! One article in, its claims out: the stages chained over one `&str`.
 
-use crate::analysis::{self, Mention, Sent};
-use crate::attribute::{Attribution, attribute_sentence, survey_default};
-use crate::detect::{Figure, detect};
-use crate::groups::Population;
-use crate::segment::Sentence;
-use crate::segment::sentences_where;
+use crate::lang::analysis::{self, Mention, Sent};
+use crate::lang::attribute::{Attribution, attribute_sentence, survey_default};
+use crate::lang::detect::{Figure, detect};
+use crate::lang::groups::Population;
+use crate::lang::segment::Sentence;
+use crate::lang::segment::sentences_where;
+use crate::lang::subject::subject;
+use crate::lang::tokens::tokenize;
 use crate::span::Span;
-use crate::subject::subject;
-use crate::tokens::tokenize;
 use std::collections::VecDeque;
 use std::ops::Range;
 
@@ -54,7 +54,7 @@ fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
     // matter (three in four in news text have neither): the paragraphs
     // without either are not split into sentences, and none of their
     // sentences is tokenized.
-    let core = crate::groups::core_word_starts(text);
+    let core = crate::lang::groups::core_word_starts(text);
     let sents = {
         let mut wanted = paragraph_filter(&figures, &core);
         sentences_where(text, |para| every_paragraph || wanted(para))
@@ -64,7 +64,7 @@ fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
     // Tokens of sentences with figures are kept for the second pass, up to
     // a budget that bounds memory on giant claim-dense articles (past it,
     // the second pass tokenizes them again: same function, same tokens).
-    let mut kept: Vec<Option<Vec<crate::tokens::Token>>> = vec![None; sents.len()];
+    let mut kept: Vec<Option<Vec<crate::lang::tokens::Token>>> = vec![None; sents.len()];
     let mut budget = KEPT_TOKENS;
     let mut mentions: Vec<Vec<Mention>> = Vec::with_capacity(sents.len());
     let mut next_core = core.iter().peekable();
@@ -92,7 +92,7 @@ fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
         .map(|(i, f)| {
             let t = f.span.slice(text);
             figures.get(i + 1).is_some_and(|n| n.span.start - f.span.end <= 5)
-                && f.kind == crate::detect::Kind::Percent
+                && f.kind == crate::lang::detect::Kind::Percent
                 && !t.contains('%')
                 && !t.to_ascii_lowercase().contains("per")
                 && !t.to_ascii_lowercase().contains("pct")
@@ -179,7 +179,7 @@ pub fn warm_up() {
 }
 
 /// Accepts, given paragraph spans in order, those that some figure overlaps
-/// or where a core word starts ([`crate::groups::core_word_starts`]). A
+/// or where a core word starts ([`crate::lang::groups::core_word_starts`]). A
 /// paragraph without either stands as one sentence without figures or
 /// groups: the rules that read earlier sentences stop at a paragraph's
 /// start, or look for figures, so they read it as they would read its
@@ -237,7 +237,7 @@ mod tests {
             "We ran a survey. CMOs were asked too.\n\n45% said yes.".into(),
         ];
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR"));
-        let mut files = crate::corpus::test_corpora().unwrap_or_default();
+        let mut files = crate::io::corpus::test_corpora().unwrap_or_default();
         for set in ["gold", "dev"] {
             for e in std::fs::read_dir(root.join("tests/data").join(set).join("corpus")).unwrap() {
                 files.push(e.unwrap().path());

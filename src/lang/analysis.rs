@@ -1,9 +1,9 @@
 //! Per-sentence views shared by the attribution and subject stages.
 
-use crate::groups::{Group, group_at, may_start_group, paren_with_figure, side_of};
-use crate::segment::Sentence;
+use crate::lang::groups::{Group, group_at, may_start_group, paren_with_figure, side_of};
+use crate::lang::segment::Sentence;
+use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
-use crate::tokens::{TokKind, Token};
 
 /// Prepositions after which a group is an object, not the population
 /// ("collaboration with CIOs", "a low priority for IT" is handled apart).

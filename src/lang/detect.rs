@@ -13,7 +13,7 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 use std::sync::LazyLock;
 
-mod starts;
+use crate::scan::starts;
 
 /// How a figure is bounded by the qualifier in front of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,12 +77,12 @@ pub struct Figure {
     pub kind: Kind,
 }
 
-const ONES: &[&str] = &[
+pub(crate) const ONES: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen",
 ];
-const TENS: &[&str] =
+pub(crate) const TENS: &[&str] =
     &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /// A number written in digits or (up to one hundred) in words.
@@ -112,12 +112,12 @@ fn ratio_pattern() -> String {
     )
 }
 /// Fraction words; all but "half" and "halves" also take a plural "s".
-const DENOMINATOR_WORDS: &[&str] = &[
+pub(crate) const DENOMINATOR_WORDS: &[&str] = &[
     "half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth",
 ];
 /// True when the fraction word `d` takes a plural "s" ("thirds").
-fn has_plural(d: &str) -> bool {
+pub(crate) fn has_plural(d: &str) -> bool {
     !d.starts_with("hal")
 }
 fn denominator() -> String {
@@ -129,7 +129,7 @@ fn denominator() -> String {
 }
 /// Words before a fraction word: "a third", "two-fifths" ("an" before "a",
 /// as `an?` prefers it).
-const NUMERATORS: &[&str] =
+pub(crate) const NUMERATORS: &[&str] =
     &["an", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 fn fraction_pattern() -> String {
     format!(
@@ -394,7 +394,7 @@ impl<'a> Follows<'a> {
 
 /// ASCII white space as `\s` reads it.
 #[inline]
-fn space(b: u8) -> bool {
+pub(crate) fn space(b: u8) -> bool {
     matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
@@ -1249,14 +1249,14 @@ mod tests {
     }
 
     /// The byte tests find the same figures as the candidate regex on every
-    /// article of the real corpora (see [`crate::corpus::test_corpora`]).
+    /// article of the real corpora (see [`crate::io::corpus::test_corpora`]).
     /// Skipped when missing.
     #[test]
     fn fast_candidates_find_what_the_regex_finds_on_corpora() {
-        let Some(files) = crate::corpus::test_corpora() else { return };
+        let Some(files) = crate::io::corpus::test_corpora() else { return };
         let (mut checked, mut figures) = (0usize, 0usize);
         for path in &files {
-            let Ok(decoded) = crate::corpus::decode(std::fs::read(path).unwrap()) else {
+            let Ok(decoded) = crate::io::corpus::decode(std::fs::read(path).unwrap()) else {
                 continue;
             };
             let fast = detect_with(&decoded.text, true);

@@ -24,7 +24,7 @@ pub struct Token<'a> {
     pub kind: TokKind,
     /// Its text.
     pub text: &'a str,
-    /// The lexicon classes of a word ([`crate::groups::class`]); 0 for
+    /// The lexicon classes of a word ([`crate::lang::groups::class`]); 0 for
     /// other tokens.
     pub lex: u16,
 }
@@ -129,7 +129,7 @@ pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec
             }
         }
         let word = &text[start..end];
-        let lex = if kind == TokKind::Word { crate::groups::classes(word) } else { 0 };
+        let lex = if kind == TokKind::Word { crate::lang::groups::classes(word) } else { 0 };
         out.push(Token { span: Span::new(start, end), kind, text: word, lex });
     }
     out
@@ -207,8 +207,11 @@ mod tests {
             ("ampersand", "CMOs & CIOs", &["CMOs", "&", "CIOs"]),
         ];
         for (name, text, want) in cases {
-            let figs: Vec<(usize, Span)> =
-                crate::detect::detect(text).iter().enumerate().map(|(i, f)| (i, f.span)).collect();
+            let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i, f.span))
+                .collect();
             let got: Vec<&str> =
                 tokenize(text, Span::new(0, text.len()), &figs).iter().map(|t| t.text).collect();
             assert_eq!(got, *want, "case {name:?}");

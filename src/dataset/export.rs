@@ -55,7 +55,7 @@ pub const BRAT_CONF: &str = "[entities]\nmarketing\nit\nboth\nunknown\n\n[relati
 pub struct Article<'a> {
     /// Path relative to the corpus, `/` separators, as in the records.
     pub path: &'a str,
-    /// The text, decoded by the extraction's policy ([`crate::corpus::decode`]).
+    /// The text, decoded by the extraction's policy ([`crate::io::corpus::decode`]).
     pub text: &'a str,
     /// Its claims, each of which passes [`check`] against `text`, in offset order.
     pub claims: Vec<&'a ClaimRecord>,

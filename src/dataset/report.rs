@@ -5,7 +5,7 @@
 //! offsets. [`render`] turns the records and the article texts into one HTML
 //! file with its CSS and JavaScript inline (no network, no external asset):
 //!
-//! - a sidebar with the counts of [`crate::stats::stats`] (by population and
+//! - a sidebar with the counts of [`crate::dataset::stats::stats`] (by population and
 //!   by bound), filters by population and by audit status, a path filter,
 //!   and a panel with the selected claim's value, bound, evidence and id;
 //! - one section per article of the manifest. Each article's text is
@@ -44,9 +44,9 @@
 //! as `\u003c`, `\u003e`, `\u0026`, so no article can close the script
 //! element. Everything here is pure: `claimscan report` reads the files.
 
-use crate::export::{CodePoints, LABELS, check};
+use crate::dataset::export::{CodePoints, LABELS, check};
+use crate::dataset::stats::stats;
 use crate::record::{ClaimRecord, Phrase};
-use crate::stats::stats;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
