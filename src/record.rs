@@ -1,9 +1,10 @@
 //! Wire types of the dataset: what `claims.jsonl` and `manifest.json` hold.
 //!
-//! These types exist only to be serialized; the pipeline converts its
-//! internal [`crate::lang::extract::Claim`]s into them at the edge. Field names are
-//! part of the dataset format: adding a field is compatible, renaming one is
-//! not and bumps [`SCHEMA_VERSION`].
+//! These types exist only to be serialized; [`claim_records`] converts the
+//! extractor's [`crate::lang::extract::Claim`]s into them at the edge (claim
+//! ids, code-point offsets, lines and columns), for `extract` and `stream`
+//! alike. Field names are part of the dataset format: adding a field is
+//! compatible, renaming one is not and bumps [`SCHEMA_VERSION`].
 //!
 //! A claim record (one line of `claims.jsonl`, shown wrapped):
 //!
@@ -15,7 +16,10 @@
 //!  "sentence":{"start":257,"end":463},"evidence":"of-phrase after figure: 'CIOs'"}
 //! ```
 
+use crate::lang::extract::Claim;
+use crate::span::Span;
 use serde::{Deserialize, Serialize};
+use sha2::{Digest, Sha256};
 
 /// Version of the dataset format written in the manifest.
 pub const SCHEMA_VERSION: &str = "1.0";
@@ -122,4 +126,122 @@ pub struct ArticleEntry {
     /// Warnings about the input (invalid UTF-8 and the like).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+}
+
+/// Lowercase hex of a digest.
+pub fn hex(bytes: &[u8]) -> String {
+    const DIGITS: &[u8; 16] = b"0123456789abcdef";
+    let out: Vec<u8> = bytes
+        .iter()
+        .flat_map(|&b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0xf)]])
+        .collect();
+    String::from_utf8(out).expect("hex digits are ASCII")
+}
+
+/// A stable claim id from the article path and the expression's span.
+pub fn claim_id(article: &str, span: Span) -> String {
+    // SHA-256 of "{article}\0{start}-{end}", fed in pieces.
+    let d = Sha256::new()
+        .chain_update(article)
+        .chain_update([0])
+        .chain_update(itoa::Buffer::new().format(span.start))
+        .chain_update("-")
+        .chain_update(itoa::Buffer::new().format(span.end))
+        .finalize();
+    format!("c-{}", hex(&d[..8]))
+}
+
+/// Converts an article's claims into dataset records.
+pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRecord> {
+    let mut pos = Positions::new(text);
+    let phrase = |s: Span| Phrase { text: s.slice(text).to_string(), start: s.start, end: s.end };
+    claims
+        .iter()
+        .map(|c| {
+            let span = c.figure.span;
+            let (char_start, line, column) = pos.at(span.start);
+            let char_end = char_start + text[span.start..span.end].chars().count();
+            ClaimRecord {
+                id: claim_id(article, span),
+                article: article.to_string(),
+                start: span.start,
+                end: span.end,
+                text: span.slice(text).to_string(),
+                char_start,
+                char_end,
+                line,
+                column,
+                value: round6(c.figure.value),
+                bound: c.figure.bound.as_str().to_string(),
+                kind: c.figure.kind.as_str().to_string(),
+                population: c.attribution.population.as_str().to_string(),
+                population_phrase: c.attribution.phrase.map(phrase),
+                subject: c.subject.map(phrase),
+                sentence: SpanRecord { start: c.sentence.start, end: c.sentence.end },
+                evidence: c.attribution.evidence.clone(),
+                audit: None,
+            }
+        })
+        .collect()
+}
+
+fn round6(v: f64) -> f64 {
+    (v * 1e6).round() / 1e6
+}
+
+/// Converts ascending byte offsets into (code point, line, column) in one pass.
+struct Positions<'a> {
+    text: &'a str,
+    byte: usize,
+    chars: usize,
+    line: usize,
+    line_start_chars: usize,
+}
+
+impl<'a> Positions<'a> {
+    fn new(text: &'a str) -> Self {
+        Positions { text, byte: 0, chars: 0, line: 1, line_start_chars: 0 }
+    }
+
+    /// Code-point offset, 1-based line and 1-based column of byte `at`.
+    fn at(&mut self, at: usize) -> (usize, usize, usize) {
+        if at < self.byte {
+            *self = Positions::new(self.text);
+        }
+        let piece = &self.text[self.byte..at];
+        if piece.is_ascii() {
+            // A character per byte: only the line breaks need finding.
+            for nl in memchr::memchr_iter(b'\n', piece.as_bytes()) {
+                self.line += 1;
+                self.line_start_chars = self.chars + nl + 1;
+            }
+            self.chars += piece.len();
+        } else {
+            for c in piece.chars() {
+                self.chars += 1;
+                if c == '\n' {
+                    self.line += 1;
+                    self.line_start_chars = self.chars;
+                }
+            }
+        }
+        self.byte = at;
+        (self.chars, self.line, self.chars - self.line_start_chars + 1)
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// Claim ids are "c-" and the first eight bytes, in hex, of the SHA-256
+    /// of "{article}\0{start}-{end}": stable from one version to the next,
+    /// as the README promises.
+    #[test]
+    fn claim_ids_hash_the_article_and_span() {
+        for (article, start, end) in [("a.txt", 3, 5), ("sub/dir/b c.txt", 0, 12345), ("", 7, 7)] {
+            let whole = Sha256::digest(format!("{article}\u{0}{start}-{end}").as_bytes());
+            assert_eq!(claim_id(article, Span::new(start, end)), format!("c-{}", hex(&whole[..8])));
+        }
+    }
 }

@@ -6,9 +6,9 @@
 //! batch run of the binary. Also the decoding policy of `corpus::decode`.
 
 use claimscan::io::corpus::decode;
-use claimscan::io::driver::{claim_id, claim_records};
 use claimscan::lang::extract::extract_article;
 use claimscan::record::{ClaimRecord, Phrase};
+use claimscan::record::{claim_id, claim_records};
 use claimscan::span::Span;
 use proptest::prelude::*;
 use proptest::sample::select;

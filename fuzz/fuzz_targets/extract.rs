@@ -9,7 +9,7 @@
 
 use claimscan::io::corpus::decode;
 use claimscan::lang::extract::extract_article;
-use claimscan::io::driver::claim_records;
+use claimscan::record::claim_records;
 use libfuzzer_sys::fuzz_target;
 
 fn check_span(text: &str, what: &str, start: usize, end: usize) {

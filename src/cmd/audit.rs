@@ -28,7 +28,7 @@ use crate::cmd::dataset::{corpus_dir, load, read_article};
 use crate::dataset::audit::{
     self, ArticleState, ClaimAudit, Dataset, FixCounts, Missing, Report, Status,
 };
-use crate::io::driver::write_atomic;
+use crate::io::files::write_atomic;
 use crate::record::{ClaimRecord, Manifest};
 use serde::Serialize;
 use std::collections::BTreeMap;

@@ -18,7 +18,7 @@ use crate::cmd::Status;
 use crate::cmd::dataset::{corpus_dir, load, read_article};
 use crate::dataset::export::{self, Article, BRAT_CONF, LABEL_STUDIO_CONFIG};
 use crate::io::corpus::decode;
-use crate::io::driver::write_atomic;
+use crate::io::files::write_atomic;
 use crate::record::ClaimRecord;
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;

@@ -2,7 +2,8 @@
 
 use crate::cli::ExtractArgs;
 use crate::cmd::Status;
-use crate::io::driver::{Settings, WriteError, run as run_pipeline};
+use crate::io::driver::{Settings, run as run_pipeline};
+use crate::io::files::WriteError;
 use std::io::IsTerminal;
 
 /// Runs `claimscan extract`.

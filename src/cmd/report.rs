@@ -17,7 +17,7 @@ use crate::cmd::Status;
 use crate::cmd::dataset::{corpus_dir, load, read_article};
 use crate::dataset::report::{ArticleText, Input, parse_audit, render};
 use crate::io::corpus::decode;
-use crate::io::driver::write_atomic;
+use crate::io::files::write_atomic;
 use anyhow::Context;
 
 /// Runs `claimscan report`.

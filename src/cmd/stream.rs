@@ -16,8 +16,8 @@
 
 use crate::cli::StreamArgs;
 use crate::cmd::Status;
-use crate::io::driver::claim_records;
 use crate::lang::extract::extract_article;
+use crate::record::claim_records;
 use anyhow::{Context, Result};
 use rayon::prelude::*;
 use serde_json::Value;

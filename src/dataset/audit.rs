@@ -50,7 +50,7 @@
 //! bytes, [`audit`] produces a [`Report`], and [`fix`] the repaired dataset.
 
 use crate::io::corpus::decode;
-use crate::io::driver::hex;
+use crate::record::hex;
 use crate::record::{ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};

@@ -1,25 +1,29 @@
-//! The extraction driver: the only place with threads and progress bars.
+//! The extraction driver: the only place with threads.
 //!
 //! Articles are listed in path order, taken by the workers a block at a
 //! time in that order (the same [`process_article`] the sequential path
 //! would call), and written in order, so the output is byte-identical
 //! whatever the thread count and only a bounded number of blocks is held in
 //! memory at a time. Both output files are written to temporary files inside
-//! the output folder and renamed into place, so an interrupted run leaves the
-//! previous dataset intact.
+//! the output folder and renamed into place ([`crate::io::files`]), so an
+//! interrupted run leaves the previous dataset intact.
 
 use crate::io::corpus::{ArticlePath, decode, find_articles};
-use crate::lang::extract::{Claim, extract_article};
-use crate::record::{ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord};
-use crate::span::Span;
+use crate::io::files::{
+    WriteError, forget_cached, make_durable, rename_into_place, start_writeback,
+};
+use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious, pop_name};
+use crate::io::manifest::EntryWriter;
+use crate::io::progress::progress_bar;
+use crate::lang::extract::extract_article;
+use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION, claim_records, hex};
 use anyhow::{Context, Result};
-use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
+use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, IsTerminal, Write};
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::time::Instant;
-
 /// Validated settings of an extraction run.
 #[derive(Debug, Clone)]
 pub struct Settings {
@@ -78,18 +82,6 @@ const BLOCK: usize = 64;
 /// and the others go on with small ones. (Blocks of 16 were slower: a
 /// message per 16 articles woke the writer 1,375 times over BBC+Reuters.)
 const AHEAD: usize = 8;
-
-/// Failure to write the dataset (the exit status is 2, not 1).
-#[derive(Debug)]
-pub struct WriteError(pub anyhow::Error);
-
-impl std::fmt::Display for WriteError {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "{:#}", self.0)
-    }
-}
-
-impl std::error::Error for WriteError {}
 
 /// Runs an extraction. When OUT already holds a dataset written by this
 /// version, articles whose SHA-256 is unchanged are copied from it rather
@@ -261,194 +253,6 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     Ok(summary)
 }
 
-/// Drops from the page cache the files of a previous dataset that this run
-/// replaces without reading them. Renaming the new files over them frees
-/// their pages; done here, on a side thread while the corpus is listed, it
-/// is not done at the end of the run, which waits for it (renaming over
-/// BBC+Reuters' 8.7 MB of claims took 4.4 ms with them cached, 2.2-2.8 ms
-/// without). The files on disk are untouched.
-fn forget_cached(files: &[PathBuf]) {
-    #[cfg(target_os = "linux")]
-    for f in files {
-        if let Ok(file) = std::fs::File::open(f) {
-            let _ = rustix::fs::fadvise(&file, 0, None, rustix::fs::Advice::DontNeed);
-        }
-    }
-    #[cfg(not(target_os = "linux"))]
-    let _ = files;
-}
-
-/// Makes a temporary output file readable by all and flushes it to disk.
-fn make_durable(tmp: &tempfile::NamedTempFile) {
-    // Temporary files are private (0600); a dataset is meant to be shared.
-    #[cfg(unix)]
-    {
-        use std::os::unix::fs::PermissionsExt;
-        let _ = tmp.as_file().set_permissions(std::fs::Permissions::from_mode(0o644));
-    }
-    tmp.as_file().sync_all().ok();
-}
-
-/// Makes a temporary output file durable and renames it into place.
-fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
-    make_durable(&tmp);
-    rename_into_place(tmp, to)
-}
-
-/// Renames a temporary output file into place (after [`make_durable`]).
-fn rename_into_place(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
-    tmp.persist(to)
-        .map_err(|e| WriteError(anyhow::anyhow!("cannot write {}: {}", to.display(), e.error)))?;
-    Ok(())
-}
-
-/// The `articles` of a manifest, written to a temporary file one entry at a
-/// time, in the exact bytes `serde_json::to_vec_pretty` gives them inside the
-/// whole manifest (two levels deep: each line indented by four spaces).
-struct EntryWriter {
-    file: BufWriter<std::fs::File>,
-    count: usize,
-}
-
-impl EntryWriter {
-    fn new(dir: &Path) -> Result<Self> {
-        let file = tempfile::tempfile_in(dir)
-            .with_context(|| format!("cannot write in output folder {}", dir.display()))
-            .map_err(WriteError)?;
-        Ok(EntryWriter { file: BufWriter::with_capacity(1 << 16, file), count: 0 })
-    }
-
-    /// An entry in the manifest's bytes, without the separator before it:
-    /// what [`EntryWriter::format_by_serde`] makes, written directly (one
-    /// entry per article, so it counts on a corpus of small articles).
-    fn format(entry: &ArticleEntry) -> Vec<u8> {
-        let ArticleEntry { path, bytes, sha256, claims, status, warnings } = entry;
-        let string = |out: &mut Vec<u8>, s: &str| {
-            serde_json::to_writer(&mut *out, s).expect("strings serialize");
-        };
-        let mut out = Vec::with_capacity(160 + path.len());
-        out.extend_from_slice(b"    {\n      \"path\": ");
-        string(&mut out, path);
-        out.extend_from_slice(b",\n      \"bytes\": ");
-        out.extend_from_slice(itoa::Buffer::new().format(*bytes).as_bytes());
-        out.extend_from_slice(b",\n      \"sha256\": ");
-        match sha256 {
-            Some(sha) => string(&mut out, sha),
-            None => out.extend_from_slice(b"null"),
-        }
-        out.extend_from_slice(b",\n      \"claims\": ");
-        out.extend_from_slice(itoa::Buffer::new().format(*claims).as_bytes());
-        out.extend_from_slice(b",\n      \"status\": ");
-        string(&mut out, status);
-        if !warnings.is_empty() {
-            out.extend_from_slice(b",\n      \"warnings\": [");
-            for (i, w) in warnings.iter().enumerate() {
-                out.extend_from_slice(if i == 0 { b"\n        " } else { b",\n        " });
-                string(&mut out, w);
-            }
-            out.extend_from_slice(b"\n      ]");
-        }
-        out.extend_from_slice(b"\n    }");
-        out
-    }
-
-    /// The entry as `serde_json::to_vec_pretty` writes it inside the whole
-    /// manifest, two levels deep: each line indented by four more spaces.
-    #[cfg(test)]
-    fn format_by_serde(entry: &ArticleEntry) -> Vec<u8> {
-        let json = serde_json::to_vec_pretty(entry).expect("entries serialize");
-        let mut out = Vec::with_capacity(json.len() + 64);
-        for (i, line) in json.split(|&b| b == b'\n').enumerate() {
-            if i > 0 {
-                out.push(b'\n');
-            }
-            out.extend_from_slice(b"    ");
-            out.extend_from_slice(line);
-        }
-        out
-    }
-
-    fn push(&mut self, entry: &ArticleEntry) -> Result<()> {
-        self.push_formatted(&Self::format(entry))
-    }
-
-    /// Appends an entry made by [`EntryWriter::format`].
-    fn push_formatted(&mut self, json: &[u8]) -> Result<()> {
-        let sep: &[u8] = if self.count == 0 { b"\n" } else { b",\n" };
-        self.file
-            .write_all(sep)
-            .and_then(|()| self.file.write_all(json))
-            .context("cannot write manifest")
-            .map_err(WriteError)?;
-        self.count += 1;
-        Ok(())
-    }
-
-    /// Writes `manifest` (whose `articles` is empty) with the entries in it,
-    /// plus a final newline, to a temporary file in `dir`.
-    fn finish(self, manifest: &Manifest, dir: &Path) -> Result<tempfile::NamedTempFile> {
-        use std::io::{Read, Seek};
-        let mut entries = self.file.into_inner().map_err(|e| e.into_error())?;
-        entries.seek(std::io::SeekFrom::Start(0))?;
-        let mut head = serde_json::to_vec_pretty(manifest)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".claimscan.")
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot write in {}", dir.display()))
-            .map_err(WriteError)?;
-        const EMPTY: &[u8] = b"\"articles\": []\n}";
-        if self.count > 0 && head.ends_with(EMPTY) {
-            head.truncate(head.len() - b"[]\n}".len());
-            let mut w = BufWriter::with_capacity(1 << 16, tmp.as_file_mut());
-            w.write_all(&head)?;
-            w.write_all(b"[")?;
-            std::io::copy(&mut entries, &mut w)?;
-            w.write_all(b"\n  ]\n}\n")?;
-            w.flush().context("cannot write manifest").map_err(WriteError)?;
-        } else {
-            // No entries, or `articles` is not the last field: build it whole.
-            let mut text = Vec::new();
-            entries.read_to_end(&mut text)?;
-            text.insert(0, b'[');
-            text.extend_from_slice(b"\n]");
-            let full = Manifest { articles: serde_json::from_slice(&text)?, ..manifest.clone() };
-            let mut json = serde_json::to_vec_pretty(&full)?;
-            json.push(b'\n');
-            tmp.write_all(&json).context("cannot write manifest").map_err(WriteError)?;
-        }
-        Ok(tmp)
-    }
-}
-
-/// Writes `bytes` to `path` through a temporary file in the same folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
-    let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".claimscan.")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))
-        .map_err(WriteError)?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))
-        .map_err(WriteError)?;
-    persist(tmp, path)
-}
-
-fn progress_bar(wanted: bool, bytes: u64, articles: usize) -> ProgressBar {
-    if !wanted {
-        return ProgressBar::hidden();
-    }
-    let bar = ProgressBar::with_draw_target(Some(bytes), ProgressDrawTarget::stderr());
-    bar.set_style(
-        ProgressStyle::with_template("{spinner} [{elapsed_precise}] {bar:30} {bytes}/{total_bytes} {msg} of {len_articles} ({bytes_per_sec}, ETA {eta})")
-            .unwrap_or_else(|_| ProgressStyle::default_bar())
-            .with_key("len_articles", move |_: &indicatif::ProgressState, w: &mut dyn std::fmt::Write| {
-                let _ = write!(w, "{articles}");
-            }),
-    );
-    bar
-}
-
 /// What the writer thread holds: the outputs and the running totals.
 struct Writer<'a> {
     claims: BufWriter<std::fs::File>,
@@ -473,7 +277,7 @@ impl Writer<'_> {
                 p.lines = lines;
                 p.by_population = pops;
             }
-            cursor.count(known, &p);
+            cursor.count(known, &p.entry.path, p.reused);
         }
         self.claims.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
         self.claims_written += p.lines.len() as u64;
@@ -509,22 +313,7 @@ impl Writer<'_> {
         if in_file - self.claims_sent < 1 << 20 {
             return;
         }
-        #[cfg(target_os = "linux")]
-        {
-            use std::os::fd::AsRawFd;
-            let (from, len) = (self.claims_sent as i64, (in_file - self.claims_sent) as i64);
-            // SAFETY: a system call on an open descriptor with integer
-            // arguments; it only starts writing pages the file already has.
-            // Failure is harmless: the fsync at the end writes them.
-            unsafe {
-                libc::sync_file_range(
-                    self.claims.get_ref().as_raw_fd(),
-                    from,
-                    len,
-                    libc::SYNC_FILE_RANGE_WRITE,
-                );
-            }
-        }
+        start_writeback(self.claims.get_ref(), self.claims_sent, in_file - self.claims_sent);
         self.claims_sent = in_file;
     }
 }
@@ -703,272 +492,10 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
     }
 }
 
-/// The dataset already in OUT: its manifest entries, and its claims read
-/// in step with the new run (both are in article path order).
-struct Previous {
-    entries: HashMap<String, ArticleEntry>,
-    cursor: Cursor,
-}
-
-/// Where the new run is in the previous dataset's claims, and how the
-/// articles compare so far.
-struct Cursor {
-    claims: std::io::Lines<std::io::BufReader<std::fs::File>>,
-    seen: usize,
-    changes: Changes,
-}
-
-/// File in OUT naming the build that wrote the dataset (not part of the
-/// dataset: incremental runs reuse claims only from the same build).
-pub const BUILD_STAMP: &str = ".claimscan-build";
-
-/// The build's identity: a hash of the sources, the manifest and the
-/// locked dependency versions it was compiled from (see build.rs), which
-/// are what decide the claims. Known at compile time: nothing is hashed
-/// when the program runs (hashing the 6 MB executable took 4-8 ms per run).
-const BUILD_ID: &str = env!("CLAIMSCAN_BUILD_ID");
-
-/// The previous dataset does not hold what its manifest says: rebuild fully.
-#[derive(Debug)]
-struct StalePrevious(String);
-
-impl std::fmt::Display for StalePrevious {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        write!(f, "previous dataset is inconsistent: {}", self.0)
-    }
-}
-
-impl std::error::Error for StalePrevious {}
-
-#[derive(serde::Deserialize)]
-struct ArticleAndPopulation {
-    article: String,
-    population: String,
-}
-
-impl Previous {
-    /// The dataset in `out`, if there is one this version can reuse.
-    fn open(out: &Path) -> Option<Previous> {
-        let manifest: Manifest =
-            serde_json::from_slice(&std::fs::read(out.join("manifest.json")).ok()?).ok()?;
-        if manifest.schema_version != SCHEMA_VERSION
-            || manifest.tool_version != env!("CARGO_PKG_VERSION")
-        {
-            return None;
-        }
-        // Same version is not enough while the rules change between releases:
-        // reuse only claims written by this very build.
-        let written_by = std::fs::read_to_string(out.join(BUILD_STAMP)).ok()?;
-        if written_by.trim() != BUILD_ID {
-            return None;
-        }
-        let file = std::fs::File::open(out.join("claims.jsonl")).ok()?;
-        use std::io::BufRead;
-        let claims = std::io::BufReader::with_capacity(1 << 16, file).lines();
-        let entries = manifest.articles.into_iter().map(|e| (e.path.clone(), e)).collect();
-        Some(Previous { entries, cursor: Cursor { claims, seen: 0, changes: Changes::default() } })
-    }
-}
-
-impl Cursor {
-    /// The `n` claim lines of `article`, skipping those of articles before it
-    /// (changed or removed ones), and their counts by population.
-    fn take(
-        &mut self,
-        article: &str,
-        n: usize,
-    ) -> Result<(Vec<u8>, BTreeMap<&'static str, usize>)> {
-        let mut lines = Vec::new();
-        let mut pops = BTreeMap::new();
-        let mut got = 0;
-        while got < n {
-            let line = match self.claims.next() {
-                Some(l) => l.map_err(|e| StalePrevious(e.to_string()))?,
-                None => return Err(StalePrevious(format!("claims of {article} missing")).into()),
-            };
-            let head: ArticleAndPopulation = serde_json::from_str(&line)
-                .map_err(|e| StalePrevious(format!("claims.jsonl: {e}")))?;
-            match head.article.as_str().cmp(article) {
-                std::cmp::Ordering::Less => continue,
-                std::cmp::Ordering::Equal => {
-                    lines.extend_from_slice(line.as_bytes());
-                    lines.push(b'\n');
-                    *pops.entry(pop_name(&head.population)).or_default() += 1;
-                    got += 1;
-                }
-                std::cmp::Ordering::Greater => {
-                    return Err(StalePrevious(format!("claims of {article} missing")).into());
-                }
-            }
-        }
-        Ok((lines, pops))
-    }
-
-    fn count(&mut self, entries: &HashMap<String, ArticleEntry>, p: &Processed) {
-        match entries.get(&p.entry.path) {
-            None => self.changes.new += 1,
-            Some(_) if p.reused => self.changes.unchanged += 1,
-            Some(_) => self.changes.changed += 1,
-        }
-        if entries.contains_key(&p.entry.path) {
-            self.seen += 1;
-        }
-    }
-
-    /// The comparison, once every article is written; `previous` is the
-    /// number of articles the previous dataset had.
-    fn changes(self, previous: usize) -> Changes {
-        Changes { removed: previous - self.seen, ..self.changes }
-    }
-}
-
-fn pop_name(p: &str) -> &'static str {
-    match p {
-        "marketing" => "marketing",
-        "it" => "it",
-        "both" => "both",
-        _ => "unknown",
-    }
-}
-
-/// Lowercase hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
-    const DIGITS: &[u8; 16] = b"0123456789abcdef";
-    let out: Vec<u8> = bytes
-        .iter()
-        .flat_map(|&b| [DIGITS[usize::from(b >> 4)], DIGITS[usize::from(b & 0xf)]])
-        .collect();
-    String::from_utf8(out).expect("hex digits are ASCII")
-}
-
-/// A stable claim id from the article path and the expression's span.
-pub fn claim_id(article: &str, span: Span) -> String {
-    // SHA-256 of "{article}\0{start}-{end}", fed in pieces.
-    let d = Sha256::new()
-        .chain_update(article)
-        .chain_update([0])
-        .chain_update(itoa::Buffer::new().format(span.start))
-        .chain_update("-")
-        .chain_update(itoa::Buffer::new().format(span.end))
-        .finalize();
-    format!("c-{}", hex(&d[..8]))
-}
-
-/// Converts an article's claims into dataset records.
-pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRecord> {
-    let mut pos = Positions::new(text);
-    let phrase = |s: Span| Phrase { text: s.slice(text).to_string(), start: s.start, end: s.end };
-    claims
-        .iter()
-        .map(|c| {
-            let span = c.figure.span;
-            let (char_start, line, column) = pos.at(span.start);
-            let char_end = char_start + text[span.start..span.end].chars().count();
-            ClaimRecord {
-                id: claim_id(article, span),
-                article: article.to_string(),
-                start: span.start,
-                end: span.end,
-                text: span.slice(text).to_string(),
-                char_start,
-                char_end,
-                line,
-                column,
-                value: round6(c.figure.value),
-                bound: c.figure.bound.as_str().to_string(),
-                kind: c.figure.kind.as_str().to_string(),
-                population: c.attribution.population.as_str().to_string(),
-                population_phrase: c.attribution.phrase.map(phrase),
-                subject: c.subject.map(phrase),
-                sentence: SpanRecord { start: c.sentence.start, end: c.sentence.end },
-                evidence: c.attribution.evidence.clone(),
-                audit: None,
-            }
-        })
-        .collect()
-}
-
-fn round6(v: f64) -> f64 {
-    (v * 1e6).round() / 1e6
-}
-
-/// Converts ascending byte offsets into (code point, line, column) in one pass.
-struct Positions<'a> {
-    text: &'a str,
-    byte: usize,
-    chars: usize,
-    line: usize,
-    line_start_chars: usize,
-}
-
-impl<'a> Positions<'a> {
-    fn new(text: &'a str) -> Self {
-        Positions { text, byte: 0, chars: 0, line: 1, line_start_chars: 0 }
-    }
-
-    /// Code-point offset, 1-based line and 1-based column of byte `at`.
-    fn at(&mut self, at: usize) -> (usize, usize, usize) {
-        if at < self.byte {
-            *self = Positions::new(self.text);
-        }
-        let piece = &self.text[self.byte..at];
-        if piece.is_ascii() {
-            // A character per byte: only the line breaks need finding.
-            for nl in memchr::memchr_iter(b'\n', piece.as_bytes()) {
-                self.line += 1;
-                self.line_start_chars = self.chars + nl + 1;
-            }
-            self.chars += piece.len();
-        } else {
-            for c in piece.chars() {
-                self.chars += 1;
-                if c == '\n' {
-                    self.line += 1;
-                    self.line_start_chars = self.chars;
-                }
-            }
-        }
-        self.byte = at;
-        (self.chars, self.line, self.chars - self.line_start_chars + 1)
-    }
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
 
-    proptest::proptest! {
-        /// Entries are written as serde_json writes them, whatever their
-        /// strings (quotes, control characters, non-ASCII) and numbers.
-        #[test]
-        fn entries_are_formatted_as_serde_formats_them(
-            path in "\\PC{0,30}",
-            bytes in proptest::num::u64::ANY,
-            sha256 in proptest::option::of("[0-9a-f]{64}|\\PC{0,8}"),
-            claims in proptest::num::usize::ANY,
-            status in "ok|error: \\PC{0,20}|[\"\\\\\u{0}-\u{1f}]{0,4}",
-            warnings in proptest::collection::vec("\\PC{0,20}|[\"\\\\\u{0}-\u{1f}]{0,4}", 0..3),
-        ) {
-            let entry = ArticleEntry { path, bytes, sha256, claims, status, warnings };
-            proptest::prop_assert_eq!(
-                String::from_utf8(EntryWriter::format(&entry)).unwrap(),
-                String::from_utf8(EntryWriter::format_by_serde(&entry)).unwrap()
-            );
-        }
-    }
-
-    /// Claim ids are "c-" and the first eight bytes, in hex, of the SHA-256
-    /// of "{article}\0{start}-{end}": stable from one version to the next,
-    /// as the README promises.
-    #[test]
-    fn claim_ids_hash_the_article_and_span() {
-        for (article, start, end) in [("a.txt", 3, 5), ("sub/dir/b c.txt", 0, 12345), ("", 7, 7)] {
-            let whole = Sha256::digest(format!("{article}\u{0}{start}-{end}").as_bytes());
-            assert_eq!(claim_id(article, Span::new(start, end)), format!("c-{}", hex(&whole[..8])));
-        }
-    }
-
-    /// A worker `AHEAD` blocks past the writer waits until the writer moves
     /// on, and one waiting when the writer stops is let go with `false`.
     #[test]
     fn the_gate_holds_workers_back_until_the_writer_catches_up() {
@@ -994,57 +521,5 @@ mod tests {
             gate.close();
             assert!(!waiter.join().unwrap(), "let go, without room, when the writer stops");
         });
-    }
-
-    fn entry(path: &str, warnings: &[&str], sha: Option<&str>) -> ArticleEntry {
-        ArticleEntry {
-            path: path.into(),
-            bytes: 12,
-            sha256: sha.map(String::from),
-            claims: 3,
-            status: "ok".into(),
-            warnings: warnings.iter().map(|w| w.to_string()).collect(),
-        }
-    }
-
-    /// The streamed manifest has the bytes of the manifest serialized whole.
-    #[test]
-    fn streamed_manifest_is_the_whole_manifest() {
-        let cases: Vec<(&str, Vec<ArticleEntry>)> = vec![
-            ("no articles", vec![]),
-            ("one article", vec![entry("a.txt", &[], Some("ab"))]),
-            (
-                "warnings, errors, quotes and new lines",
-                vec![
-                    entry("a \"b\".txt", &["invalid UTF-8:\nline"], Some("ab")),
-                    entry("c/d.txt", &[], None),
-                    entry("e.txt", &["one", "two"], Some("cd")),
-                ],
-            ),
-        ];
-        for (name, articles) in cases {
-            let dir = tempfile::tempdir().unwrap();
-            let whole = Manifest {
-                schema_version: SCHEMA_VERSION.into(),
-                tool_version: "0.0.0".into(),
-                corpus: "corpus".into(),
-                claims: 7,
-                articles: articles.clone(),
-            };
-            let mut want = serde_json::to_vec_pretty(&whole).unwrap();
-            want.push(b'\n');
-            let mut w = EntryWriter::new(dir.path()).unwrap();
-            for a in &articles {
-                w.push(a).unwrap();
-            }
-            let head = Manifest { articles: Vec::new(), ..whole };
-            let tmp = w.finish(&head, dir.path()).unwrap();
-            let got = std::fs::read(tmp.path()).unwrap();
-            assert_eq!(
-                String::from_utf8(got).unwrap(),
-                String::from_utf8(want).unwrap(),
-                "case {name:?}"
-            );
-        }
     }
 }

@@ -1,6 +1,12 @@
-//! The edges: finding and reading articles, the extraction driver (the only
-//! place with threads), incremental reuse, the manifest writer, atomic files
-//! and the progress bar.
+//! The edges: finding and reading articles ([`corpus`]), the extraction
+//! driver, the only place with threads ([`driver`]), incremental reuse of a
+//! previous dataset ([`incremental`]), the manifest writer ([`manifest`]),
+//! atomic files and the page-cache and fsync tricks ([`files`]) and the
+//! progress bar ([`progress`]).
 
 pub mod corpus;
 pub mod driver;
+pub mod files;
+pub(crate) mod incremental;
+pub(crate) mod manifest;
+pub(crate) mod progress;
