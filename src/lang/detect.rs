@@ -13,7 +13,8 @@ use regex_automata::util::captures::Captures;
 use regex_automata::{Anchored, Input, meta};
 use std::sync::LazyLock;
 
-use crate::scan::starts;
+use crate::scan::space;
+use crate::scan::starts::{FigureStarts, FigureWords};
 
 /// How a figure is bounded by the qualifier in front of it.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -77,12 +78,12 @@ pub struct Figure {
     pub kind: Kind,
 }
 
-pub(crate) const ONES: &[&str] = &[
+const ONES: &[&str] = &[
     "zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
     "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
     "nineteen",
 ];
-pub(crate) const TENS: &[&str] =
+const TENS: &[&str] =
     &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
 /// A number written in digits or (up to one hundred) in words.
@@ -112,12 +113,12 @@ fn ratio_pattern() -> String {
     )
 }
 /// Fraction words; all but "half" and "halves" also take a plural "s".
-pub(crate) const DENOMINATOR_WORDS: &[&str] = &[
+const DENOMINATOR_WORDS: &[&str] = &[
     "half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
     "tenth",
 ];
 /// True when the fraction word `d` takes a plural "s" ("thirds").
-pub(crate) fn has_plural(d: &str) -> bool {
+fn has_plural(d: &str) -> bool {
     !d.starts_with("hal")
 }
 fn denominator() -> String {
@@ -129,7 +130,7 @@ fn denominator() -> String {
 }
 /// Words before a fraction word: "a third", "two-fifths" ("an" before "a",
 /// as `an?` prefers it).
-pub(crate) const NUMERATORS: &[&str] =
+const NUMERATORS: &[&str] =
     &["an", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
 fn fraction_pattern() -> String {
     format!(
@@ -143,7 +144,7 @@ fn fraction_pattern() -> String {
 /// after the number (the unit, the range word, "in"/"of") or the
 /// denominator. One search for it replaces four full searches; each
 /// pattern is then tried only, anchored, where a candidate starts. ASCII
-/// text is searched with byte tests instead (see [`starts`]).
+/// text is searched with byte tests instead (see [`STARTS`]).
 fn candidate_pattern() -> String {
     format!(
         r"(?i)\b(?:{num})(?:\s?%|\s?per|\s?pct|\s*(?:-|–|—|to|and|or)|(?:\s+|-)(?:in|out|of))|\b(?:{numerators})[\s-]+(?:{denominator})|(?:{denominator})",
@@ -160,6 +161,16 @@ static SHARED_UNIT: LazyLock<meta::Regex> = LazyLock::new(|| compile(shared_unit
 static RATIO: LazyLock<meta::Regex> = LazyLock::new(|| compile(ratio_pattern()));
 static FRACTION: LazyLock<meta::Regex> = LazyLock::new(|| compile(fraction_pattern()));
 static CANDIDATES: LazyLock<meta::Regex> = LazyLock::new(|| compile(candidate_pattern()));
+/// Where the patterns can start in ASCII text, found with byte tests.
+static STARTS: LazyLock<FigureStarts> = LazyLock::new(|| {
+    FigureStarts::new(FigureWords {
+        ones: ONES,
+        tens: TENS,
+        denominators: DENOMINATOR_WORDS,
+        numerators: NUMERATORS,
+        has_plural,
+    })
+});
 /// Literals one of which every expression contains (case-insensitively;
 /// for the first number of a shared-unit range, the range does): text
 /// without them has no expression (a test checks it). The detector does not
@@ -240,7 +251,7 @@ impl<'t> Caps<'t> {
 }
 
 /// Where matches can start in each piece: in ASCII pieces, the positions
-/// [`starts::starts`] finds with byte tests; in others (or with `fast`
+/// [`STARTS`] finds with byte tests; in others (or with `fast`
 /// false, or without the SIMD instructions it needs), the start of every
 /// match of [`CANDIDATES`], overlapping ones included.
 fn candidates(pieces: &[(usize, &str)], fast: bool) -> Vec<Vec<usize>> {
@@ -249,7 +260,7 @@ fn candidates(pieces: &[(usize, &str)], fast: bool) -> Vec<Vec<usize>> {
         .map(|&(_, piece)| {
             if fast
                 && piece.is_ascii()
-                && let Some(starts) = starts::starts(piece.as_bytes())
+                && let Some(starts) = STARTS.starts(piece.as_bytes())
             {
                 return starts;
             }
@@ -390,12 +401,6 @@ impl<'a> Follows<'a> {
         let end = at + piece[at..].iter().take_while(|b| number(b)).count();
         Follows::Digits(&piece[end..])
     }
-}
-
-/// ASCII white space as `\s` reads it.
-#[inline]
-pub(crate) fn space(b: u8) -> bool {
-    matches!(b, b'\t' | b'\n' | 0x0B | 0x0C | b'\r' | b' ')
 }
 
 /// [`PERCENT`] can match: a number in digits is followed by `\s?` and `%` or `p`.

@@ -11,21 +11,74 @@
 //! word; a unit, a range word or "in"/"out"/"of" follows the number. A
 //! match of the fraction pattern starts at a fraction word followed by
 //! `\b`, or at a small number word that begins a word, followed by dashes or
-//! spaces and a fraction word. [`starts`] returns every such position (and
+//! spaces and a fraction word. [`FigureStarts::starts`] returns every such position (and
 //! a few more, where the anchored search then finds nothing).
 
-use crate::lang::detect::{DENOMINATOR_WORDS, NUMERATORS, ONES, TENS, has_plural, space};
-use std::sync::LazyLock;
+use crate::scan::space;
 
-/// Number words, "a hundred" and fraction words, lowercase; `None` where
-/// the processor lacks the SIMD instructions of the Teddy search.
-static WORDS: LazyLock<Option<aho_corasick::packed::Searcher>> = LazyLock::new(|| {
-    let mut builder = aho_corasick::packed::Config::new().builder();
-    for w in ONES.iter().chain(TENS).chain(&["a hundred"]).chain(DENOMINATOR_WORDS) {
-        builder.add(w);
+/// The words the detector's patterns are built from, lowercase.
+pub(crate) struct FigureWords {
+    /// Number words below twenty, from "zero".
+    pub ones: &'static [&'static str],
+    /// "twenty" to "ninety".
+    pub tens: &'static [&'static str],
+    /// Fraction words ("half", "third", ...).
+    pub denominators: &'static [&'static str],
+    /// Words before a fraction word ("a", "two", ...).
+    pub numerators: &'static [&'static str],
+    /// Whether a fraction word also takes a plural "s".
+    pub has_plural: fn(&str) -> bool,
+}
+
+/// The search for candidate starts in ASCII text.
+pub(crate) struct FigureStarts {
+    words: FigureWords,
+    /// Number words, "a hundred" and fraction words; `None` where the
+    /// processor lacks the SIMD instructions of the Teddy search.
+    teddy: Option<aho_corasick::packed::Searcher>,
+}
+
+impl FigureStarts {
+    /// The search for the patterns built from `words`.
+    pub(crate) fn new(words: FigureWords) -> FigureStarts {
+        let mut builder = aho_corasick::packed::Config::new().builder();
+        for w in words.ones.iter().chain(words.tens).chain(&["a hundred"]).chain(words.denominators)
+        {
+            builder.add(w);
+        }
+        FigureStarts { teddy: builder.build(), words }
     }
-    builder.build()
-});
+
+    /// Every position of the ASCII text `b` where one of the detector's
+    /// patterns can match, in order; `None` without the Teddy search.
+    pub(crate) fn starts(&self, b: &[u8]) -> Option<Vec<usize>> {
+        debug_assert!(b.is_ascii());
+        let teddy = self.teddy.as_ref()?;
+        let w = &self.words;
+        let mut out = Vec::new();
+        digit_starts(b, &mut out);
+        let lower = b.to_ascii_lowercase();
+        let mut at = 0;
+        while let Some(m) = teddy.find_in(&lower, aho_corasick::Span::from(at..lower.len())) {
+            let p = m.start();
+            if word_starts(b, p) && number_word_then_unit(w, b, p) {
+                out.push(p);
+            }
+            if fraction_word(w, b, p) {
+                out.push(p);
+                if let Some(n) = numerator_before(w, b, p)
+                    && word_starts(b, n)
+                {
+                    out.push(n);
+                }
+            }
+            at = p + 1;
+        }
+        out.sort_unstable();
+        out.dedup();
+        Some(out)
+    }
+}
 
 /// `\w` in ASCII text.
 #[inline]
@@ -114,23 +167,23 @@ fn digits_then_unit(b: &[u8], at: usize) -> bool {
 /// A number in words starts at `at` and a unit, range word or "in"/"of"
 /// follows it: "ten percent", "twenty-one in", "a hundred per cent". The
 /// number need not end the word ("tenor" is "ten" and "or" to the pattern).
-fn number_word_then_unit(b: &[u8], at: usize) -> bool {
-    for w in ["a hundred", "one hundred"] {
-        if at_ci(b, at, w.as_bytes()) && unit_follows(b, at + w.len()) {
+fn number_word_then_unit(w: &FigureWords, b: &[u8], at: usize) -> bool {
+    for n in ["a hundred", "one hundred"] {
+        if at_ci(b, at, n.as_bytes()) && unit_follows(b, at + n.len()) {
             return true;
         }
     }
-    for w in ONES.iter().chain(TENS) {
-        if !at_ci(b, at, w.as_bytes()) {
+    for n in w.ones.iter().chain(w.tens) {
+        if !at_ci(b, at, n.as_bytes()) {
             continue;
         }
-        let q = at + w.len();
+        let q = at + n.len();
         if unit_follows(b, q) {
             return true;
         }
         // "twenty-one", "ninety nine"
-        if TENS.contains(w) && matches!(b.get(q), Some(b'-' | b' ')) {
-            for u in &ONES[1..10] {
+        if w.tens.contains(n) && matches!(b.get(q), Some(b'-' | b' ')) {
+            for u in &w.ones[1..10] {
                 if at_ci(b, q + 1, u.as_bytes()) && unit_follows(b, q + 1 + u.len()) {
                     return true;
                 }
@@ -141,53 +194,27 @@ fn number_word_then_unit(b: &[u8], at: usize) -> bool {
 }
 
 /// A fraction word (or its plural) at `at`, followed by `\b`.
-fn fraction_word(b: &[u8], at: usize) -> bool {
-    DENOMINATOR_WORDS.iter().any(|d| {
+fn fraction_word(w: &FigureWords, b: &[u8], at: usize) -> bool {
+    w.denominators.iter().any(|d| {
         let end = at + d.len();
         at_ci(b, at, d.as_bytes())
-            && [end, end + usize::from(has_plural(d) && matches!(b.get(end), Some(b's' | b'S')))]
-                .iter()
-                .any(|&e| !b.get(e).is_some_and(|&c| word(c)))
+            && [
+                end,
+                end + usize::from((w.has_plural)(d) && matches!(b.get(end), Some(b's' | b'S'))),
+            ]
+            .iter()
+            .any(|&e| !b.get(e).is_some_and(|&c| word(c)))
     })
 }
 
 /// The start of a word of [`NUMERATORS`] before a fraction word at `at`,
 /// past dashes and spaces: "a third", "two-fifths".
-fn numerator_before(b: &[u8], at: usize) -> Option<usize> {
+fn numerator_before(w: &FigureWords, b: &[u8], at: usize) -> Option<usize> {
     let gap = b[..at].iter().rev().take_while(|&&c| space(c) || c == b'-').count();
     let end = at - gap;
     let start = end - b[..end].iter().rev().take_while(|&&c| word(c)).count();
-    (gap > 0 && NUMERATORS.iter().any(|n| b[start..end].eq_ignore_ascii_case(n.as_bytes())))
+    (gap > 0 && w.numerators.iter().any(|n| b[start..end].eq_ignore_ascii_case(n.as_bytes())))
         .then_some(start)
-}
-
-/// Every position of the ASCII text `b` where one of the detector's
-/// patterns can match, in order; `None` without the Teddy search.
-pub(crate) fn starts(b: &[u8]) -> Option<Vec<usize>> {
-    debug_assert!(b.is_ascii());
-    let words = WORDS.as_ref()?;
-    let mut out = Vec::new();
-    digit_starts(b, &mut out);
-    let lower = b.to_ascii_lowercase();
-    let mut at = 0;
-    while let Some(m) = words.find_in(&lower, aho_corasick::Span::from(at..lower.len())) {
-        let p = m.start();
-        if word_starts(b, p) && number_word_then_unit(b, p) {
-            out.push(p);
-        }
-        if fraction_word(b, p) {
-            out.push(p);
-            if let Some(n) = numerator_before(b, p)
-                && word_starts(b, n)
-            {
-                out.push(n);
-            }
-        }
-        at = p + 1;
-    }
-    out.sort_unstable();
-    out.dedup();
-    Some(out)
 }
 
 /// Candidates that start with a number in digits: digits that begin a

@@ -1,6 +1,6 @@
 //! Byte tests on eight bytes at once (SWAR: SIMD within a register), for the
-//! scans over whole texts (digits in [`crate::lang::detect`], word starts in
-//! [`crate::lang::groups`]).
+//! scans over whole texts (digits in [`crate::scan::starts`], word starts in
+//! [`crate::scan::words`]).
 
 /// 0x80 in each byte of `w` (eight bytes, little-endian) that lies in
 /// `lo..=hi`, for bytes below 0x80: adding `0x80 - lo` sets the high bit
