@@ -9,12 +9,12 @@ use std::path::PathBuf;
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Extract percentage claims from a folder of articles into a dataset.
     ///
     /// Example: claimscan extract corpus -o extracted
@@ -86,7 +86,7 @@ pub enum Command {
 
 /// Arguments of `claimscan extract`.
 #[derive(Debug, Args)]
-pub struct ExtractArgs {
+pub(crate) struct ExtractArgs {
     /// Folder of articles, searched recursively; `-` reads one article
     /// (named `-`) from standard input.
     #[arg(default_value = "corpus")]
@@ -110,7 +110,7 @@ pub struct ExtractArgs {
 
 /// Arguments of `claimscan stream`.
 #[derive(Debug, Args)]
-pub struct StreamArgs {
+pub(crate) struct StreamArgs {
     /// Input field holding the article's id (a string or a number; missing: the line number).
     #[arg(long, default_value = "id")]
     pub id_field: String,
@@ -127,7 +127,7 @@ pub struct StreamArgs {
 
 /// Arguments of `claimscan eval`.
 #[derive(Debug, Args)]
-pub struct EvalArgs {
+pub(crate) struct EvalArgs {
     /// Gold claims, one JSON object per line.
     pub gold: PathBuf,
     /// Predicted claims, one JSON object per line.
@@ -143,7 +143,7 @@ pub struct EvalArgs {
 
 /// Arguments of `claimscan audit`.
 #[derive(Debug, Args)]
-pub struct AuditArgs {
+pub(crate) struct AuditArgs {
     /// Dataset folder holding claims.jsonl and manifest.json.
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
@@ -162,7 +162,7 @@ pub struct AuditArgs {
 
 /// Arguments of `claimscan show`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The claim's id, e.g. c-3f2a9c1e0b7d4a55.
     pub id: String,
     /// Dataset folder holding claims.jsonl and manifest.json.
@@ -175,7 +175,7 @@ pub struct ShowArgs {
 
 /// Arguments of `claimscan export`.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(short, long, value_enum)]
     pub format: ExportFormat,
@@ -192,7 +192,7 @@ pub struct ExportArgs {
 
 /// The formats of `claimscan export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// One row per claim, flat columns, with the sentence text.
     Csv,
     /// Label Studio tasks with predictions, one task per article.
@@ -205,7 +205,7 @@ pub enum ExportFormat {
 
 /// Arguments of `claimscan schema`.
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// Which file's schema: a line of claims.jsonl, or manifest.json.
     #[arg(value_enum, default_value = "claims")]
     pub which: SchemaKind,
@@ -222,7 +222,7 @@ pub enum SchemaKind {
 
 /// Arguments of `claimscan stats`.
 #[derive(Debug, Args)]
-pub struct StatsArgs {
+pub(crate) struct StatsArgs {
     /// Dataset folder holding claims.jsonl and manifest.json.
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
@@ -236,7 +236,7 @@ pub struct StatsArgs {
 
 /// Arguments of `claimscan report`.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
+pub(crate) struct ReportArgs {
     /// Dataset folder holding claims.jsonl and manifest.json.
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
@@ -253,7 +253,7 @@ pub struct ReportArgs {
 
 /// Arguments of `claimscan completions`.
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,

@@ -1,14 +1,25 @@
 //! claimscan: percentage claims from article texts, with offsets anyone can audit.
 //!
-//! The library is a chain of pure stages over `&str` that return spans:
-//! [`lang::segment`] (sentences), [`lang::detect`] (proportion expressions),
-//! [`lang::attribute`] (whose figure it is), [`lang::subject`] (what it is about).
-//! [`lang::extract::extract_article`] runs them all on one article. File I/O,
-//! threads and progress bars live in [`io`] and the command modules.
+//! The library is layered; its public API is the `pub use` block below.
+//!
+//! - `lang/`: pure stages over one article's `&str` that return spans:
+//!   sentences, proportion expressions ([`Figure`]), the lexicon, tokens and
+//!   group phrases, whose figure it is ([`Attribution`]), what it is about;
+//!   [`extract_article`] chains them.
+//! - `scan/`: the byte-level fast paths those stages call, each tested
+//!   against a plain reference.
+//! - `record.rs`: the dataset's wire types ([`ClaimRecord`], [`Manifest`])
+//!   and [`claim_records`], which converts an article's [`Claim`]s to them.
+//! - `io/`: finding and reading articles ([`decode`]), the extraction
+//!   driver (the only place with threads), incremental reuse, the manifest
+//!   writer, atomic files.
+//! - `dataset/`: what reads a finished dataset: audit, export, stats, the
+//!   HTML report, the scorer ([`score`]).
+//! - `cli.rs` and `cmd/`: what the user typed ([`Cli`]) and one module per
+//!   subcommand; [`run`] dispatches to them.
 //!
 //! ```
-//! use claimscan::lang::extract::extract_article;
-//! use claimscan::lang::groups::Population;
+//! use claimscan::{Population, extract_article};
 //!
 //! let text = "On the CIO side, 49% said budgets are too tight (58% vs. 35%).";
 //! let claims = extract_article(text);
@@ -18,12 +29,30 @@
 //! assert_eq!(first.subject.map(|s| s.slice(text)), Some("said budgets are too tight"));
 //! ```
 #![deny(missing_docs)]
+#![warn(unreachable_pub)]
 
-pub mod cli;
-pub mod cmd;
-pub mod dataset;
-pub mod io;
-pub mod lang;
-pub mod record;
+mod cli;
+mod cmd;
+mod dataset;
+mod io;
+mod lang;
+mod record;
 mod scan;
-pub mod span;
+mod span;
+
+pub use crate::cli::{Cli, SchemaKind};
+pub use crate::cmd::schema::schema_json;
+pub use crate::cmd::{Status, run};
+pub use crate::dataset::eval::{Scores, load_jsonl, score};
+pub use crate::dataset::export::{Article, CSV_COLUMNS, LABELS, QUOTE_CONTEXT, csv as export_csv};
+pub use crate::dataset::stats::GAP_COLUMNS;
+pub use crate::io::corpus::{Decoded, decode};
+pub use crate::lang::attribute::Attribution;
+pub use crate::lang::detect::{Bound, Figure, Kind};
+pub use crate::lang::extract::{Claim, extract_article};
+pub use crate::lang::groups::Population;
+pub use crate::record::{
+    ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord, claim_id,
+    claim_records,
+};
+pub use crate::span::Span;

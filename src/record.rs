@@ -129,7 +129,7 @@ pub struct ArticleEntry {
 }
 
 /// Lowercase hex of a digest.
-pub fn hex(bytes: &[u8]) -> String {
+pub(crate) fn hex(bytes: &[u8]) -> String {
     const DIGITS: &[u8; 16] = b"0123456789abcdef";
     let out: Vec<u8> = bytes
         .iter()

@@ -1,7 +1,7 @@
 //! `claimscan extract` end to end: the committed dataset, the scores on the
 //! annotated sets, determinism, exit codes and bad input.
 
-use claimscan::dataset::eval::{load_jsonl, score};
+use claimscan::{load_jsonl, score};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};

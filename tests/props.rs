@@ -5,11 +5,7 @@
 //! deterministic and an article gives the same records alone as inside a
 //! batch run of the binary. Also the decoding policy of `corpus::decode`.
 
-use claimscan::io::corpus::decode;
-use claimscan::lang::extract::extract_article;
-use claimscan::record::{ClaimRecord, Phrase};
-use claimscan::record::{claim_id, claim_records};
-use claimscan::span::Span;
+use claimscan::{ClaimRecord, Phrase, Span, claim_id, claim_records, decode, extract_article};
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::fs;

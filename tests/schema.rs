@@ -8,8 +8,7 @@
 //! with the `jsonschema` crate, and check that the schemas reject what the
 //! format forbids.
 
-use claimscan::cli::SchemaKind;
-use claimscan::cmd::schema::schema_json;
+use claimscan::{SchemaKind, schema_json};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;

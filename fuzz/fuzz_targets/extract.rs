@@ -7,9 +7,7 @@
 
 #![no_main]
 
-use claimscan::io::corpus::decode;
-use claimscan::lang::extract::extract_article;
-use claimscan::record::claim_records;
+use claimscan::{claim_records, decode, extract_article};
 use libfuzzer_sys::fuzz_target;
 
 fn check_span(text: &str, what: &str, start: usize, end: usize) {

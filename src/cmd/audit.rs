@@ -37,7 +37,7 @@ use std::io::Write;
 use std::path::Path;
 
 /// Runs `claimscan audit`.
-pub fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
+pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
     let dataset = load(&args.dataset)?;
     let corpus = corpus_dir(args.corpus.as_deref(), &dataset.manifest)?;
     let report = audit::audit(&dataset, &read_sources(&corpus, &dataset.manifest));

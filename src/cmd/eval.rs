@@ -8,7 +8,7 @@ use std::io::Write;
 ///
 /// The text report (or with `--json` the JSON one) and the `--errors`
 /// listing are byte for byte what `shared/eval/score.py` prints.
-pub fn run(args: &EvalArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &EvalArgs) -> anyhow::Result<Status> {
     let gold = eval::load_jsonl(&args.gold)?;
     let pred = eval::load_jsonl(&args.claims)?;
     eval::check_gold(&gold)?;

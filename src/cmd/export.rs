@@ -26,7 +26,7 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 /// Runs `claimscan export`.
-pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
     if args.format == ExportFormat::Brat && args.out.is_none() {
         bail!("--format brat writes a folder of files: give it with -o DIR");
     }

@@ -7,7 +7,7 @@ use crate::io::files::WriteError;
 use std::io::IsTerminal;
 
 /// Runs `claimscan extract`.
-pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
     if args.threads == Some(0) {
         anyhow::bail!("--threads must be at least 1");
     }

@@ -21,7 +21,7 @@ use crate::io::files::write_atomic;
 use anyhow::Context;
 
 /// Runs `claimscan report`.
-pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     let dataset = load(&args.dataset)?;
     let corpus = corpus_dir(args.corpus.as_deref(), &dataset.manifest)?;
     let audit = match &args.audit {

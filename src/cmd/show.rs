@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
 /// Runs `claimscan show`.
-pub fn run(args: &ShowArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &ShowArgs) -> anyhow::Result<Status> {
     let dataset = load(&args.dataset)?;
     let Some(record) = dataset.claims.iter().find(|c| c.id == args.id) else {
         eprintln!(

@@ -12,7 +12,7 @@ use crate::dataset::stats::{gaps_csv, render_text, stats};
 use std::io::Write;
 
 /// Runs `claimscan stats`.
-pub fn run(args: &StatsArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Status> {
     let dataset = load(&args.dataset)?;
     let paths: Vec<&str> = dataset.manifest.articles.iter().map(|a| a.path.as_str()).collect();
     let s = stats(&paths, &dataset.claims);

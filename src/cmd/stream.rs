@@ -25,7 +25,7 @@ use std::io::{BufRead, BufReader, BufWriter, Read, Write};
 use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
 
 /// Runs `claimscan stream` on stdin and stdout.
-pub fn run(args: &StreamArgs) -> Result<Status> {
+pub(crate) fn run(args: &StreamArgs) -> Result<Status> {
     if args.threads == Some(0) {
         anyhow::bail!("--threads must be at least 1");
     }

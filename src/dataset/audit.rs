@@ -57,7 +57,7 @@ use std::collections::{BTreeMap, HashMap, HashSet};
 
 /// A dataset as read from disk: the manifest and every claim with its line.
 #[derive(Debug, Clone, PartialEq)]
-pub struct Dataset {
+pub(crate) struct Dataset {
     /// The contents of `manifest.json`.
     pub manifest: Manifest,
     /// The records of `claims.jsonl`, in file order.
@@ -71,7 +71,7 @@ pub struct Dataset {
 
 /// Why a dataset cannot be audited: which file, which line, and what is wrong.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct DatasetError {
+pub(crate) struct DatasetError {
     /// The file as named by the caller, e.g. `extracted/claims.jsonl`.
     pub file: String,
     /// The 1-based line, when the problem has one.
@@ -105,7 +105,7 @@ fn json_message(e: &serde_json::Error) -> String {
 /// dataset is malformed when an id repeats, a claim names an article the
 /// manifest does not list, the claim counts disagree, or the schema's major
 /// version is not this crate's.
-pub fn parse_dataset(
+pub(crate) fn parse_dataset(
     claims_name: &str,
     claims: &[u8],
     manifest_name: &str,
@@ -195,7 +195,7 @@ pub fn parse_dataset(
 
 /// What became of an article since extraction.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub enum ArticleState {
+pub(crate) enum ArticleState {
     /// The same bytes as recorded in the manifest.
     Unchanged,
     /// Readable, but different from the manifest's checksum.
@@ -214,7 +214,7 @@ pub enum ArticleState {
 
 /// An article as found now: its state and, when usable, its decoded text.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Source {
+pub(crate) struct Source {
     /// Whether it changed since extraction.
     pub state: ArticleState,
     /// The text by the extraction's decoding policy; None when missing or skipped.
@@ -223,7 +223,7 @@ pub struct Source {
 
 /// Classifies an article's current bytes (or the error reading them)
 /// against its manifest entry.
-pub fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Source {
+pub(crate) fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Source {
     let Some(recorded) = &entry.sha256 else {
         return Source { state: ArticleState::Skipped, text: None };
     };
@@ -250,7 +250,7 @@ pub fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Source {
 
 /// Where a claim's expression is in the current text.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Location {
+pub(crate) struct Location {
     /// UTF-8 byte offset of the expression.
     pub start: usize,
     /// One past its last byte.
@@ -267,7 +267,7 @@ pub struct Location {
 
 /// Why a claim could not be re-anchored.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Missing {
+pub(crate) enum Missing {
     /// Its text, with its context, occurs nowhere.
     Gone,
     /// It occurs at this many places (or another claim moves to the same place).
@@ -276,7 +276,7 @@ pub enum Missing {
 
 /// The outcome of auditing one claim.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum Status {
+pub(crate) enum Status {
     /// Every span and position agrees with the article.
     Verified,
     /// The spans hold but the positions disagree; the correct ones.
@@ -292,7 +292,7 @@ pub enum Status {
 impl Status {
     /// The status as written in reports: `verified`, `inconsistent`,
     /// `moved`, `missing` or `article_missing`.
-    pub fn name(&self) -> &'static str {
+    pub(crate) fn name(&self) -> &'static str {
         match self {
             Status::Verified => "verified",
             Status::Inconsistent(_) => "inconsistent",
@@ -305,7 +305,7 @@ impl Status {
 
 /// One claim's outcome and the problems that led to it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ClaimAudit {
+pub(crate) struct ClaimAudit {
     /// What became of the claim.
     pub status: Status,
     /// Each failed check, in words; empty when verified.
@@ -314,7 +314,7 @@ pub struct ClaimAudit {
 
 /// Counts of a [`Report`].
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Claims in the dataset.
     pub claims: usize,
     /// Claims that verify.
@@ -339,19 +339,19 @@ pub struct Summary {
 
 impl Summary {
     /// Claims that are missing, gone or ambiguous.
-    pub fn missing(&self) -> usize {
+    pub(crate) fn missing(&self) -> usize {
         self.gone + self.ambiguous
     }
 
     /// True when every claim verifies and every article is as recorded.
-    pub fn is_clean(&self) -> bool {
+    pub(crate) fn is_clean(&self) -> bool {
         self.verified == self.claims && self.articles_changed == 0 && self.articles_missing == 0
     }
 }
 
 /// The audit of a whole dataset.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Report {
+pub(crate) struct Report {
     /// One entry per claim, in the dataset's order.
     pub claims: Vec<ClaimAudit>,
     /// The state of every article of the manifest, by path.
@@ -363,7 +363,7 @@ pub struct Report {
 /// Audits every claim of `dataset` against `sources`, keyed by article path.
 ///
 /// An article of the manifest absent from `sources` counts as missing.
-pub fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Report {
+pub(crate) fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Report {
     let mut summary = Summary { claims: dataset.claims.len(), ..Summary::default() };
     let mut articles = BTreeMap::new();
     for entry in &dataset.manifest.articles {
@@ -433,7 +433,7 @@ pub fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Report {
 ///
 /// Claims whose spans hold are settled first, so that their places are not
 /// offered to the others (see the module documentation).
-pub fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAudit> {
+pub(crate) fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAudit> {
     let index = LineIndex::new(text);
     let mut out: Vec<Option<ClaimAudit>> = vec![None; records.len()];
     let mut taken: HashSet<(usize, usize)> = HashSet::new();
@@ -482,7 +482,11 @@ pub fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAudit> {
 
 /// Every start offset where the record's anchor holds (module doc, steps
 /// 1–4), in ascending order, skipping the spans in `taken`.
-pub fn candidates(record: &ClaimRecord, text: &str, taken: &HashSet<(usize, usize)>) -> Vec<usize> {
+pub(crate) fn candidates(
+    record: &ClaimRecord,
+    text: &str,
+    taken: &HashSet<(usize, usize)>,
+) -> Vec<usize> {
     let needle = record.text.as_str();
     let mut found = Vec::new();
     if needle.is_empty() {
@@ -638,7 +642,7 @@ impl LineIndex {
 
 /// What [`fix`] changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct FixCounts {
+pub(crate) struct FixCounts {
     /// Records re-anchored or with recomputed positions.
     pub relocated: usize,
     /// Records flagged with `audit`.
@@ -651,7 +655,7 @@ pub struct FixCounts {
 
 impl FixCounts {
     /// True when the dataset needs no rewrite.
-    pub fn is_empty(&self) -> bool {
+    pub(crate) fn is_empty(&self) -> bool {
         *self == FixCounts::default()
     }
 }
@@ -662,7 +666,7 @@ impl FixCounts {
 /// (`audit: "missing"` or `"article_missing"`), stale flags of claims that
 /// now verify removed, and changed articles given their new checksum and
 /// size. Records left as they were keep their stored line byte for byte.
-pub fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
+pub(crate) fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
     let mut counts = FixCounts::default();
     let mut fixed = dataset.clone();
     for (k, audit) in report.claims.iter().enumerate() {

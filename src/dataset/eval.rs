@@ -64,7 +64,7 @@ fn is_py_space(c: char) -> bool {
 ///
 /// The message names the prediction by its 1-based number among the
 /// non-blank lines and shows the start of the claim as JSON.
-pub fn check_predictions(pred: &[Value]) -> Result<()> {
+pub(crate) fn check_predictions(pred: &[Value]) -> Result<()> {
     check_fields(pred, "prediction", &["article", "start", "end"])
 }
 
@@ -72,7 +72,7 @@ pub fn check_predictions(pred: &[Value]) -> Result<()> {
 ///
 /// score.py would stop with a `KeyError` on such a file as soon as it reads
 /// the field; this check says which claim and which field instead.
-pub fn check_gold(gold: &[Value]) -> Result<()> {
+pub(crate) fn check_gold(gold: &[Value]) -> Result<()> {
     let fields = ["article", "start", "end", "value", "bound", "population", "subject"];
     check_fields(gold, "gold claim", &fields)
 }
@@ -129,7 +129,7 @@ pub struct Scores {
 /// Scores predictions against gold claims exactly as score.py's `score` does.
 ///
 /// Claims are JSON objects as read by [`load_jsonl`]. Inputs are expected
-/// to pass [`check_gold`] and [`check_predictions`]; a missing offset reads
+/// to pass `check_gold` and `check_predictions`; a missing offset reads
 /// as NaN, which never overlaps anything.
 pub fn score(gold: &[Value], pred: &[Value]) -> Scores {
     let (pairs, missed, extra) = match_claims(gold, pred);
@@ -299,7 +299,7 @@ fn tokens(s: &str) -> Vec<String> {
 ///
 /// `a` is the predicted phrase and `b` the gold one, as in score.py
 /// (precision is over `a`'s tokens).
-pub fn token_f1(a: &str, b: &str) -> f64 {
+pub(crate) fn token_f1(a: &str, b: &str) -> f64 {
     let (ta, tb) = (counter(tokens(a)), counter(tokens(b)));
     if ta.is_empty() && tb.is_empty() {
         return 1.0;
@@ -369,7 +369,7 @@ impl Scores {
 }
 
 /// The text report, byte for byte as score.py prints it (ends with a newline).
-pub fn render_text(s: &Scores) -> String {
+pub(crate) fn render_text(s: &Scores) -> String {
     let mut out = format!("gold {}  predicted {}  matched {}\n", s.gold, s.pred, s.matched);
     for (name, value) in s.figures() {
         let _ = writeln!(out, "{name:22} {value:.3}");
@@ -381,7 +381,7 @@ pub fn render_text(s: &Scores) -> String {
 }
 
 /// The report as score.py's `--json` prints it: `json.dumps(res, indent=2)` (ends with a newline).
-pub fn render_json(s: &Scores) -> String {
+pub(crate) fn render_json(s: &Scores) -> String {
     let mut lines = vec![
         format!("  \"gold\": {}", s.gold),
         format!("  \"pred\": {}", s.pred),
@@ -401,7 +401,7 @@ pub fn render_json(s: &Scores) -> String {
 }
 
 /// score.py's `--errors` listing: MISSED, then EXTRA, then WRONG lines.
-pub fn render_errors(gold: &[Value], pred: &[Value], s: &Scores) -> String {
+pub(crate) fn render_errors(gold: &[Value], pred: &[Value], s: &Scores) -> String {
     let mut out = String::new();
     for &i in &s.missed {
         let g = &gold[i];

@@ -20,7 +20,7 @@ use std::fmt::Write as _;
 /// Code points of context on each side in a W3C `TextQuoteSelector`.
 pub const QUOTE_CONTEXT: usize = 32;
 
-/// The columns of [`csv`], in order.
+/// The columns of the CSV export, in order.
 pub const CSV_COLUMNS: [&str; 19] = [
     "id", "article", "start", "end", "char_start", "char_end", "line", "column", "text", "value",
     "bound", "kind", "population", "subject", "subject_start", "subject_end", "population_phrase",
@@ -33,7 +33,7 @@ pub const LABELS: [&str; 4] = ["marketing", "it", "both", "unknown"];
 
 /// The Label Studio labeling config matching [`label_studio`]'s tasks: a
 /// `Labels` control named `label` over a `Text` object named `text`.
-pub const LABEL_STUDIO_CONFIG: &str = r##"<View>
+pub(crate) const LABEL_STUDIO_CONFIG: &str = r##"<View>
   <Header value="$article"/>
   <Labels name="label" toName="text">
     <Label value="marketing" background="#1f77b4"/>
@@ -47,7 +47,7 @@ pub const LABEL_STUDIO_CONFIG: &str = r##"<View>
 
 /// brat's `annotation.conf` for [`brat_ann`]: one entity type per
 /// population, and the `AnnotatorNotes` that carry value, bound and id.
-pub const BRAT_CONF: &str = "[entities]\nmarketing\nit\nboth\nunknown\n\n[relations]\n\n\
+pub(crate) const BRAT_CONF: &str = "[entities]\nmarketing\nit\nboth\nunknown\n\n[relations]\n\n\
                              [events]\n\n[attributes]\n";
 
 /// An article's text and the claims to export from it.
@@ -57,14 +57,14 @@ pub struct Article<'a> {
     pub path: &'a str,
     /// The text, decoded by the extraction's policy ([`crate::io::corpus::decode`]).
     pub text: &'a str,
-    /// Its claims, each of which passes [`check`] against `text`, in offset order.
+    /// Its claims, each of which passes `check` against `text`, in offset order.
     pub claims: Vec<&'a ClaimRecord>,
 }
 
 /// Checks that the record's expression, subject and population phrase are
 /// the text's bytes at their offsets and that its sentence fits the text;
 /// says what does not hold otherwise. Exports only take records that pass.
-pub fn check(record: &ClaimRecord, text: &str) -> Result<(), String> {
+pub(crate) fn check(record: &ClaimRecord, text: &str) -> Result<(), String> {
     let span = |label: &str, start: usize, end: usize, want: Option<&str>| match text
         .get(start..end)
     {
@@ -84,20 +84,20 @@ pub fn check(record: &ClaimRecord, text: &str) -> Result<(), String> {
 
 /// Byte offset → code-point offset, for one text.
 #[derive(Debug, Clone)]
-pub struct CodePoints {
+pub(crate) struct CodePoints {
     /// Byte offset of every character, in order.
     starts: Vec<usize>,
 }
 
 impl CodePoints {
     /// Indexes `text`.
-    pub fn new(text: &str) -> CodePoints {
+    pub(crate) fn new(text: &str) -> CodePoints {
         CodePoints { starts: text.char_indices().map(|(i, _)| i).collect() }
     }
 
     /// The code-point offset of byte offset `byte` (a character boundary,
     /// or the text's length).
-    pub fn at(&self, byte: usize) -> usize {
+    pub(crate) fn at(&self, byte: usize) -> usize {
         self.starts.partition_point(|&s| s < byte)
     }
 }
@@ -156,7 +156,7 @@ pub fn csv(articles: &[Article]) -> String {
 /// predictions are the claims, labelled by population, with `value.start`
 /// and `value.end` in code points of `data.text`. `model_version` names
 /// the tool that made the predictions, e.g. `claimscan 0.1.0`.
-pub fn label_studio(articles: &[Article], model_version: &str) -> String {
+pub(crate) fn label_studio(articles: &[Article], model_version: &str) -> String {
     let tasks: Vec<Value> = articles
         .iter()
         .map(|a| {
@@ -193,7 +193,7 @@ pub fn label_studio(articles: &[Article], model_version: &str) -> String {
 /// The code-point fragments of bytes `start..end` of `text` as brat needs
 /// them: split at line breaks (brat refuses a span holding one), each
 /// fragment without its line-break characters, empty fragments dropped.
-pub fn brat_fragments(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+pub(crate) fn brat_fragments(text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
     let cp = CodePoints::new(text);
     let mut fragments = Vec::new();
     let mut from = start;
@@ -218,7 +218,7 @@ pub fn brat_fragments(text: &str, start: usize, end: usize) -> Vec<(usize, usize
 /// `START END;START END` whose texts are joined by a space (as brat shows
 /// them); and an `AnnotatorNotes` line per claim with its value, bound,
 /// kind and id.
-pub fn brat_ann(article: &Article) -> String {
+pub(crate) fn brat_ann(article: &Article) -> String {
     let mut out = String::new();
     for (k, r) in article.claims.iter().enumerate() {
         let fragments = brat_fragments(article.text, r.start, r.end);
@@ -244,7 +244,7 @@ pub fn brat_ann(article: &Article) -> String {
 /// text's ends); its body is a `claimscan:Claim` with the `value` (a
 /// percentage), `bound`, `kind`, `population`, `subject` (when found) and
 /// `evidence`, terms defined in the document's context.
-pub fn w3c(articles: &[Article], generator: &str) -> String {
+pub(crate) fn w3c(articles: &[Article], generator: &str) -> String {
     let mut items = Vec::new();
     for a in articles {
         let cp = CodePoints::new(a.text);

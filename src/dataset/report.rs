@@ -52,12 +52,12 @@ use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
 /// Audit statuses in the order the sidebar lists them.
-pub const STATUSES: [&str; 7] =
+pub(crate) const STATUSES: [&str; 7] =
     ["verified", "moved", "inconsistent", "mismatch", "missing", "article_missing", "unchecked"];
 
 /// An article as the report shows it.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticleText {
+pub(crate) struct ArticleText {
     /// Path relative to the corpus, as in the records.
     pub path: String,
     /// The text decoded by the extraction's policy, or why it cannot be shown.
@@ -66,7 +66,7 @@ pub struct ArticleText {
 
 /// What `claimscan audit --json` says about a claim that does not verify.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct AuditEntry {
+pub(crate) struct AuditEntry {
     /// `moved`, `inconsistent`, `missing` or `article_missing`.
     pub status: String,
     /// For `missing`: `gone` or `ambiguous`.
@@ -79,7 +79,7 @@ pub struct AuditEntry {
 
 /// A parsed `claimscan audit --json` output.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
-pub struct AuditLog {
+pub(crate) struct AuditLog {
     /// The claims that do not verify, by id; every other claim verified.
     pub entries: HashMap<String, AuditEntry>,
     /// The summary line's count of claims (to notice a stale audit).
@@ -89,7 +89,7 @@ pub struct AuditLog {
 /// Parses the JSON lines of `claimscan audit --json`: `claim` lines and the
 /// final `summary` line (required, so that a truncated file is noticed).
 /// Errors name the 1-based line.
-pub fn parse_audit(text: &str) -> Result<AuditLog, String> {
+pub(crate) fn parse_audit(text: &str) -> Result<AuditLog, String> {
     let mut log = AuditLog::default();
     let mut summary = false;
     for (i, line) in text.lines().enumerate() {
@@ -135,7 +135,7 @@ pub fn parse_audit(text: &str) -> Result<AuditLog, String> {
 
 /// Everything the report shows.
 #[derive(Debug, Clone, Copy)]
-pub struct Input<'a> {
+pub(crate) struct Input<'a> {
     /// What the report is of, in its title (e.g. the dataset folder).
     pub title: &'a str,
     /// Every article of the manifest, in its order.
@@ -148,7 +148,7 @@ pub struct Input<'a> {
 
 /// A rendered report.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Page {
+pub(crate) struct Page {
     /// The HTML document.
     pub html: String,
     /// Claims highlighted in their article's text.
@@ -206,7 +206,7 @@ struct IndexOut<'a> {
 
 /// `text` with `&`, `<`, `>`, `"` and `'` as character references, for
 /// element content and quoted attribute values.
-pub fn escape_html(text: &str) -> String {
+pub(crate) fn escape_html(text: &str) -> String {
     let mut out = String::with_capacity(text.len());
     for c in text.chars() {
         match c {
@@ -224,7 +224,7 @@ pub fn escape_html(text: &str) -> String {
 /// `value` as JSON safe inside `<script type="application/json">`: `<`,
 /// `>` and `&` are written `\u003c`, `\u003e`, `\u0026` (still the same
 /// JSON), so the data can never close the element or open a comment.
-pub fn script_json<T: Serialize + ?Sized>(value: &T) -> String {
+pub(crate) fn script_json<T: Serialize + ?Sized>(value: &T) -> String {
     let json = serde_json::to_string(value).expect("report data serializes");
     let mut out = String::with_capacity(json.len());
     for c in json.chars() {
@@ -302,7 +302,7 @@ fn assess(
 }
 
 /// Renders the report (module doc) of `input`.
-pub fn render<'a>(input: &Input<'a>) -> Page {
+pub(crate) fn render<'a>(input: &Input<'a>) -> Page {
     let mut by_article: HashMap<&str, Vec<&ClaimRecord>> = HashMap::new();
     for c in input.claims {
         by_article.entry(c.article.as_str()).or_default().push(c);

@@ -17,16 +17,16 @@ use std::collections::{BTreeMap, HashSet};
 use std::fmt::Write as _;
 
 /// Least token F1 between two subject texts for their claims to pair.
-pub const MIN_SUBJECT_F1: f64 = 0.5;
+pub(crate) const MIN_SUBJECT_F1: f64 = 0.5;
 
-/// The columns of [`gaps_csv`], in order.
+/// The columns of the gap table (`claimscan stats --csv`), in order.
 pub const GAP_COLUMNS: [&str; 9] = [
     "article", "subject", "marketing", "it", "gap", "match", "marketing_id", "it_id", "it_subject",
 ];
 
 /// Counts and gaps of a dataset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Stats {
+pub(crate) struct Stats {
     /// Number of claims.
     pub claims: usize,
     /// Number of articles in the manifest.
@@ -43,7 +43,7 @@ pub struct Stats {
 
 /// The claims of one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize)]
-pub struct ArticleCounts {
+pub(crate) struct ArticleCounts {
     /// Article path, as in the records.
     pub article: String,
     /// Its number of claims.
@@ -54,7 +54,7 @@ pub struct ArticleCounts {
 
 /// A subject reported for both marketing and IT in one article.
 #[derive(Debug, Clone, PartialEq, Serialize)]
-pub struct Gap {
+pub(crate) struct Gap {
     /// Article path.
     pub article: String,
     /// The marketing claim's subject text.
@@ -81,7 +81,7 @@ pub struct Gap {
 
 /// Counts `claims` and pairs their gaps; `articles` are the manifest's
 /// paths, in its order.
-pub fn stats(articles: &[&str], claims: &[ClaimRecord]) -> Stats {
+pub(crate) fn stats(articles: &[&str], claims: &[ClaimRecord]) -> Stats {
     let mut by_population = BTreeMap::new();
     let mut by_bound = BTreeMap::new();
     let mut per_article: BTreeMap<&str, ArticleCounts> = BTreeMap::new();
@@ -122,7 +122,7 @@ pub fn stats(articles: &[&str], claims: &[ClaimRecord]) -> Stats {
 /// subject (module doc), one-to-one: identical spans first, then higher
 /// subject F1, then the claims nearer each other. Sorted by absolute gap,
 /// largest first, then by article and position.
-pub fn gaps(claims: &[ClaimRecord]) -> Vec<Gap> {
+pub(crate) fn gaps(claims: &[ClaimRecord]) -> Vec<Gap> {
     let mut by_article: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
     for c in claims.iter().filter(|c| c.subject.is_some()) {
         by_article.entry(c.article.as_str()).or_default().push(c);
@@ -178,7 +178,7 @@ pub fn gaps(claims: &[ClaimRecord]) -> Vec<Gap> {
 }
 
 /// The gap table as CSV ([`GAP_COLUMNS`]), with a header row.
-pub fn gaps_csv(gaps: &[Gap]) -> String {
+pub(crate) fn gaps_csv(gaps: &[Gap]) -> String {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(vec![]);
     w.write_record(GAP_COLUMNS).expect("writing to memory does not fail");
     for g in gaps {
@@ -201,7 +201,7 @@ pub fn gaps_csv(gaps: &[Gap]) -> String {
 
 /// The stats as text for a reader: totals, the three count tables, then
 /// the gap table.
-pub fn render_text(s: &Stats) -> String {
+pub(crate) fn render_text(s: &Stats) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "{} claims in {} articles", s.claims, s.articles);
     let table = |out: &mut String, title: &str, counts: &BTreeMap<String, usize>| {

@@ -19,7 +19,7 @@ use walkdir::WalkDir;
 /// (the relative path is derived from it on demand): a listing of many
 /// thousand articles is held in memory for the whole run.
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct ArticlePath {
+pub(crate) struct ArticlePath {
     /// Path to open.
     pub path: PathBuf,
     /// How many leading components of `path` are the corpus folder.
@@ -31,12 +31,12 @@ pub struct ArticlePath {
 
 impl ArticlePath {
     /// True for the article read from standard input (corpus `-`).
-    pub fn is_stdin(&self) -> bool {
+    pub(crate) fn is_stdin(&self) -> bool {
         self.path == Path::new("-") && self.root_components == 0
     }
 
     /// The article's bytes, from its file or standard input.
-    pub fn read(&self) -> std::io::Result<Vec<u8>> {
+    pub(crate) fn read(&self) -> std::io::Result<Vec<u8>> {
         if self.is_stdin() {
             let mut bytes = Vec::new();
             std::io::Read::read_to_end(&mut std::io::stdin().lock(), &mut bytes)?;
@@ -54,7 +54,7 @@ impl ArticlePath {
     }
 
     /// Path relative to the corpus folder, with `/` separators.
-    pub fn rel(&self) -> String {
+    pub(crate) fn rel(&self) -> String {
         #[cfg(unix)]
         if let Some(start) = self.rel_start {
             let bytes = &self.path.as_os_str().as_encoded_bytes()[start..];
@@ -121,7 +121,7 @@ fn open_in_folder(path: &Path) -> std::io::Result<std::fs::File> {
 
 /// A problem met while walking the corpus (broken link, loop, permission).
 #[derive(Debug, Clone)]
-pub struct WalkError {
+pub(crate) struct WalkError {
     /// The path concerned, relative to the corpus when possible.
     pub rel: String,
     /// What went wrong.
@@ -131,7 +131,7 @@ pub struct WalkError {
 /// Lists the files under `root` whose extension is `ext`, sorted by relative path.
 ///
 /// The corpus `-` is one article read from standard input, named `-`.
-pub fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
+pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
     if root == Path::new("-") {
         return Ok((
             vec![ArticlePath { path: PathBuf::from("-"), root_components: 0, rel_start: None }],

@@ -26,7 +26,7 @@ use std::path::PathBuf;
 use std::time::Instant;
 /// Validated settings of an extraction run.
 #[derive(Debug, Clone)]
-pub struct Settings {
+pub(crate) struct Settings {
     /// Folder of articles.
     pub corpus: PathBuf,
     /// Output folder.
@@ -43,7 +43,7 @@ pub struct Settings {
 
 /// What a run did.
 #[derive(Debug, Clone, Default)]
-pub struct Summary {
+pub(crate) struct Summary {
     /// Articles found.
     pub articles: usize,
     /// Articles that could not be read or decoded.
@@ -62,7 +62,7 @@ pub struct Summary {
 
 /// How the articles of an incremental run compare with the previous dataset.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
-pub struct Changes {
+pub(crate) struct Changes {
     /// Articles the previous dataset did not have.
     pub new: usize,
     /// Articles whose contents (SHA-256) changed, or that failed before.
@@ -87,7 +87,7 @@ const AHEAD: usize = 8;
 /// version, articles whose SHA-256 is unchanged are copied from it rather
 /// than extracted again (unless `settings.full`); the result is the same
 /// bytes a full rebuild writes.
-pub fn run(settings: &Settings) -> Result<Summary> {
+pub(crate) fn run(settings: &Settings) -> Result<Summary> {
     // On the side while the corpus is listed: build the extractor's regexes
     // and lexicon.
     std::thread::spawn(crate::lang::extract::warm_up);

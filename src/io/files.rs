@@ -10,7 +10,7 @@ use std::path::{Path, PathBuf};
 
 /// Failure to write the dataset (the exit status is 2, not 1).
 #[derive(Debug)]
-pub struct WriteError(pub anyhow::Error);
+pub(crate) struct WriteError(pub anyhow::Error);
 
 impl std::fmt::Display for WriteError {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
@@ -62,7 +62,7 @@ pub(crate) fn rename_into_place(tmp: tempfile::NamedTempFile, to: &Path) -> Resu
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
-pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
+pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
     let mut tmp = tempfile::Builder::new()
         .prefix(".claimscan.")

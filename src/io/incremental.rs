@@ -25,7 +25,7 @@ pub(crate) struct Cursor {
 
 /// File in OUT naming the build that wrote the dataset (not part of the
 /// dataset: incremental runs reuse claims only from the same build).
-pub const BUILD_STAMP: &str = ".claimscan-build";
+pub(crate) const BUILD_STAMP: &str = ".claimscan-build";
 
 /// The build's identity: a hash of the sources, the manifest and the
 /// locked dependency versions it was compiled from (see build.rs), which

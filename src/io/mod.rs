@@ -4,9 +4,9 @@
 //! atomic files and the page-cache and fsync tricks ([`files`]) and the
 //! progress bar ([`progress`]).
 
-pub mod corpus;
-pub mod driver;
-pub mod files;
+pub(crate) mod corpus;
+pub(crate) mod driver;
+pub(crate) mod files;
 pub(crate) mod incremental;
 pub(crate) mod manifest;
 pub(crate) mod progress;

@@ -16,7 +16,7 @@ const TOPIC_PREPOSITIONS: &[&str] = &["for", "among", "on", "amongst"];
 
 /// A group named in a sentence.
 #[derive(Debug, Clone, Copy)]
-pub struct Mention {
+pub(crate) struct Mention {
     /// The group phrase (token indices into the sentence).
     pub group: Group,
     /// Its byte span.
@@ -33,7 +33,7 @@ pub struct Mention {
 
 /// A sentence with its tokens, figures and group mentions.
 #[derive(Debug, Clone)]
-pub struct Sent<'a> {
+pub(crate) struct Sent<'a> {
     /// Where the sentence is, and its paragraph.
     pub sentence: Sentence,
     /// Its tokens; figures are single tokens.
@@ -47,7 +47,7 @@ pub struct Sent<'a> {
 /// The token after figure `ti`, past a parenthesis that restates it
 /// ("Half (51%) of ...") or, for the restating figure itself, past its
 /// closing parenthesis ("(51%) of ...").
-pub fn after_restating(toks: &[Token], ti: usize) -> usize {
+pub(crate) fn after_restating(toks: &[Token], ti: usize) -> usize {
     let k = ti + 1;
     if toks.get(k).is_some_and(|t| t.is_punct("(")) {
         if let Some(close) = paren_with_figure(toks, k)
@@ -62,7 +62,7 @@ pub fn after_restating(toks: &[Token], ti: usize) -> usize {
 }
 
 /// Finds the group phrases of a sentence.
-pub fn mentions(toks: &[Token]) -> Vec<Mention> {
+pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
     let mut j = 0;
     while j < toks.len() {

@@ -37,7 +37,7 @@ pub struct Attribution {
 
 /// The survey's population as stated in the article.
 #[derive(Debug, Clone, PartialEq)]
-pub struct SurveyDefault {
+pub(crate) struct SurveyDefault {
     /// The population of survey takers.
     pub population: Population,
     /// The sample statement it was read from.
@@ -51,7 +51,7 @@ pub struct SurveyDefault {
 /// groups the article names.
 ///
 /// `mentions[i]` holds the groups named in sentence `i`.
-pub fn survey_default(mentions: &[Vec<Mention>]) -> SurveyDefault {
+pub(crate) fn survey_default(mentions: &[Vec<Mention>]) -> SurveyDefault {
     let mut marketing = None;
     let mut it = None;
     let mut unknown = None;
@@ -136,7 +136,7 @@ pub fn survey_default(mentions: &[Vec<Mention>]) -> SurveyDefault {
 /// `done[i]` receives figure `i`'s attribution; `subjects[i]` is figure
 /// `i`'s subject: groups named inside an earlier figure's subject do not
 /// decide a later figure's population.
-pub fn attribute_sentence(
+pub(crate) fn attribute_sentence(
     text: &str,
     window: &[Sent],
     default: &SurveyDefault,
@@ -624,7 +624,7 @@ fn bare_sample_word(toks: &[Token], at: usize) -> bool {
 }
 
 /// The first token of the qualifier before figure `ti` ("more than"), or `ti`.
-pub fn lead_in(toks: &[Token], ti: usize) -> usize {
+pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
     let mut j = ti;
     while j > 0
         && [

@@ -172,7 +172,7 @@ fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
 /// lexicon) by extracting from a short text that uses every part. A batch
 /// calls it on a side thread while it lists the corpus, so that no worker
 /// waits for the first article to build them.
-pub fn warm_up() {
+pub(crate) fn warm_up() {
     const TEXT: &str = "Half (51%) of the 300 marketing leaders surveyed and 3 in 10 CIOs \
         say 15-20 percent of IT budgets, a third, go to caf\u{e9} brands.";
     std::hint::black_box(extract_article(TEXT));

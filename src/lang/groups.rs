@@ -47,7 +47,7 @@ impl Population {
 
 /// What a group phrase says about its population.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum GroupPop {
+pub(crate) enum GroupPop {
     /// It names the population.
     Specific(Population),
     /// It names survey takers in general ("respondents", "executives").
@@ -56,7 +56,7 @@ pub enum GroupPop {
 
 /// A group phrase found in a token list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Group {
+pub(crate) struct Group {
     /// First token of the phrase.
     pub first: usize,
     /// One past the last token.
@@ -118,31 +118,31 @@ const NEUTRAL: &[&str] = &[
 /// Lexicon classes of a word, as bits of [`Token::lex`]: which of the word
 /// lists above hold it (ASCII case ignored), so that the rules test a bit
 /// instead of comparing the word with every entry of a list.
-pub mod class {
+pub(crate) mod class {
     /// [`super::MARKETING_WORDS`].
-    pub const MARKETING_WORD: u16 = 1;
+    pub(crate) const MARKETING_WORD: u16 = 1;
     /// [`super::IT_WORDS`].
-    pub const IT_WORD: u16 = 1 << 1;
+    pub(crate) const IT_WORD: u16 = 1 << 1;
     /// [`super::MARKETING_HEADS`].
-    pub const MARKETING_HEAD: u16 = 1 << 2;
+    pub(crate) const MARKETING_HEAD: u16 = 1 << 2;
     /// [`super::IT_HEADS`].
-    pub const IT_HEAD: u16 = 1 << 3;
+    pub(crate) const IT_HEAD: u16 = 1 << 3;
     /// [`super::THIRD_HEADS`].
-    pub const THIRD_HEAD: u16 = 1 << 4;
+    pub(crate) const THIRD_HEAD: u16 = 1 << 4;
     /// [`super::GENERIC_HEADS`].
-    pub const GENERIC_HEAD: u16 = 1 << 5;
+    pub(crate) const GENERIC_HEAD: u16 = 1 << 5;
     /// [`super::ORGANISATION_HEADS`].
-    pub const ORGANISATION_HEAD: u16 = 1 << 6;
+    pub(crate) const ORGANISATION_HEAD: u16 = 1 << 6;
     /// [`super::NEUTRAL`].
-    pub const NEUTRAL: u16 = 1 << 7;
+    pub(crate) const NEUTRAL: u16 = 1 << 7;
     /// [`super::FUNCTION_WORDS`].
-    pub const FUNCTION_WORD: u16 = 1 << 8;
+    pub(crate) const FUNCTION_WORD: u16 = 1 << 8;
     /// "chief", "those", "ones", "i.t.": words that open or continue a phrase.
-    pub const PHRASE_WORD: u16 = 1 << 9;
+    pub(crate) const PHRASE_WORD: u16 = 1 << 9;
     /// "IT" or "I.T." as written (the lowercase "it" is a pronoun).
-    pub const IT_UPPER: u16 = 1 << 10;
+    pub(crate) const IT_UPPER: u16 = 1 << 10;
     /// Words that may open a group phrase.
-    pub const LEXICON: u16 = MARKETING_WORD
+    pub(crate) const LEXICON: u16 = MARKETING_WORD
         | IT_WORD
         | MARKETING_HEAD
         | IT_HEAD
@@ -216,7 +216,7 @@ fn key(word: &str) -> Option<u128> {
 }
 
 /// The lexicon classes of a word token's text (see [`class`]).
-pub fn classes(word: &str) -> u16 {
+pub(crate) fn classes(word: &str) -> u16 {
     let upper = if IT_UPPER_SPELLINGS.contains(&word) { class::IT_UPPER } else { 0 };
     if word.is_empty() {
         return upper;
@@ -266,14 +266,14 @@ static CORE_WORDS: std::sync::LazyLock<WordStarts> =
 /// not found, "side" in "sidelined" is).
 ///
 /// One pass over the text, eight bytes at a time ([`WordStarts`]).
-pub fn core_word_starts(text: &str) -> Vec<usize> {
+pub(crate) fn core_word_starts(text: &str) -> Vec<usize> {
     CORE_WORDS.find(text)
 }
 
 /// False when no group phrase can start at token `j`: a cheap test before
 /// [`group_at`], which tries every rule. A phrase starts with a count, a
 /// lexicon word, or a word right before a head noun ("sales leaders").
-pub fn may_start_group(toks: &[Token], j: usize) -> bool {
+pub(crate) fn may_start_group(toks: &[Token], j: usize) -> bool {
     let t = &toks[j];
     let lexicon = |t: &Token| t.lex & class::LEXICON != 0;
     t.kind == TokKind::Number
@@ -290,17 +290,17 @@ fn lower_in(t: &Token, classes: u16) -> bool {
 }
 
 /// True for a word naming the marketing side ("marketing", "CMO", "marketers").
-pub fn is_marketing_word(t: &Token) -> bool {
+pub(crate) fn is_marketing_word(t: &Token) -> bool {
     lower_in(t, class::MARKETING_WORD | class::MARKETING_HEAD)
 }
 
 /// True for a word naming the IT side ("IT", "technology", "CIOs").
-pub fn is_it_word(t: &Token) -> bool {
+pub(crate) fn is_it_word(t: &Token) -> bool {
     lower_in(t, class::IT_UPPER | class::IT_WORD | class::IT_HEAD)
 }
 
 /// The side a single word names, if any.
-pub fn side_of(t: &Token) -> Option<Population> {
+pub(crate) fn side_of(t: &Token) -> Option<Population> {
     if is_marketing_word(t) {
         Some(Population::Marketing)
     } else if is_it_word(t) {
@@ -334,7 +334,7 @@ impl Acc {
 
 /// Reads a group phrase starting at token `i`. With `allow_bare`, department
 /// words alone ("IT", "marketing") count as a group.
-pub fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
+pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
     let mut acc = Acc::default();
     let mut j = i;
     let mut last = None; // one past the last token that completed the phrase
@@ -641,7 +641,7 @@ fn side_phrase(toks: &[Token], j: usize) -> Option<(usize, Vec<Population>)> {
 }
 
 /// If `toks[open]` is "(" and the parenthesis holds a figure, the index of ")".
-pub fn paren_with_figure(toks: &[Token], open: usize) -> Option<usize> {
+pub(crate) fn paren_with_figure(toks: &[Token], open: usize) -> Option<usize> {
     let mut has_figure = false;
     for (k, t) in toks.iter().enumerate().skip(open + 1).take(12) {
         if t.is_punct(")") {

@@ -5,11 +5,11 @@
 //! them. Nothing here reads files or spawns threads; the byte-level fast
 //! paths it calls live in [`crate::scan`].
 
-pub mod analysis;
-pub mod attribute;
-pub mod detect;
-pub mod extract;
-pub mod groups;
-pub mod segment;
-pub mod subject;
-pub mod tokens;
+pub(crate) mod analysis;
+pub(crate) mod attribute;
+pub(crate) mod detect;
+pub(crate) mod extract;
+pub(crate) mod groups;
+pub(crate) mod segment;
+pub(crate) mod subject;
+pub(crate) mod tokens;

@@ -15,7 +15,7 @@ use unicode_segmentation::UnicodeSegmentation;
 
 /// A sentence: its byte span and the paragraph it belongs to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Sentence {
+pub(crate) struct Sentence {
     /// Byte span of the sentence, trimmed of surrounding white space.
     pub span: Span,
     /// Index of the paragraph (0-based) that holds the sentence.
@@ -30,7 +30,7 @@ const ABBREVIATIONS: &[&str] = &[
 ];
 
 /// Splits `text` into paragraphs: byte spans of runs of lines that belong together.
-pub fn paragraphs(text: &str) -> Vec<Span> {
+pub(crate) fn paragraphs(text: &str) -> Vec<Span> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut start: Option<usize> = None;
@@ -97,15 +97,17 @@ fn trimmed(text: &str, span: Span) -> Span {
     Span::new(span.start + lead, span.end - trail)
 }
 
-/// Splits `text` into sentences, each tagged with its paragraph.
-pub fn sentences(text: &str) -> Vec<Sentence> {
+/// Splits `text` into sentences, each tagged with its paragraph (the
+/// extractor splits only the paragraphs it needs: [`sentences_where`]).
+#[cfg(test)]
+pub(crate) fn sentences(text: &str) -> Vec<Sentence> {
     sentences_with(text, true, |_| true)
 }
 
 /// [`sentences`] of the paragraphs that `wanted` (given each paragraph's
 /// span, in order) accepts; any other paragraph stands as one sentence that
 /// spans it whole, without being split.
-pub fn sentences_where(text: &str, wanted: impl FnMut(Span) -> bool) -> Vec<Sentence> {
+pub(crate) fn sentences_where(text: &str, wanted: impl FnMut(Span) -> bool) -> Vec<Sentence> {
     sentences_with(text, true, wanted)
 }
 
@@ -178,7 +180,7 @@ fn collect_sentences<'a>(
 /// Longest sentence the language rules look at, in bytes. Real sentences
 /// are far shorter; text without punctuation (tables, dumps, one giant line)
 /// is cut at white space so that per-sentence work stays bounded.
-pub const MAX_SENTENCE: usize = 4096;
+pub(crate) const MAX_SENTENCE: usize = 4096;
 
 fn push_capped(out: &mut Vec<Sentence>, text: &str, mut span: Span, paragraph: usize) {
     while span.len() > MAX_SENTENCE {

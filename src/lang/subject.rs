@@ -181,7 +181,7 @@ fn group_end(toks: &[Token], ti: usize) -> Option<(usize, usize, bool)> {
 
 /// The subject of figure `k` of sentence `s`; `prev` is the subject of the
 /// figure before it in the sentence.
-pub fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
+pub(crate) fn subject(s: &Sent, k: usize, prev: Option<Span>) -> Option<Span> {
     let toks = &s.toks;
     let ti = s.figs[k].1;
     let span = |(a, b): (usize, usize)| Span::new(toks[a].span.start, toks[b - 1].span.end);

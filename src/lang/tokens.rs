@@ -4,7 +4,7 @@ use crate::span::Span;
 
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum TokKind {
+pub(crate) enum TokKind {
     /// Letters (with inner hyphens, apostrophes and periods: "senior-level", "U.S.").
     Word,
     /// Digits, with inner commas and periods.
@@ -17,7 +17,7 @@ pub enum TokKind {
 
 /// A token of a sentence.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub struct Token<'a> {
+pub(crate) struct Token<'a> {
     /// Where it is.
     pub span: Span,
     /// What it is.
@@ -32,25 +32,25 @@ pub struct Token<'a> {
 impl Token<'_> {
     /// Case-insensitive comparison with an ASCII word.
     #[inline]
-    pub fn is(&self, word: &str) -> bool {
+    pub(crate) fn is(&self, word: &str) -> bool {
         self.text.eq_ignore_ascii_case(word)
     }
 
     /// True for a word token.
     #[inline]
-    pub fn is_word(&self) -> bool {
+    pub(crate) fn is_word(&self) -> bool {
         self.kind == TokKind::Word
     }
 
     /// True for a punctuation token equal to `p`.
     #[inline]
-    pub fn is_punct(&self, p: &str) -> bool {
+    pub(crate) fn is_punct(&self, p: &str) -> bool {
         self.kind == TokKind::Punct && self.text == p
     }
 
     /// The figure index, for figure tokens.
     #[inline]
-    pub fn figure(&self) -> Option<usize> {
+    pub(crate) fn figure(&self) -> Option<usize> {
         match self.kind {
             TokKind::Figure(i) => Some(i),
             _ => None,
@@ -60,7 +60,7 @@ impl Token<'_> {
 
 /// Tokenizes `text[span]`; the spans in `figures` (sorted, non-overlapping)
 /// become single [`TokKind::Figure`] tokens carrying their index.
-pub fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec<Token<'a>> {
+pub(crate) fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec<Token<'a>> {
     // About one token per five bytes of news text.
     let mut out = Vec::with_capacity(span.len() / 5 + 1);
     let mut i = span.start;
