@@ -16,7 +16,9 @@
 //!  "sentence":{"start":257,"end":463},"evidence":"of-phrase after figure: 'CIOs'"}
 //! ```
 
+use crate::lang::detect::{Bound, Kind};
 use crate::lang::extract::Claim;
+use crate::lang::groups::Population;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -70,14 +72,14 @@ pub struct ClaimRecord {
     /// The proportion as a percentage.
     pub value: f64,
     /// `exact`, `approx`, `at_least` or `at_most`.
-    #[schemars(extend("enum" = ["exact", "approx", "at_least", "at_most"]))]
-    pub bound: String,
+    #[schemars(with = "String", extend("enum" = ["exact", "approx", "at_least", "at_most"]))]
+    pub bound: Bound,
     /// `percent`, `ratio` or `fraction`.
-    #[schemars(extend("enum" = ["percent", "ratio", "fraction"]))]
-    pub kind: String,
+    #[schemars(with = "String", extend("enum" = ["percent", "ratio", "fraction"]))]
+    pub kind: Kind,
     /// `marketing`, `it`, `both` or `unknown`.
-    #[schemars(extend("enum" = ["marketing", "it", "both", "unknown"]))]
-    pub population: String,
+    #[schemars(with = "String", extend("enum" = ["marketing", "it", "both", "unknown"]))]
+    pub population: Population,
     /// The words that decided the population, or null.
     pub population_phrase: Option<Phrase>,
     /// What the figure is about, or null when none was found.
@@ -172,9 +174,9 @@ pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRe
                 line,
                 column,
                 value: round6(c.figure.value),
-                bound: c.figure.bound.as_str().to_string(),
-                kind: c.figure.kind.as_str().to_string(),
-                population: c.attribution.population.as_str().to_string(),
+                bound: c.figure.bound,
+                kind: c.figure.kind,
+                population: c.attribution.population,
                 population_phrase: c.attribution.phrase.map(phrase),
                 subject: c.subject.map(phrase),
                 sentence: SpanRecord { start: c.sentence.start, end: c.sentence.end },

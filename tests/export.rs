@@ -136,7 +136,7 @@ fn csv_rows_parse_back_with_every_field_of_the_records() {
             c.text
         );
         assert_eq!(row["value"].parse::<f64>().unwrap(), c.value);
-        assert_eq!(row["population"], c.population);
+        assert_eq!(row["population"], c.population.as_str());
         assert_eq!(row["evidence"], c.evidence);
         assert_eq!(row["subject"], c.subject.as_ref().map_or("", |s| s.text.as_str()));
         // Sentences with commas, quotes and line breaks come back whole.

@@ -11,6 +11,7 @@
 //! is pure; `claimscan stats` reads the dataset and prints.
 
 use crate::dataset::eval::token_f1;
+use crate::lang::groups::Population;
 use crate::record::ClaimRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -86,15 +87,15 @@ pub(crate) fn stats(articles: &[&str], claims: &[ClaimRecord]) -> Stats {
     let mut by_bound = BTreeMap::new();
     let mut per_article: BTreeMap<&str, ArticleCounts> = BTreeMap::new();
     for c in claims {
-        *by_population.entry(c.population.clone()).or_default() += 1;
-        *by_bound.entry(c.bound.clone()).or_default() += 1;
+        *by_population.entry(c.population.to_string()).or_default() += 1;
+        *by_bound.entry(c.bound.to_string()).or_default() += 1;
         let a = per_article.entry(c.article.as_str()).or_insert_with(|| ArticleCounts {
             article: c.article.clone(),
             claims: 0,
             by_population: BTreeMap::new(),
         });
         a.claims += 1;
-        *a.by_population.entry(c.population.clone()).or_default() += 1;
+        *a.by_population.entry(c.population.to_string()).or_default() += 1;
     }
     let mut by_article: Vec<ArticleCounts> = articles
         .iter()
@@ -129,10 +130,10 @@ pub(crate) fn gaps(claims: &[ClaimRecord]) -> Vec<Gap> {
     }
     let mut out: Vec<(usize, Gap)> = Vec::new();
     for (article, cs) in by_article {
-        let side = |p: &'static str| cs.iter().copied().filter(move |c| c.population == p);
+        let side = |p: Population| cs.iter().copied().filter(move |c| c.population == p);
         let mut candidates = Vec::new();
-        for m in side("marketing") {
-            for i in side("it") {
+        for m in side(Population::Marketing) {
+            for i in side(Population::It) {
                 let (ms, is) = (m.subject.as_ref().unwrap(), i.subject.as_ref().unwrap());
                 let same = (ms.start, ms.end) == (is.start, is.end);
                 let f1 = token_f1(&ms.text, &is.text);
@@ -252,7 +253,7 @@ mod tests {
         article: &str,
         at: usize,
         value: f64,
-        pop: &str,
+        pop: Population,
         subject: Phrase,
     ) -> ClaimRecord {
         ClaimRecord {
@@ -266,9 +267,9 @@ mod tests {
             line: 1,
             column: at + 1,
             value,
-            bound: "exact".into(),
-            kind: "percent".into(),
-            population: pop.into(),
+            bound: crate::lang::detect::Bound::Exact,
+            kind: crate::lang::detect::Kind::Percent,
+            population: pop,
             population_phrase: None,
             subject: Some(subject),
             sentence: SpanRecord { start: 0, end: 100 },
@@ -284,14 +285,21 @@ mod tests {
     #[test]
     fn pairs_by_span_then_tokens_one_to_one_largest_gap_first() {
         let claims = [
-            claim("m1", "a", 50, 58.0, "marketing", phrase("budgets are tight", 10)),
-            claim("i1", "a", 60, 35.0, "it", phrase("budgets are tight", 10)),
-            claim("i2", "a", 70, 30.0, "it", phrase("budgets are tight", 10)),
-            claim("m2", "a", 80, 10.0, "marketing", phrase("hiring data scientists", 200)),
-            claim("i3", "a", 90, 50.0, "it", phrase("hiring more data scientists", 300)),
-            claim("m3", "b", 10, 20.0, "marketing", phrase("budgets are tight", 10)),
-            claim("u1", "a", 95, 90.0, "unknown", phrase("budgets are tight", 10)),
-            claim("i4", "a", 99, 1.0, "it", phrase("something else", 400)),
+            claim("m1", "a", 50, 58.0, Population::Marketing, phrase("budgets are tight", 10)),
+            claim("i1", "a", 60, 35.0, Population::It, phrase("budgets are tight", 10)),
+            claim("i2", "a", 70, 30.0, Population::It, phrase("budgets are tight", 10)),
+            claim(
+                "m2",
+                "a",
+                80,
+                10.0,
+                Population::Marketing,
+                phrase("hiring data scientists", 200),
+            ),
+            claim("i3", "a", 90, 50.0, Population::It, phrase("hiring more data scientists", 300)),
+            claim("m3", "b", 10, 20.0, Population::Marketing, phrase("budgets are tight", 10)),
+            claim("u1", "a", 95, 90.0, Population::Unknown, phrase("budgets are tight", 10)),
+            claim("i4", "a", 99, 1.0, Population::It, phrase("something else", 400)),
         ];
         let gaps = gaps(&claims);
         let got: Vec<(&str, &str, f64, &str)> = gaps
@@ -303,7 +311,7 @@ mod tests {
 
     #[test]
     fn counts_include_articles_without_claims() {
-        let claims = [claim("m1", "a", 5, 58.0, "marketing", phrase("x", 0))];
+        let claims = [claim("m1", "a", 5, 58.0, Population::Marketing, phrase("x", 0))];
         let s = stats(&["a", "b"], &claims);
         assert_eq!(s.by_article[1].claims, 0);
         assert_eq!(s.by_population["marketing"], 1);

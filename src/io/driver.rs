@@ -12,10 +12,11 @@ use crate::io::corpus::{ArticlePath, decode, find_articles};
 use crate::io::files::{
     WriteError, forget_cached, make_durable, rename_into_place, start_writeback,
 };
-use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious, pop_name};
+use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious};
 use crate::io::manifest::EntryWriter;
 use crate::io::progress::progress_bar;
 use crate::lang::extract::extract_article;
+use crate::lang::groups::Population;
 use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION, claim_records, hex};
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
@@ -289,7 +290,7 @@ impl Writer<'_> {
         let summary = &mut self.summary;
         summary.claims += p.entry.claims;
         for (pop, n) in p.by_population {
-            *summary.by_population.entry(pop.to_string()).or_default() += n;
+            *summary.by_population.entry(pop.as_str().to_string()).or_default() += n;
         }
         if p.entry.status != "ok" {
             summary.failed += 1;
@@ -391,7 +392,7 @@ struct Processed {
     /// `entry` as it appears in the manifest (formatted by the worker).
     entry_json: Vec<u8>,
     lines: Vec<u8>,
-    by_population: BTreeMap<&'static str, usize>,
+    by_population: BTreeMap<Population, usize>,
     /// True when the previous dataset's claims for it are to be copied.
     reused: bool,
 }
@@ -474,7 +475,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
     for r in &records {
         serde_json::to_writer(&mut lines, r).expect("records serialize");
         lines.push(b'\n');
-        *by_population.entry(pop_name(&r.population)).or_default() += 1;
+        *by_population.entry(r.population).or_default() += 1;
     }
     Processed {
         entry_json: Vec::new(),

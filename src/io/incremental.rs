@@ -3,6 +3,7 @@
 //! dataset was written by this very build.
 
 use crate::io::driver::Changes;
+use crate::lang::groups::Population;
 use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION};
 use anyhow::Result;
 use std::collections::{BTreeMap, HashMap};
@@ -48,7 +49,7 @@ impl std::error::Error for StalePrevious {}
 #[derive(serde::Deserialize)]
 struct ArticleAndPopulation {
     article: String,
-    population: String,
+    population: Population,
 }
 
 impl Previous {
@@ -82,7 +83,7 @@ impl Cursor {
         &mut self,
         article: &str,
         n: usize,
-    ) -> Result<(Vec<u8>, BTreeMap<&'static str, usize>)> {
+    ) -> Result<(Vec<u8>, BTreeMap<Population, usize>)> {
         let mut lines = Vec::new();
         let mut pops = BTreeMap::new();
         let mut got = 0;
@@ -98,7 +99,7 @@ impl Cursor {
                 std::cmp::Ordering::Equal => {
                     lines.extend_from_slice(line.as_bytes());
                     lines.push(b'\n');
-                    *pops.entry(pop_name(&head.population)).or_default() += 1;
+                    *pops.entry(head.population).or_default() += 1;
                     got += 1;
                 }
                 std::cmp::Ordering::Greater => {
@@ -130,14 +131,5 @@ impl Cursor {
     /// number of articles the previous dataset had.
     pub(crate) fn changes(self, previous: usize) -> Changes {
         Changes { removed: previous - self.seen, ..self.changes }
-    }
-}
-
-pub(crate) fn pop_name(p: &str) -> &'static str {
-    match p {
-        "marketing" => "marketing",
-        "it" => "it",
-        "both" => "both",
-        _ => "unknown",
     }
 }

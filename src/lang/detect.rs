@@ -16,8 +16,10 @@ use std::sync::LazyLock;
 use crate::scan::space;
 use crate::scan::starts::{FigureStarts, FigureWords};
 
-/// How a figure is bounded by the qualifier in front of it.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// How a figure is bounded by the qualifier in front of it; in the
+/// dataset, its name ([`Bound::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "snake_case")]
 pub enum Bound {
     /// No qualifier, or an emphasis word ("only 12%").
     Exact,
@@ -41,8 +43,10 @@ impl Bound {
     }
 }
 
-/// The form a proportion is written in.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+/// The form a proportion is written in; in the dataset, its name
+/// ([`Kind::as_str`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[serde(rename_all = "lowercase")]
 pub enum Kind {
     /// "35%", "45 percent", "forty per cent".
     Percent,
@@ -60,6 +64,18 @@ impl Kind {
             Kind::Ratio => "ratio",
             Kind::Fraction => "fraction",
         }
+    }
+}
+
+impl std::fmt::Display for Bound {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
+    }
+}
+
+impl std::fmt::Display for Kind {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 

@@ -11,8 +11,11 @@
 use crate::lang::tokens::{TokKind, Token};
 use crate::scan::words::WordStarts;
 
-/// Whose figure a claim is.
-#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
+/// Whose figure a claim is; in the dataset, its name ([`Population::as_str`]).
+#[derive(
+    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
+)]
+#[serde(rename_all = "lowercase")]
 pub enum Population {
     /// Marketers, CMOs, marketing executives and teams.
     Marketing,
@@ -35,6 +38,10 @@ impl Population {
         }
     }
 
+    /// Every population, in order.
+    pub const ALL: [Population; 4] =
+        [Population::Marketing, Population::It, Population::Both, Population::Unknown];
+
     /// Marketing for IT and IT for marketing.
     pub fn other(self) -> Option<Population> {
         match self {
@@ -42,6 +49,12 @@ impl Population {
             Population::It => Some(Population::Marketing),
             _ => None,
         }
+    }
+}
+
+impl std::fmt::Display for Population {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(self.as_str())
     }
 }
 
