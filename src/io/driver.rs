@@ -115,8 +115,7 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         .with_context(|| format!("cannot write in output folder {}", settings.out.display()))
         .map_err(WriteError)?;
 
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(settings.threads.unwrap_or(0)).build()?;
+    let workers = Workers::new(settings.threads)?;
     // The total is one more stat per article: only worth it for a bar that is drawn.
     let drawn = settings.progress && std::io::stderr().is_terminal();
     let total_bytes: u64 = if drawn {
@@ -167,13 +166,102 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         claims_written: 0,
         claims_sent: 0,
     };
+    let writer = match &workers.pool {
+        Some(pool) => write_in_parallel(pool, writer, &articles, known)?,
+        None => write_in_order(writer, &articles, known)?,
+    };
+    let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, bar: _, .. } = writer;
+    claims.flush().context("cannot write claims").map_err(WriteError)?;
+    drop(claims);
+    bar.finish_and_clear();
+    for e in walk_entries {
+        entries.push(&e)?;
+    }
+    summary.failed += walk_problems.len();
+    summary.problems.extend(walk_problems);
+    summary.changes = cursor.map(|c| c.changes(known.map_or(0, HashMap::len)));
+    let manifest = Manifest {
+        schema_version: SCHEMA_VERSION.to_string(),
+        tool_version: env!("CARGO_PKG_VERSION").to_string(),
+        corpus: settings.corpus.display().to_string(),
+        claims: summary.claims,
+        articles: Vec::new(),
+    };
+    // The claims reach the disk on a side thread while the manifest is
+    // assembled; then both files are renamed into place, claims first.
+    let manifest_tmp = std::thread::scope(|scope| {
+        let claims_synced = scope.spawn(|| make_durable(&claims_tmp));
+        let manifest_tmp = entries.finish(&manifest, &settings.out)?;
+        make_durable(&manifest_tmp);
+        claims_synced.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        anyhow::Ok(manifest_tmp)
+    })?;
+    rename_into_place(claims_tmp, &settings.out.join("claims.jsonl"))?;
+    rename_into_place(manifest_tmp, &settings.out.join("manifest.json"))?;
+    // Best effort: without the stamp the next run is simply a full one.
+    let _ = std::fs::write(settings.out.join(BUILD_STAMP), format!("{BUILD_ID}\n"));
+    summary.seconds = started.elapsed().as_secs_f64();
+    Ok(summary)
+}
+
+/// Worker threads: a pool, or none when one thread is asked for (the work
+/// then runs on the calling thread, in order: the sequential twin of the
+/// parallel paths, same results).
+pub(crate) struct Workers {
+    pool: Option<rayon::ThreadPool>,
+}
+
+impl Workers {
+    /// `threads` workers (at least 1); `None` for one per core.
+    pub(crate) fn new(threads: Option<usize>) -> Result<Workers> {
+        let pool = match threads {
+            Some(1) => None,
+            n => Some(rayon::ThreadPoolBuilder::new().num_threads(n.unwrap_or(0)).build()?),
+        };
+        Ok(Workers { pool })
+    }
+
+    /// `f` over `items`, in parallel on the pool or in order without one;
+    /// the results in the order of `items` either way.
+    pub(crate) fn map<T: Sync, R: Send>(&self, items: &[T], f: impl Fn(&T) -> R + Sync) -> Vec<R> {
+        use rayon::prelude::*;
+        match &self.pool {
+            Some(pool) => pool.install(|| items.par_iter().map(&f).collect()),
+            None => items.iter().map(f).collect(),
+        }
+    }
+}
+
+/// Extracts `articles` in order on this thread and writes them: the
+/// sequential twin of [`write_in_parallel`] (`-j1`), same bytes.
+fn write_in_order<'a>(
+    mut writer: Writer<'a>,
+    articles: &[ArticlePath],
+    known: Option<&'a HashMap<String, ArticleEntry>>,
+) -> Result<Writer<'a>> {
+    for block in articles.chunks(BLOCK) {
+        for a in block {
+            writer.write(process_guarded(a, known))?;
+        }
+        writer.start_writeback();
+    }
+    Ok(writer)
+}
+
+/// Extracts `articles` on the pool's threads and writes them in order.
+fn write_in_parallel<'a>(
+    pool: &rayon::ThreadPool,
+    writer: Writer<'a>,
+    articles: &[ArticlePath],
+    known: Option<&'a HashMap<String, ArticleEntry>>,
+) -> Result<Writer<'a>> {
     // The workers take blocks of articles in path order and send each block
     // when it is done; the writer thread puts them back in order and writes
     // them. No worker waits for another (there is no barrier between
     // blocks), only, at most, for the writer to catch up (`Gate`).
     let blocks = articles.len().div_ceil(BLOCK);
     let gate = Gate::default();
-    let writer = std::thread::scope(|scope| {
+    std::thread::scope(|scope| {
         let (tx, rx) = std::sync::mpsc::channel::<(usize, Vec<Processed>)>();
         let gate = &gate;
         let handle = scope.spawn(move || -> Result<Writer> {
@@ -219,42 +307,10 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         });
         drop(tx);
         handle.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic))
-    })?;
-    let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, bar: _, .. } = writer;
-    claims.flush().context("cannot write claims").map_err(WriteError)?;
-    drop(claims);
-    bar.finish_and_clear();
-    for e in walk_entries {
-        entries.push(&e)?;
-    }
-    summary.failed += walk_problems.len();
-    summary.problems.extend(walk_problems);
-    summary.changes = cursor.map(|c| c.changes(known.map_or(0, HashMap::len)));
-    let manifest = Manifest {
-        schema_version: SCHEMA_VERSION.to_string(),
-        tool_version: env!("CARGO_PKG_VERSION").to_string(),
-        corpus: settings.corpus.display().to_string(),
-        claims: summary.claims,
-        articles: Vec::new(),
-    };
-    // The claims reach the disk on a side thread while the manifest is
-    // assembled; then both files are renamed into place, claims first.
-    let manifest_tmp = std::thread::scope(|scope| {
-        let claims_synced = scope.spawn(|| make_durable(&claims_tmp));
-        let manifest_tmp = entries.finish(&manifest, &settings.out)?;
-        make_durable(&manifest_tmp);
-        claims_synced.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        anyhow::Ok(manifest_tmp)
-    })?;
-    rename_into_place(claims_tmp, &settings.out.join("claims.jsonl"))?;
-    rename_into_place(manifest_tmp, &settings.out.join("manifest.json"))?;
-    // Best effort: without the stamp the next run is simply a full one.
-    let _ = std::fs::write(settings.out.join(BUILD_STAMP), format!("{BUILD_ID}\n"));
-    summary.seconds = started.elapsed().as_secs_f64();
-    Ok(summary)
+    })
 }
 
-/// What the writer thread holds: the outputs and the running totals.
+/// What the writer holds: the outputs and the running totals.
 struct Writer<'a> {
     claims: BufWriter<std::fs::File>,
     entries: EntryWriter,
