@@ -3,7 +3,7 @@
 //! The library is layered; its public API is the `pub use` block below.
 //!
 //! - `lang/`: pure stages over one article's `&str` that return spans:
-//!   sentences, proportion expressions ([`Figure`]), the lexicon, tokens and
+//!   sentences, proportion expressions ([`Figure`]), the [`Lexicon`], tokens and
 //!   group phrases, whose figure it is ([`Attribution`]), what it is about;
 //!   [`extract_article`] chains them.
 //! - `scan/`: the byte-level fast paths those stages call, each tested
@@ -49,8 +49,8 @@ pub use crate::dataset::stats::GAP_COLUMNS;
 pub use crate::io::corpus::{Decoded, decode};
 pub use crate::lang::attribute::Attribution;
 pub use crate::lang::detect::{Bound, Figure, Kind};
-pub use crate::lang::extract::{Claim, extract_article};
-pub use crate::lang::groups::Population;
+pub use crate::lang::extract::{Claim, extract_article, extract_article_with};
+pub use crate::lang::lexicon::{Lexicon, Population};
 pub use crate::record::{
     ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord, claim_id,
     claim_records,

@@ -18,7 +18,7 @@
 
 use crate::lang::detect::{Bound, Kind};
 use crate::lang::extract::Claim;
-use crate::lang::groups::Population;
+use crate::lang::lexicon::Population;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};

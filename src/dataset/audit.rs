@@ -761,7 +761,7 @@ mod tests {
             value: 0.0,
             bound: crate::lang::detect::Bound::Exact,
             kind: crate::lang::detect::Kind::Percent,
-            population: crate::lang::groups::Population::Unknown,
+            population: crate::lang::lexicon::Population::Unknown,
             population_phrase: phrase.map(phrase_of),
             subject: subject.map(phrase_of),
             sentence: SpanRecord { start: sentence_start, end: sentence_end },

@@ -521,7 +521,7 @@ mod tests {
             value: 35.0,
             bound: crate::lang::detect::Bound::Exact,
             kind: crate::lang::detect::Kind::Percent,
-            population: crate::lang::groups::Population::It,
+            population: crate::lang::lexicon::Population::It,
             population_phrase: None,
             subject: None,
             sentence: crate::record::SpanRecord { start, end },

@@ -11,7 +11,7 @@
 //! is pure; `claimscan stats` reads the dataset and prints.
 
 use crate::dataset::eval::token_f1;
-use crate::lang::groups::Population;
+use crate::lang::lexicon::Population;
 use crate::record::ClaimRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};

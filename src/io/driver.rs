@@ -16,7 +16,7 @@ use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevi
 use crate::io::manifest::EntryWriter;
 use crate::io::progress::progress_bar;
 use crate::lang::extract::extract_article;
-use crate::lang::groups::Population;
+use crate::lang::lexicon::Population;
 use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION, claim_records, hex};
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;

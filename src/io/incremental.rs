@@ -3,7 +3,7 @@
 //! dataset was written by this very build.
 
 use crate::io::driver::Changes;
-use crate::lang::groups::Population;
+use crate::lang::lexicon::Population;
 use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION};
 use anyhow::Result;
 use std::collections::{BTreeMap, HashMap};

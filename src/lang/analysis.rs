@@ -1,4 +1,6 @@
-//! Per-sentence views shared by the attribution and subject stages.
+//! Per-sentence views shared by the attribution and subject stages: the
+//! groups a sentence names, and where a figure's qualifier starts and its
+//! restating parenthesis ends.
 
 use crate::lang::groups::{Group, group_at, may_start_group, paren_with_figure, side_of};
 use crate::lang::segment::Sentence;
@@ -59,6 +61,38 @@ pub(crate) fn after_restating(toks: &[Token], ti: usize) -> usize {
         return k + 1;
     }
     k
+}
+
+/// The first token of the qualifier before figure `ti` ("more than"), or `ti`.
+pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
+    let mut j = ti;
+    while j > 0
+        && [
+            "more", "than", "less", "fewer", "over", "under", "about", "nearly", "almost",
+            "around", "roughly", "approximately", "some", "up", "to", "at", "least", "most", "as",
+            "many", "much", "only", "just", "slightly", "mere", "close", "upwards", "well",
+        ]
+        .iter()
+        .any(|w| toks[j - 1].is(w))
+    {
+        let w = &toks[j - 1];
+        // "to" and "at" belong to a qualifier only in "up to", "close to", "at least/most".
+        if w.is("to") && !(j >= 2 && (toks[j - 2].is("up") || toks[j - 2].is("close"))) {
+            break;
+        }
+        if w.is("at") && !toks.get(j).is_some_and(|t| t.is("least") || t.is("most")) {
+            break;
+        }
+        if w.is("up") && !toks.get(j).is_some_and(|t| t.is("to")) {
+            break;
+        }
+        if (w.is("least") || w.is("most")) && !(j >= 2 && toks[j - 2].is("at")) {
+            break;
+        }
+        j -= 1;
+    }
+    // A lone article belongs to the noun phrase: "a 16% increase".
+    j
 }
 
 /// Finds the group phrases of a sentence.

@@ -19,8 +19,9 @@
 //! Generic groups ("respondents") take the sentence's topic ("For CMOs,
 //! ...") or else the survey's population.
 
-use crate::lang::analysis::{Mention, Sent, after_restating};
-use crate::lang::groups::{GroupPop, Population, group_at, paren_with_figure, side_of};
+use crate::lang::analysis::{Mention, Sent, after_restating, lead_in};
+use crate::lang::groups::{GroupPop, group_at, paren_with_figure, side_of};
+use crate::lang::lexicon::Population;
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
 
@@ -623,42 +624,10 @@ fn bare_sample_word(toks: &[Token], at: usize) -> bool {
     department && prev_ok
 }
 
-/// The first token of the qualifier before figure `ti` ("more than"), or `ti`.
-pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
-    let mut j = ti;
-    while j > 0
-        && [
-            "more", "than", "less", "fewer", "over", "under", "about", "nearly", "almost",
-            "around", "roughly", "approximately", "some", "up", "to", "at", "least", "most", "as",
-            "many", "much", "only", "just", "slightly", "mere", "close", "upwards", "well",
-        ]
-        .iter()
-        .any(|w| toks[j - 1].is(w))
-    {
-        let w = &toks[j - 1];
-        // "to" and "at" belong to a qualifier only in "up to", "close to", "at least/most".
-        if w.is("to") && !(j >= 2 && (toks[j - 2].is("up") || toks[j - 2].is("close"))) {
-            break;
-        }
-        if w.is("at") && !toks.get(j).is_some_and(|t| t.is("least") || t.is("most")) {
-            break;
-        }
-        if w.is("up") && !toks.get(j).is_some_and(|t| t.is("to")) {
-            break;
-        }
-        if (w.is("least") || w.is("most")) && !(j >= 2 && toks[j - 2].is("at")) {
-            break;
-        }
-        j -= 1;
-    }
-    // A lone article belongs to the noun phrase: "a 16% increase".
-    j
-}
-
 #[cfg(test)]
 mod tests {
     use crate::lang::extract::extract_article;
-    use crate::lang::groups::Population::{self, *};
+    use crate::lang::lexicon::Population::{self, *};
 
     /// (rule, article text, figure, expected population, evidence starts with)
     type Case = (&'static str, &'static str, &'static str, Population, &'static str);

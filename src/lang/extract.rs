@@ -3,7 +3,7 @@
 use crate::lang::analysis::{self, Mention, Sent};
 use crate::lang::attribute::{Attribution, attribute_sentence, survey_default};
 use crate::lang::detect::{Figure, detect};
-use crate::lang::groups::Population;
+use crate::lang::lexicon::{Lexicon, Population};
 use crate::lang::segment::Sentence;
 use crate::lang::segment::sentences_where;
 use crate::lang::subject::subject;
@@ -38,14 +38,20 @@ const WINDOW: usize = 4;
 /// and a few sentences' tokens: the first reads the groups every sentence
 /// names (for the survey's population), the second tokenizes the sentences
 /// that hold figures again and decides their subjects and populations with
-/// a window of the sentences before them.
+/// a window of the sentences before them. Words are read with the built-in
+/// lexicon ([`Lexicon::builtin`]).
 pub fn extract_article(text: &str) -> Vec<Claim> {
-    extract_with(text, false)
+    extract_with(text, Lexicon::builtin(), false)
 }
 
-/// [`extract_article`]; with `every_paragraph`, every paragraph is split
-/// into sentences (tests compare the two).
-fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
+/// [`extract_article`], reading words with `lexicon`.
+pub fn extract_article_with(text: &str, lexicon: &Lexicon) -> Vec<Claim> {
+    extract_with(text, lexicon, false)
+}
+
+/// [`extract_article_with`]; with `every_paragraph`, every paragraph is
+/// split into sentences (tests compare the two).
+fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Claim> {
     let figures = detect(text);
     if figures.is_empty() {
         return Vec::new();
@@ -54,7 +60,7 @@ fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
     // matter (three in four in news text have neither): the paragraphs
     // without either are not split into sentences, and none of their
     // sentences is tokenized.
-    let core = crate::lang::groups::core_word_starts(text);
+    let core = lexicon.core_word_starts(text);
     let sents = {
         let mut wanted = paragraph_filter(&figures, &core);
         sentences_where(text, |para| every_paragraph || wanted(para))
@@ -75,7 +81,7 @@ fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
             mentions.push(Vec::new());
             continue;
         }
-        let toks = tokenize(text, s.span, &spans[r.clone()]);
+        let toks = tokenize(text, s.span, &spans[r.clone()], lexicon);
         mentions.push(analysis::mentions(&toks));
         if !r.is_empty() && toks.len() <= budget {
             budget -= toks.len();
@@ -107,7 +113,7 @@ fn extract_with(text: &str, every_paragraph: bool) -> Vec<Claim> {
         let toks = match kept[i].take() {
             Some(toks) => toks,
             None if here.is_empty() => Vec::new(),
-            None => tokenize(text, s.span, here),
+            None => tokenize(text, s.span, here, lexicon),
         };
         let figs =
             toks.iter().enumerate().filter_map(|(ti, t)| t.figure().map(|f| (f, ti))).collect();
@@ -179,7 +185,7 @@ pub(crate) fn warm_up() {
 }
 
 /// Accepts, given paragraph spans in order, those that some figure overlaps
-/// or where a core word starts ([`crate::lang::groups::core_word_starts`]). A
+/// or where a core word starts ([`Lexicon::core_word_starts`]). A
 /// paragraph without either stands as one sentence without figures or
 /// groups: the rules that read earlier sentences stop at a paragraph's
 /// start, or look for figures, so they read it as they would read its
@@ -248,8 +254,13 @@ mod tests {
         }
         let mut claims = 0;
         for text in &texts {
-            let got = extract_with(text, false);
-            assert_eq!(got, extract_with(text, true), "{}", &text[..text.len().min(200)]);
+            let got = extract_with(text, Lexicon::builtin(), false);
+            assert_eq!(
+                got,
+                extract_with(text, Lexicon::builtin(), true),
+                "{}",
+                &text[..text.len().min(200)]
+            );
             claims += got.len();
         }
         assert!(claims > 100, "only {claims} claims");

@@ -10,6 +10,7 @@ pub(crate) mod attribute;
 pub(crate) mod detect;
 pub(crate) mod extract;
 pub(crate) mod groups;
+pub(crate) mod lexicon;
 pub(crate) mod segment;
 pub(crate) mod subject;
 pub(crate) mod tokens;

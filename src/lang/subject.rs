@@ -12,8 +12,7 @@
 //! - "N% PREDICATE" for a bare figure: the predicate after it;
 //! - a sample share, "(42% share)", "(81% in marketing, ...)": the sample's head noun.
 
-use crate::lang::analysis::{Sent, after_restating};
-use crate::lang::attribute::lead_in;
+use crate::lang::analysis::{Sent, after_restating, lead_in};
 use crate::lang::groups::{GroupPop, group_at, paren_with_figure, side_of};
 use crate::lang::tokens::Token;
 use crate::span::Span;

@@ -1,5 +1,7 @@
-//! Word and punctuation tokens with byte spans, for the rules that read language.
+//! Word and punctuation tokens with byte spans, for the rules that read
+//! language; each word carries its classes in the lexicon it is given.
 
+use crate::lang::lexicon::Lexicon;
 use crate::span::Span;
 
 /// What a token is.
@@ -24,8 +26,8 @@ pub(crate) struct Token<'a> {
     pub kind: TokKind,
     /// Its text.
     pub text: &'a str,
-    /// The lexicon classes of a word ([`crate::lang::groups::class`]); 0 for
-    /// other tokens.
+    /// The lexicon classes of a word ([`crate::lang::lexicon::class`]); 0
+    /// for other tokens.
     pub lex: u16,
 }
 
@@ -59,8 +61,14 @@ impl Token<'_> {
 }
 
 /// Tokenizes `text[span]`; the spans in `figures` (sorted, non-overlapping)
-/// become single [`TokKind::Figure`] tokens carrying their index.
-pub(crate) fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)]) -> Vec<Token<'a>> {
+/// become single [`TokKind::Figure`] tokens carrying their index, and words
+/// carry their classes in `lexicon`.
+pub(crate) fn tokenize<'a>(
+    text: &'a str,
+    span: Span,
+    figures: &[(usize, Span)],
+    lexicon: &Lexicon,
+) -> Vec<Token<'a>> {
     // About one token per five bytes of news text.
     let mut out = Vec::with_capacity(span.len() / 5 + 1);
     let mut i = span.start;
@@ -129,7 +137,7 @@ pub(crate) fn tokenize<'a>(text: &'a str, span: Span, figures: &[(usize, Span)])
             }
         }
         let word = &text[start..end];
-        let lex = if kind == TokKind::Word { crate::lang::groups::classes(word) } else { 0 };
+        let lex = if kind == TokKind::Word { lexicon.classes(word) } else { 0 };
         out.push(Token { span: Span::new(start, end), kind, text: word, lex });
     }
     out
@@ -213,7 +221,10 @@ mod tests {
                 .map(|(i, f)| (i, f.span))
                 .collect();
             let got: Vec<&str> =
-                tokenize(text, Span::new(0, text.len()), &figs).iter().map(|t| t.text).collect();
+                tokenize(text, Span::new(0, text.len()), &figs, Lexicon::builtin())
+                    .iter()
+                    .map(|t| t.text)
+                    .collect();
             assert_eq!(got, *want, "case {name:?}");
         }
     }

@@ -158,7 +158,11 @@ fn alnum_letters(w: u64) -> (u64, u64) {
 
 #[cfg(test)]
 mod tests {
-    use crate::lang::groups::{IT_UPPER_SPELLINGS, core_word_starts, core_words};
+    use crate::lang::lexicon::{IT_UPPER_SPELLINGS, Lexicon, core_words};
+
+    fn core_word_starts(text: &str) -> Vec<usize> {
+        Lexicon::builtin().core_word_starts(text)
+    }
 
     /// What [`super::WordStarts::find`] finds, by an Aho-Corasick automaton of the
     /// lexicon's core words run over the whole text (overlapping matches),
@@ -209,14 +213,14 @@ mod tests {
         assert_eq!(found, ["lea", "CTO", "IT;", "I.T", "sta", "sid", "CMO"]);
     }
 
-    /// A sentence of lexicon words ([`crate::lang::groups::tests::sentence`])
+    /// A sentence of lexicon words ([`crate::lang::lexicon::tests::sentence`])
     /// after and before a few letters (some not ASCII), digits, `_`, spaces
     /// or line breaks, so that its words fall at every place of the
     /// eight-byte chunks and some follow a letter or digit.
     fn sentence_in_context() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let around = "[a-zA-Z\u{e9}\u{df}\u{3b1}_0-9 \n]{0,9}";
-        (around, crate::lang::groups::tests::sentence(), around)
+        (around, crate::lang::lexicon::tests::sentence(), around)
             .prop_map(|(a, s, b)| format!("{a}{s}{b}"))
     }
 
