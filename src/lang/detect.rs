@@ -92,6 +92,10 @@ pub struct Figure {
     pub bound: Bound,
     /// The form of the expression.
     pub kind: Kind,
+    /// True for the first number of "15 and 20 percent" and "15-20%": it
+    /// has no unit of its own and shares the next figure's (and its subject
+    /// and population).
+    pub shares_unit: bool,
 }
 
 const ONES: &[&str] = &[
@@ -572,7 +576,8 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
         let Some(value) = parse_number(n.as_str()) else {
             continue;
         };
-        found.push(figure(text, Span::new(n.start(), n.end()), value, Kind::Percent));
+        let shared = figure(text, Span::new(n.start(), n.end()), value, Kind::Percent);
+        found.push(Figure { shares_unit: true, ..shared });
     }
     for m in captures(&RATIO, ratio_may_start, &pieces, &starts) {
         let whole = m.get(0).unwrap();
@@ -626,12 +631,20 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
             _ => out.push(f),
         }
     }
+    // A number of the range pattern shares the unit of the figure right
+    // after it, the rest of its range.
+    for i in 0..out.len() {
+        if out[i].shares_unit {
+            out[i].shares_unit =
+                out.get(i + 1).is_some_and(|n| n.span.start - out[i].span.end <= 5);
+        }
+    }
     out
 }
 
 fn figure(text: &str, span: Span, value: f64, kind: Kind) -> Figure {
     let (qualifier, bound) = qualifier_before(text, span.start);
-    Figure { span, qualifier, value, bound, kind }
+    Figure { span, qualifier, value, bound, kind, shares_unit: false }
 }
 
 /// Drops a trailing period of "pct." when it ends a sentence or abbreviation.
@@ -1096,6 +1109,26 @@ mod tests {
         let text = "slightly more than half of them";
         let f = &detect(text)[0];
         assert_eq!(f.qualifier.unwrap().slice(text), "slightly more than");
+    }
+
+    /// (case name, text, the figures that share the next one's unit).
+    const SHARED_UNITS: &[(&str, &str, &[&str])] = &[
+        ("and", "rose 15 and 16 percent", &["15"]),
+        ("hyphen", "a 15-20% rise", &["15"]),
+        ("to, words", "from sixty to seventy per cent", &["sixty"]),
+        ("each with its unit", "rose 15% and 16%", &[]),
+        ("number with no unit after it", "15 and 16 apples, 20%", &[]),
+        ("partner too far", "15     or      16 percent", &[]),
+        ("ratio after a number", "15 or 3 in 10", &[]),
+    ];
+
+    #[test]
+    fn a_figure_sharing_the_next_ones_unit_is_marked() {
+        for (name, text, want) in SHARED_UNITS {
+            let got: Vec<&str> =
+                detect(text).iter().filter(|f| f.shares_unit).map(|f| f.span.slice(text)).collect();
+            assert_eq!(got, *want, "case {name:?}");
+        }
     }
 
     /// (case name, text): searching the pieces must find what searching the

@@ -90,20 +90,6 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
     }
     let default = survey_default(&mentions);
 
-    // "60 to 70 percent": the first number shares the unit, the subject and
-    // the population of the second.
-    let shares_unit: Vec<bool> = figures
-        .iter()
-        .enumerate()
-        .map(|(i, f)| {
-            let t = f.span.slice(text);
-            figures.get(i + 1).is_some_and(|n| n.span.start - f.span.end <= 5)
-                && f.kind == crate::lang::detect::Kind::Percent
-                && !t.contains('%')
-                && !t.to_ascii_lowercase().contains("per")
-                && !t.to_ascii_lowercase().contains("pct")
-        })
-        .collect();
     let mut subjects: Vec<Option<Span>> = vec![None; figures.len()];
     let mut sentence_of: Vec<Option<Span>> = vec![None; figures.len()];
     let mut done: Vec<Option<Attribution>> = vec![None; figures.len()];
@@ -137,8 +123,10 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
             sentence_of[fi] = Some(s.span);
             prev = sub;
         }
+        // "60 to 70 percent": the first number shares the unit, the subject
+        // and the population of the second.
         for &(fi, _) in view.figs.iter().rev() {
-            if shares_unit[fi] {
+            if figures[fi].shares_unit {
                 subjects[fi] = subjects[fi + 1];
             }
         }
@@ -155,7 +143,7 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
         })
         .collect();
     for i in (0..figures.len()).rev() {
-        if shares_unit[i] {
+        if figures[i].shares_unit {
             attributions[i] = attributions[i + 1].clone();
             attributions[i].evidence =
                 format!("shares its unit with the next figure ({})", attributions[i].evidence);
