@@ -1,7 +1,7 @@
 //! One article in, its claims out: the stages chained over one `&str`.
 
 use crate::lang::analysis::{self, Mention, Sent};
-use crate::lang::attribute::{Attribution, attribute_sentence, survey_default};
+use crate::lang::attribute::{Attribution, PopulationRule, attribute_sentence, survey_default};
 use crate::lang::detect::{Figure, detect};
 use crate::lang::lexicon::{Lexicon, Population};
 use crate::lang::segment::Sentence;
@@ -135,18 +135,19 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
     let mut attributions: Vec<Attribution> = done
         .into_iter()
         .map(|a| {
-            a.unwrap_or(Attribution {
-                population: Population::Unknown,
-                phrase: None,
-                evidence: "figure outside any sentence".into(),
+            a.unwrap_or_else(|| {
+                PopulationRule::OutsideSentence.decides(Population::Unknown, None, "")
             })
         })
         .collect();
     for i in (0..figures.len()).rev() {
         if figures[i].shares_unit {
-            attributions[i] = attributions[i + 1].clone();
-            attributions[i].evidence =
-                format!("shares its unit with the next figure ({})", attributions[i].evidence);
+            let next = &attributions[i + 1];
+            attributions[i] = PopulationRule::SharesUnit.decides(
+                next.population,
+                next.phrase,
+                &format!(" ({})", next.evidence),
+            );
         }
     }
     figures
@@ -213,6 +214,19 @@ fn figure_ranges(sents: &[Sentence], spans: &[(usize, Span)]) -> Vec<Range<usize
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// An overlong sentence is cut at white space (`segment::MAX_SENTENCE`):
+    /// a figure across the cut is in no sentence, and the rule for it says so.
+    #[test]
+    fn a_figure_across_a_sentence_cut_is_outside_any_sentence() {
+        let text = format!("{}45 per cent of CIOs agree.", "a ".repeat(2045));
+        let claims = extract_article(&text);
+        let c = claims.iter().find(|c| c.figure.span.slice(&text) == "45 per cent").unwrap();
+        assert_eq!(c.attribution.rule, PopulationRule::OutsideSentence);
+        assert_eq!(c.attribution.evidence, "figure outside any sentence");
+        assert_eq!(c.attribution.population, Population::Unknown);
+        assert_eq!(c.sentence, c.figure.span);
+    }
 
     /// Claims are the same when every paragraph is split into sentences:
     /// on the real corpora, and on made-up paragraphs where groups, figures
