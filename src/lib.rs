@@ -47,10 +47,11 @@ pub use crate::dataset::eval::{Scores, load_jsonl, score};
 pub use crate::dataset::export::{Article, CSV_COLUMNS, LABELS, QUOTE_CONTEXT, csv as export_csv};
 pub use crate::dataset::stats::GAP_COLUMNS;
 pub use crate::io::corpus::{Decoded, decode};
-pub use crate::lang::attribute::Attribution;
+pub use crate::lang::attribute::{Attribution, PopulationRule};
 pub use crate::lang::detect::{Bound, Figure, Kind};
 pub use crate::lang::extract::{Claim, extract_article, extract_article_with};
 pub use crate::lang::lexicon::{Lexicon, Population};
+pub use crate::lang::subject::SubjectRule;
 pub use crate::record::{
     ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord, claim_id,
     claim_records,

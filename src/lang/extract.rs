@@ -6,7 +6,7 @@ use crate::lang::detect::{Figure, detect};
 use crate::lang::lexicon::{Lexicon, Population};
 use crate::lang::segment::Sentence;
 use crate::lang::segment::sentences_where;
-use crate::lang::subject::subject;
+use crate::lang::subject::{SubjectRule, subject};
 use crate::lang::tokens::tokenize;
 use crate::span::Span;
 use std::collections::VecDeque;
@@ -23,6 +23,9 @@ pub struct Claim {
     pub attribution: Attribution,
     /// What it is about, if found.
     pub subject: Option<Span>,
+    /// The rule that decided the subject (even when it found none); `None`
+    /// for a figure outside any sentence.
+    pub subject_rule: Option<SubjectRule>,
 }
 
 /// Tokens of sentences with figures kept from the first pass for the second
@@ -91,6 +94,7 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
     let default = survey_default(&mentions);
 
     let mut subjects: Vec<Option<Span>> = vec![None; figures.len()];
+    let mut subject_rules: Vec<Option<SubjectRule>> = vec![None; figures.len()];
     let mut sentence_of: Vec<Option<Span>> = vec![None; figures.len()];
     let mut done: Vec<Option<Attribution>> = vec![None; figures.len()];
     let mut window: VecDeque<Sent> = VecDeque::with_capacity(WINDOW);
@@ -118,8 +122,9 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
         }
         let mut prev = None;
         for (k, &(fi, _)) in view.figs.iter().enumerate() {
-            let sub = subject(view, k, prev);
+            let (sub, rule) = subject(view, k, prev);
             subjects[fi] = sub;
+            subject_rules[fi] = Some(rule);
             sentence_of[fi] = Some(s.span);
             prev = sub;
         }
@@ -128,6 +133,7 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
         for &(fi, _) in view.figs.iter().rev() {
             if figures[fi].shares_unit {
                 subjects[fi] = subjects[fi + 1];
+                subject_rules[fi] = Some(SubjectRule::SharesUnit);
             }
         }
         attribute_sentence(text, window.make_contiguous(), &default, &mut done, &subjects);
@@ -157,6 +163,7 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
         .map(|(i, (figure, attribution))| Claim {
             sentence: sentence_of[i].unwrap_or(figure.span),
             subject: subjects[i],
+            subject_rule: subject_rules[i],
             figure,
             attribution,
         })
