@@ -161,11 +161,11 @@ impl PopulationRule {
         match self {
             PopulationRule::Label => label(f),
             PopulationRule::GroupAfter => group_after(f),
-            PopulationRule::OfPhrase => preposition_phrase(f, "of"),
-            PopulationRule::AmongPhrase => preposition_phrase(f, "among"),
-            PopulationRule::AmongstPhrase => preposition_phrase(f, "amongst"),
-            PopulationRule::FromPhrase => preposition_phrase(f, "from"),
-            PopulationRule::InPhrase => preposition_phrase(f, "in"),
+            PopulationRule::OfPhrase => preposition_phrase(f, Preposition::Of),
+            PopulationRule::AmongPhrase => preposition_phrase(f, Preposition::Among),
+            PopulationRule::AmongstPhrase => preposition_phrase(f, Preposition::Amongst),
+            PopulationRule::FromPhrase => preposition_phrase(f, Preposition::From),
+            PopulationRule::InPhrase => preposition_phrase(f, Preposition::In),
             PopulationRule::OfPhraseNoGroup => of_phrase_no_group(f),
             PopulationRule::RespectivelyPair => pair(f, true),
             PopulationRule::VersusPair => pair(f, false),
@@ -189,7 +189,10 @@ impl PopulationRule {
         phrase: Option<Span>,
         words: &str,
     ) -> Attribution {
-        Attribution { population, phrase, evidence: format!("{}{words}", self.name()), rule: self }
+        let mut evidence = String::with_capacity(self.name().len() + words.len());
+        evidence.push_str(self.name());
+        evidence.push_str(words);
+        Attribution { population, phrase, evidence, rule: self }
     }
 }
 
@@ -384,7 +387,7 @@ struct Fig<'a, 'b> {
     /// The token after the figure, past a parenthesis restating it.
     after: usize,
     /// The preposition there, if any, and the token after it.
-    preposition: Option<&'static str>,
+    preposition: Option<Preposition>,
     group_start: usize,
     /// The group phrase that starts at `group_start`.
     group: Option<Group>,
@@ -412,12 +415,11 @@ impl<'a, 'b> Fig<'a, 'b> {
         let toks = &s.toks;
         let paren = enclosing_paren(toks, ti);
         let after = after_restating(toks, ti);
-        let preposition = toks
-            .get(after)
-            .and_then(|t| ["of", "among", "amongst", "from", "in"].into_iter().find(|p| t.is(p)));
+        let preposition =
+            toks.get(after).and_then(|t| Preposition::ALL.into_iter().find(|p| t.is(p.word())));
         let group_start = after + usize::from(preposition.is_some());
         let group = if after < toks.len() {
-            group_at(toks, group_start, preposition == Some("in"))
+            group_at(toks, group_start, preposition == Some(Preposition::In))
         } else {
             None
         };
@@ -449,6 +451,36 @@ impl<'a, 'b> Fig<'a, 'b> {
 
     fn toks(&self) -> &'b [Token<'a>] {
         &self.s.toks
+    }
+}
+
+/// A preposition that opens the group after a figure.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Preposition {
+    Of,
+    Among,
+    Amongst,
+    From,
+    In,
+}
+
+impl Preposition {
+    const ALL: [Preposition; 5] = [
+        Preposition::Of,
+        Preposition::Among,
+        Preposition::Amongst,
+        Preposition::From,
+        Preposition::In,
+    ];
+
+    fn word(self) -> &'static str {
+        match self {
+            Preposition::Of => "of",
+            Preposition::Among => "among",
+            Preposition::Amongst => "amongst",
+            Preposition::From => "from",
+            Preposition::In => "in",
+        }
     }
 }
 
@@ -487,14 +519,14 @@ fn group_after(f: &Fig) -> Option<Decision> {
 
 /// `of-phrase after figure` and its siblings: "45% of CIOs", "(81% in
 /// marketing)"; "of those surveyed" is generic.
-fn preposition_phrase(f: &Fig, preposition: &str) -> Option<Decision> {
+fn preposition_phrase(f: &Fig, preposition: Preposition) -> Option<Decision> {
     if f.preposition != Some(preposition) {
         return None;
     }
     let Some(g) = f.group else {
         let toks = f.toks();
         let start = f.group_start;
-        if preposition == "of"
+        if preposition == Preposition::Of
             && toks.get(start).is_some_and(|t| t.is("those"))
             && toks
                 .get(start + 1)
@@ -504,7 +536,7 @@ fn preposition_phrase(f: &Fig, preposition: &str) -> Option<Decision> {
         }
         return None;
     };
-    if preposition == "in" && !g.explicit {
+    if preposition == Preposition::In && !g.explicit {
         return None;
     }
     Some(group_decision(f, g))
@@ -512,7 +544,7 @@ fn preposition_phrase(f: &Fig, preposition: &str) -> Option<Decision> {
 
 /// `of-phrase names no group`: "25% of their budget", up to four words.
 fn of_phrase_no_group(f: &Fig) -> Option<Decision> {
-    if f.preposition != Some("of") || f.group.is_some() {
+    if f.preposition != Some(Preposition::Of) || f.group.is_some() {
         return None;
     }
     let (toks, start) = (f.toks(), f.group_start);

@@ -183,6 +183,8 @@ pub struct Lexicon {
     shapes: [u64; 256],
     /// How the department "IT" is written ([`class::IT_UPPER`]).
     upper: Vec<String>,
+    /// One bit per first byte of `upper`: most words need no comparison.
+    upper_first: [u64; 4],
     /// Where the words of the [`CORE`] classes (and the `upper` ones) start.
     core: WordStarts,
 }
@@ -221,16 +223,24 @@ impl Lexicon {
         }
         core.push("chief");
         let core = WordStarts::new(core, upper.iter().map(String::as_str));
-        Lexicon { classes, shapes, upper, core }
+        let mut upper_first = [0u64; 4];
+        for b in upper.iter().filter_map(|u| u.as_bytes().first()) {
+            upper_first[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        Lexicon { classes, shapes, upper, upper_first, core }
     }
 
     /// The classes of a word token's text (see [`class`]).
     #[inline]
     pub(crate) fn classes(&self, word: &str) -> u16 {
-        let upper = if self.upper.iter().any(|u| u.as_str() == word) { class::IT_UPPER } else { 0 };
-        if word.is_empty() {
-            return upper;
-        }
+        let Some(&first) = word.as_bytes().first() else { return 0 };
+        let upper = if self.upper_first[usize::from(first >> 6)] & (1 << (first & 63)) != 0
+            && self.upper.iter().any(|u| u.as_str() == word)
+        {
+            class::IT_UPPER
+        } else {
+            0
+        };
         let s = shape(word.as_bytes());
         if self.shapes[s / 64] & (1 << (s % 64)) == 0 {
             return upper;
