@@ -79,8 +79,17 @@ pub(crate) fn side_of(t: &Token) -> Option<Population> {
     }
 }
 
+/// What [`group_at`] has read so far: where it is, where the phrase could
+/// end, and what its words say.
 #[derive(Default)]
-struct Acc {
+struct Reader {
+    /// The next token to read.
+    j: usize,
+    /// One past the last token that completed the phrase.
+    last: Option<usize>,
+    /// Head nouns read, and modifiers since the last one.
+    heads: usize,
+    mods_since_head: usize,
     marketing: bool,
     it: bool,
     third: bool,
@@ -88,10 +97,10 @@ struct Acc {
     generic: bool,
     both_word: bool,
     third_modifier: bool,
-    heads: usize,
 }
 
-impl Acc {
+impl Reader {
+    /// The phrase names side `p`.
     fn side(&mut self, p: Population) {
         match p {
             Population::Marketing => self.marketing = true,
@@ -99,16 +108,42 @@ impl Acc {
             _ => {}
         }
     }
+
+    /// Reads past `n` tokens that neither complete the phrase nor modify a head.
+    fn skip(&mut self, n: usize) {
+        self.j += n;
+    }
+
+    /// Reads a head noun of `n` tokens: the phrase is complete after it.
+    fn head(&mut self, n: usize) {
+        self.heads += 1;
+        self.mods_since_head = 0;
+        self.complete_at(self.j + n);
+    }
+
+    /// Reads a department modifier ("marketing", "IT"): the phrase is
+    /// complete after it only when bare words are allowed and no head came.
+    fn modifier(&mut self, allow_bare: bool) {
+        self.mods_since_head += 1;
+        self.j += 1;
+        if allow_bare && self.heads == 0 {
+            self.last = Some(self.j);
+        }
+    }
+
+    /// Reads to `end`, where the phrase is complete.
+    fn complete_at(&mut self, end: usize) {
+        self.j = end;
+        self.last = Some(end);
+    }
 }
 
 /// Reads a group phrase starting at token `i`. With `allow_bare`, department
 /// words alone ("IT", "marketing") count as a group.
 pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Group> {
-    let mut acc = Acc::default();
-    let mut j = i;
-    let mut last = None; // one past the last token that completed the phrase
-    let mut mods_since_head = 0;
-    while j < toks.len() {
+    let mut r = Reader { j: i, ..Reader::default() };
+    while r.j < toks.len() {
+        let j = r.j;
         let t = &toks[j];
         match t.kind {
             TokKind::Figure(_) => break,
@@ -121,22 +156,22 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
                     || toks[j - 1].is("of")
                     || counted && (toks[j - 1].is("and") || toks[j - 1].is_punct("&"))
                 {
-                    j += 1;
+                    r.skip(1);
                     continue;
                 }
                 break;
             }
             TokKind::Punct => {
-                if (t.text == "&" || t.text == "/") && (acc.heads > 0 || mods_since_head > 0) {
-                    j += 1;
+                if (t.text == "&" || t.text == "/") && (r.heads > 0 || r.mods_since_head > 0) {
+                    r.skip(1);
                     continue;
                 }
                 // "Marketing (42% share) and IT (58%) leaders": skip a parenthesis holding a figure.
                 if t.text == "("
-                    && mods_since_head > 0
+                    && r.mods_since_head > 0
                     && let Some(close) = paren_with_figure(toks, j)
                 {
-                    j = close + 1;
+                    r.skip(close + 1 - j);
                     continue;
                 }
                 break;
@@ -154,48 +189,35 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
                         || lower_in(n, class::GENERIC_HEAD)
                         || lower_in(n, class::THIRD_HEAD)
                         || lower_in(n, class::NEUTRAL) && !n.is("a") && !n.is("an") && !n.is("of"))
-            }) && (acc.heads > 0 || mods_since_head > 0)
-                || counted && acc.heads > 0
+            }) && (r.heads > 0 || r.mods_since_head > 0)
+                || counted && r.heads > 0
             {
-                j += 1;
+                r.skip(1);
                 continue;
             }
             break;
         }
-        if let Some(n) = multiword_role(toks, j) {
-            acc.heads += 1;
-            match n.1 {
-                Some(p) => acc.side(p),
-                None => acc.third = true,
+        if let Some((n, side)) = multiword_role(toks, j) {
+            match side {
+                Some(p) => r.side(p),
+                None => r.third = true,
             }
-            j += n.0;
-            last = Some(j);
-            mods_since_head = 0;
+            r.head(n);
             continue;
         }
         if lower_in(t, class::MARKETING_HEAD | class::IT_HEAD) {
-            acc.side(side_of(t).unwrap());
-            acc.heads += 1;
-            j += 1;
-            last = Some(j);
-            mods_since_head = 0;
+            r.side(side_of(t).unwrap());
+            r.head(1);
             continue;
         }
         if lower_in(t, class::THIRD_HEAD) {
-            acc.third = true;
-            acc.heads += 1;
-            j += 1;
-            last = Some(j);
-            mods_since_head = 0;
+            r.third = true;
+            r.head(1);
             continue;
         }
         if let Some(p) = side_of(t) {
-            acc.side(p);
-            mods_since_head += 1;
-            j += 1;
-            if allow_bare && acc.heads == 0 {
-                last = Some(j);
-            }
+            r.side(p);
+            r.modifier(allow_bare);
             continue;
         }
         if lower_in(t, class::GENERIC_HEAD) && !(t.is("decision")) {
@@ -207,38 +229,32 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
                 "groups" | "parties" | "sides" | "functions" | "departments" | "teams"
             ) && toks[i..j].iter().any(|w| w.is("both") || w.is("two"))
             {
-                acc.both_word = true;
+                r.both_word = true;
             }
-            acc.generic = true;
-            acc.heads += 1;
-            j += 1;
-            last = Some(j);
-            mods_since_head = 0;
+            r.generic = true;
+            r.head(1);
             continue;
         }
-        if lower_in(t, class::ORGANISATION_HEAD) && mods_since_head == 0 {
-            acc.organisation = true;
-            acc.heads += 1;
-            j += 1;
-            last = Some(j);
+        if lower_in(t, class::ORGANISATION_HEAD) && r.mods_since_head == 0 {
+            r.organisation = true;
+            r.head(1);
             continue;
         }
-        if acc.heads > 0 {
+        if r.heads > 0 {
             // After a head: a prepositional phrase may name the side
             // ("respondents in both marketing and IT", "those on the technology side").
             if let Some((end, side)) = side_phrase(toks, j) {
                 for p in side {
-                    acc.side(p);
+                    r.side(p);
                 }
-                j = end;
-                last = Some(j);
+                r.complete_at(end);
                 continue;
             }
             if t.is("surveyed") || t.is("polled") || t.is("questioned") || t.is("interviewed") {
-                j += 1;
+                let mut end = j + 1;
                 // "polled by IDC", "surveyed by Forrester and Forbes"
-                if toks.get(j).is_some_and(|t| t.is("by")) {
-                    let mut k = j + 1;
+                if toks.get(end).is_some_and(|t| t.is("by")) {
+                    let mut k = end + 1;
                     while toks.get(k).is_some_and(|t| {
                         t.is_word() && t.text.starts_with(char::is_uppercase)
                             || t.is("and")
@@ -246,11 +262,11 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
                     }) {
                         k += 1;
                     }
-                    if k > j + 1 {
-                        j = k;
+                    if k > end + 1 {
+                        end = k;
                     }
                 }
-                last = Some(j);
+                r.complete_at(end);
                 continue;
             }
             if t.is("at") || t.is("in") {
@@ -260,19 +276,14 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
                     k += 1;
                 }
                 if k < toks.len() && lower_in(&toks[k], class::ORGANISATION_HEAD) {
-                    j = k + 1;
-                    last = Some(j);
+                    r.complete_at(k + 1);
                     continue;
                 }
             }
             break;
         }
-        if lower_in(t, class::NEUTRAL) {
-            j += 1;
-            continue;
-        }
-        if t.is("those") || t.is("ones") {
-            j += 1;
+        if lower_in(t, class::NEUTRAL) || t.is("those") || t.is("ones") {
+            r.skip(1);
             continue;
         }
         // An unknown word just before a generic head: a third group ("sales leaders").
@@ -288,38 +299,38 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
                         && !lower_in(&toks[j + 1], class::FUNCTION_WORD)
                 }))
         {
-            acc.third_modifier = true;
-            j += 1;
+            r.third_modifier = true;
+            r.skip(1);
             continue;
         }
         // "those in marketing", "those on the technology side", and counts
-        // of a sample: "300 in marketing and 300 in IT".
+        // of a sample: "300 in marketing and 300 in IT": a head, though
+        // modifiers before it still count.
         if (toks[i..j].iter().any(|w| w.is("those"))
-            || j > i && toks[j - 1].kind == TokKind::Number && acc.heads == 0)
+            || j > i && toks[j - 1].kind == TokKind::Number && r.heads == 0)
             && let Some((end, side)) = side_phrase(toks, j)
         {
             for p in side {
-                acc.side(p);
+                r.side(p);
             }
-            acc.heads += 1;
-            j = end;
-            last = Some(j);
+            r.heads += 1;
+            r.complete_at(end);
             continue;
         }
         break;
     }
-    let end = last?;
-    let pop = if acc.marketing && acc.it {
+    let end = r.last?;
+    let pop = if r.marketing && r.it {
         GroupPop::Specific(Population::Both)
-    } else if acc.marketing {
+    } else if r.marketing {
         GroupPop::Specific(Population::Marketing)
-    } else if acc.it {
+    } else if r.it {
         GroupPop::Specific(Population::It)
-    } else if acc.both_word {
+    } else if r.both_word {
         GroupPop::Specific(Population::Both)
-    } else if acc.third || acc.organisation || acc.third_modifier {
+    } else if r.third || r.organisation || r.third_modifier {
         GroupPop::Specific(Population::Unknown)
-    } else if acc.generic {
+    } else if r.generic {
         GroupPop::Generic
     } else {
         return None;
@@ -330,9 +341,9 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
         first,
         end,
         pop,
-        bare: acc.heads == 0,
-        organisation: acc.organisation && !acc.marketing && !acc.it,
-        explicit: acc.marketing || acc.it || acc.third || acc.both_word,
+        bare: r.heads == 0,
+        organisation: r.organisation && !r.marketing && !r.it,
+        explicit: r.marketing || r.it || r.third || r.both_word,
     })
 }
 
