@@ -207,11 +207,18 @@ impl<'a> Positions<'a> {
 
     /// Code-point offset, 1-based line and 1-based column of byte `at`.
     fn at(&mut self, at: usize) -> (usize, usize, usize) {
+        self.at_with(at, true)
+    }
+
+    /// [`Positions::at`]; with `ascii_fast`, an ASCII stretch of text is
+    /// read as one character per byte, its line breaks found by `memchr`,
+    /// else character by character (the tests compare the two).
+    fn at_with(&mut self, at: usize, ascii_fast: bool) -> (usize, usize, usize) {
         if at < self.byte {
             *self = Positions::new(self.text);
         }
         let piece = &self.text[self.byte..at];
-        if piece.is_ascii() {
+        if ascii_fast && piece.is_ascii() {
             // A character per byte: only the line breaks need finding.
             for nl in memchr::memchr_iter(b'\n', piece.as_bytes()) {
                 self.line += 1;
@@ -235,6 +242,48 @@ impl<'a> Positions<'a> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Code points, line and column of byte `at`, counted from the start.
+    fn position(text: &str, at: usize) -> (usize, usize, usize) {
+        let before = &text[..at];
+        let line_start = before.rfind('\n').map_or(0, |i| i + 1);
+        (
+            before.chars().count(),
+            1 + before.matches('\n').count(),
+            1 + before[line_start..].chars().count(),
+        )
+    }
+
+    /// The ASCII branch of [`Positions::at`] (a character per byte, line
+    /// breaks by memchr) gives what the character-by-character branch
+    /// gives, and both what counting from the start gives, at ascending
+    /// offsets and after going back; ASCII stretches between non-ASCII ones
+    /// take the fast branch too.
+    #[test]
+    fn positions_in_ascii_text_match_the_character_count() {
+        let texts = [
+            "one line, no break",
+            "a\nb\n\nc d\n",
+            "\n\nstarts with breaks",
+            "crlf\r\nlines\r\n end",
+            "caf\u{e9}\nna\u{ef}ve \u{1f680}\nascii after\nand more",
+            "\u{201c}quoted\u{201d}\n\u{2014}dash\n",
+        ];
+        for text in texts {
+            let offsets: Vec<usize> =
+                (0..=text.len()).filter(|&i| text.is_char_boundary(i)).collect();
+            for step in [1, 2, 3, 7] {
+                let (mut fast, mut slow) = (Positions::new(text), Positions::new(text));
+                let mut visit: Vec<usize> = offsets.iter().copied().step_by(step).collect();
+                visit.extend(offsets.iter().copied().rev().step_by(5).take(3));
+                for at in visit {
+                    let want = position(text, at);
+                    assert_eq!(fast.at_with(at, true), want, "{text:?} at {at}, fast");
+                    assert_eq!(slow.at_with(at, false), want, "{text:?} at {at}, by characters");
+                }
+            }
+        }
+    }
 
     /// Claim ids are "c-" and the first eight bytes, in hex, of the SHA-256
     /// of "{article}\0{start}-{end}": stable from one version to the next,

@@ -157,3 +157,94 @@ fn bare_subject(toks: &[Token], j: usize) -> Option<Group> {
     }
     group_at(toks, j, true).filter(|g| g.end == j + 1)
 }
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lang::lexicon::Lexicon;
+    use crate::lang::tokens::tokenize;
+
+    /// What a mention is read as: its words and flags.
+    #[derive(Debug, PartialEq)]
+    struct Read<'t> {
+        words: &'t str,
+        object: bool,
+        counted: bool,
+        topic: bool,
+        surveyed: bool,
+    }
+
+    const NONE: Read<'static> =
+        Read { words: "", object: false, counted: false, topic: false, surveyed: false };
+
+    /// (case, sentence, the groups it names)
+    fn cases() -> Vec<(&'static str, &'static str, Vec<Read<'static>>)> {
+        vec![
+            ("no group", "It is raining.", vec![]),
+            ("topic", "For CMOs, budgets rose.", vec![Read { words: "CMOs", topic: true, ..NONE }]),
+            (
+                "object of a preposition",
+                "Collaboration with CIOs matters.",
+                vec![Read { words: "CIOs", object: true, ..NONE }],
+            ),
+            (
+                "object after a determiner, then a subject",
+                "Compared with their CIOs, marketers spend more.",
+                vec![
+                    Read { words: "their CIOs", object: true, ..NONE },
+                    Read { words: "marketers", ..NONE },
+                ],
+            ),
+            (
+                "counted sample after survey",
+                "A survey of 220 marketing leaders found it.",
+                vec![Read {
+                    words: "220 marketing leaders",
+                    counted: true,
+                    surveyed: true,
+                    ..NONE
+                }],
+            ),
+            (
+                "counts coordinated",
+                "We asked 300 CMOs and 300 CIOs.",
+                vec![Read { words: "300 CMOs and 300 CIOs", counted: true, ..NONE }],
+            ),
+            (
+                "surveyed inside the phrase",
+                "The executives surveyed said so.",
+                vec![Read { words: "executives surveyed", surveyed: true, ..NONE }],
+            ),
+            (
+                "a department opening its clause",
+                "Once again, IT came off as eager.",
+                vec![Read { words: "IT", ..NONE }],
+            ),
+            (
+                "two groups, one after a topic preposition",
+                "Budgets for IT and marketing teams rose, say CEOs.",
+                vec![
+                    Read { words: "IT and marketing teams", topic: true, ..NONE },
+                    Read { words: "CEOs", ..NONE },
+                ],
+            ),
+        ]
+    }
+
+    #[test]
+    fn mentions_and_how_they_are_read() {
+        for (name, text, want) in cases() {
+            let toks = tokenize(text, Span::new(0, text.len()), &[], Lexicon::builtin());
+            let got: Vec<Read> = mentions(&toks)
+                .iter()
+                .map(|m| Read {
+                    words: m.span.slice(text),
+                    object: m.object,
+                    counted: m.counted,
+                    topic: m.topic,
+                    surveyed: m.surveyed,
+                })
+                .collect();
+            assert_eq!(got, want, "case {name:?}");
+        }
+    }
+}

@@ -911,8 +911,27 @@ fn floor_char_boundary(text: &str, mut i: usize) -> usize {
 }
 
 #[cfg(test)]
-mod tests {
+pub(crate) mod tests {
     use super::*;
+
+    /// The byte-test search for candidate starts that the detector uses,
+    /// for the tests of [`crate::scan::starts`].
+    pub(crate) fn figure_starts() -> &'static FigureStarts {
+        &STARTS
+    }
+
+    /// The candidate pattern as a plain regex: where the four patterns may
+    /// start (its matches, overlapping, are the reference for
+    /// [`crate::scan::starts`]).
+    pub(crate) fn candidate_regex() -> &'static Regex {
+        static RE: LazyLock<Regex> = LazyLock::new(|| Regex::new(&candidate_pattern()).unwrap());
+        &RE
+    }
+
+    /// The four patterns as plain regexes.
+    pub(crate) fn pattern_regexes() -> impl Iterator<Item = &'static Regex> {
+        patterns().iter().map(|(_, re)| re)
+    }
 
     /// (case name, sentence, expected (text, value, bound) of every figure)
     type Case = (&'static str, &'static str, &'static [(&'static str, f64, Bound)]);
@@ -1210,7 +1229,7 @@ mod tests {
     /// characters around them: numbers, units, range words, "in"/"of",
     /// number and fraction words, in any case, with non-ASCII letters,
     /// spaces and break characters.
-    fn figure_soup() -> impl proptest::strategy::Strategy<Value = String> {
+    pub(crate) fn figure_soup() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
         let part = prop_oneof![
             "[0-9]{1,4}",

@@ -246,3 +246,100 @@ fn digit_starts(b: &[u8], out: &mut Vec<usize>) {
         i += b[i..].iter().take_while(|c| c.is_ascii_digit()).count();
     }
 }
+
+#[cfg(test)]
+mod tests {
+    use crate::lang::detect::tests::{
+        candidate_regex, figure_soup, figure_starts, pattern_regexes,
+    };
+
+    /// The starts of the ASCII text `text`, checked against the two plain
+    /// references they sit between: every start is a start of the
+    /// candidate regex (its matches, overlapping), and every match of the
+    /// four patterns (what the detector's anchored searches find) begins at
+    /// a start. `None` without the Teddy search.
+    fn checked_starts(text: &str) -> Option<Vec<usize>> {
+        let starts = figure_starts().starts(text.as_bytes())?;
+        let re = candidate_regex();
+        let mut candidates = Vec::new();
+        let mut at = 0;
+        while let Some(m) = re.find_at(text, at) {
+            candidates.push(m.start());
+            at = m.start() + 1;
+        }
+        for p in &starts {
+            assert!(candidates.contains(p), "{text:?}: {p} is not a candidate");
+        }
+        for pattern in pattern_regexes() {
+            for m in pattern.find_iter(text) {
+                assert!(
+                    starts.contains(&m.start()),
+                    "{text:?}: {:?} of {} starts at no start",
+                    m.as_str(),
+                    pattern.as_str()
+                );
+            }
+        }
+        Some(starts)
+    }
+
+    /// (case, ASCII text, the words at the starts found)
+    const CASES: &[(&str, &str, &[&str])] = &[
+        ("percent sign", "rose 45% in May", &["45%"]),
+        ("unit words", "45 per cent, 12 pct and 7percent", &["45", "12", "7percent"]),
+        ("range words", "15 to 20, 3-4 and 5 or 6", &["15", "3-4", "4", "5"]),
+        ("ratio words", "3 in 10, 7 out of 10, 8 of 10", &["3", "7", "8"]),
+        ("number alone", "In 2014, 300 firms and 12 staff", &[]),
+        (
+            "number words",
+            "one in ten, twenty-one percent, a hundred per cent",
+            &["one", "twenty-one", "one", "a"],
+        ),
+        ("a number word may run on", "a tenor sang", &["tenor"]),
+        (
+            "fraction words and their numerators",
+            "a third, two-fifths, halves and thirds",
+            &["a", "third,", "two-fifths,", "fifths,", "halves", "thirds"],
+        ),
+        ("fraction word inside a word", "quarterly, halfway and Chalfont", &[]),
+        ("digits glued to letters", "B2B, v2% and x45%", &[]),
+        ("decimals", "up .5% and rate.5 percent", &["5%", ".5", "5"]),
+        ("thousands: and the digits after the comma", "rose 1,200% in a year", &["1,200%", "200%"]),
+    ];
+
+    #[test]
+    fn starts_of_named_cases() {
+        for (name, text, want) in CASES {
+            let Some(starts) = checked_starts(text) else { return };
+            let got: Vec<&str> =
+                starts.iter().map(|&p| text[p..].split(' ').next().unwrap()).collect();
+            assert_eq!(got, *want, "case {name:?}");
+        }
+    }
+
+    /// On every ASCII article of the real corpora (see
+    /// [`crate::io::corpus::test_corpora`]).
+    #[test]
+    fn starts_sit_between_the_references_on_the_corpora() {
+        let Some(files) = crate::io::corpus::test_corpora() else { return };
+        let mut checked = 0;
+        for path in &files {
+            let bytes = std::fs::read(path).unwrap();
+            let Ok(text) = std::str::from_utf8(&bytes) else { continue };
+            if text.is_ascii() && checked_starts(text).is_some() {
+                checked += 1;
+            }
+        }
+        assert!(checked > 10_000, "only {checked} ASCII files");
+    }
+
+    proptest::proptest! {
+        #![proptest_config(proptest::prelude::ProptestConfig::with_cases(2000))]
+        #[test]
+        fn starts_sit_between_the_references(text in figure_soup()) {
+            let ascii: String =
+                text.chars().map(|c| if c.is_ascii() { c } else { ' ' }).collect();
+            checked_starts(&ascii);
+        }
+    }
+}
