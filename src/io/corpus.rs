@@ -198,18 +198,31 @@ fn relative(root: &Path, path: &Path) -> String {
 /// The `*.txt` files of the real corpora (BBC News and Reuters-21578), for
 /// tests that compare a fast path with its reference on all of them:
 /// `../shared/corpora` from the crate root, or `CLAIMSCAN_CORPORA` (for a
-/// checkout elsewhere, e.g. a git worktree). `None`, and says so, when
-/// missing.
+/// checkout elsewhere, e.g. a git worktree). When they are missing: `None`,
+/// and says so; under CI (`CI=true`) the test fails instead of passing
+/// without having compared anything.
 #[cfg(test)]
 pub(crate) fn test_corpora() -> Option<Vec<PathBuf>> {
     let root = std::env::var_os("CLAIMSCAN_CORPORA")
         .map(PathBuf::from)
         .unwrap_or_else(|| Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/corpora"));
+    corpora_in(&root, std::env::var("CI").is_ok_and(|v| v == "true"))
+}
+
+/// [`test_corpora`] under `root`; `ci` when missing corpora must fail.
+#[cfg(test)]
+fn corpora_in(root: &Path, ci: bool) -> Option<Vec<PathBuf>> {
     if !root.is_dir() {
+        assert!(
+            !ci,
+            "CI=true and no corpora at {}: the corpus-wide reference tests need them \
+             (or CLAIMSCAN_CORPORA)",
+            root.display()
+        );
         println!("skipped: no corpora at {}", root.display());
         return None;
     }
-    let mut files: Vec<PathBuf> = WalkDir::new(&root)
+    let mut files: Vec<PathBuf> = WalkDir::new(root)
         .into_iter()
         .filter_map(Result::ok)
         .filter(|e| e.file_type().is_file() && e.path().extension().is_some_and(|x| x == "txt"))
@@ -273,6 +286,15 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// Missing corpora skip the corpus-wide tests, except under CI.
+    #[test]
+    fn missing_corpora_are_skipped_except_under_ci() {
+        let missing = Path::new(env!("CARGO_MANIFEST_DIR")).join("no-such-corpora");
+        assert_eq!(corpora_in(&missing, false), None);
+        let under_ci = std::panic::catch_unwind(|| corpora_in(&missing, true));
+        assert!(under_ci.is_err(), "missing corpora pass under CI");
+    }
 
     /// The relative path read from the bytes is the one read from the
     /// components, however the corpus folder is written.
