@@ -2,7 +2,7 @@
 
 use crate::cli::ExtractArgs;
 use crate::cmd::Status;
-use crate::io::driver::{Settings, run as run_pipeline};
+use crate::io::driver::{Settings, run as run_extraction};
 use crate::io::files::WriteError;
 use std::io::IsTerminal;
 
@@ -19,7 +19,7 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
         progress: !args.quiet && std::io::stderr().is_terminal(),
         full: args.full,
     };
-    let summary = match run_pipeline(&settings) {
+    let summary = match run_extraction(&settings) {
         Ok(s) => s,
         Err(e) if e.downcast_ref::<WriteError>().is_some() => return Err(e),
         Err(e) => return Err(e),
