@@ -3,6 +3,7 @@
 //! restating parenthesis ends.
 
 use crate::lang::groups::{Group, group_at, may_start_group, paren_with_figure, side_of};
+use crate::lang::phrases::{Phrases, lexicon_pos, pos};
 use crate::lang::segment::Sentence;
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
@@ -31,7 +32,29 @@ pub(crate) struct Mention {
     pub topic: bool,
     /// True when it is followed by "surveyed" or follows "survey of".
     pub surveyed: bool,
+    /// True when it is counted or quantified and its sentence speaks of a
+    /// survey ("survey", "polled", "respondents", "study", "research"): a
+    /// count there states a sample.
+    pub survey_sentence: bool,
+    /// True when a figure counts it: "45% of CIOs", "9 in 10 marketers".
+    pub quantified: bool,
 }
+
+/// Words that make a sentence speak of a survey and its sample.
+const SURVEY_WORDS: &[&str] = &[
+    "survey", "surveys", "surveyed", "surveying", "poll", "polled", "polling", "study", "studies",
+    "research", "report", "respondents", "respondent", "questioned", "interviewed", "asked",
+    "sample", "participants", "insights", "audit", "responses", "panel", "questionnaire",
+    "interviews", "census", "canvassed", "responded", "responding",
+];
+
+/// Words of bond and loan news: with two of them in a sentence, "CMOs" are
+/// collateralized mortgage obligations, not chief marketing officers.
+const SECURITIES_WORDS: &[&str] = &[
+    "coupon", "yield", "yields", "priced", "pricing", "par", "tranche", "tranches", "bond",
+    "bonds", "maturities", "maturity", "mortgage", "mortgages", "dlr", "dlrs", "issue", "issues",
+    "underwriters", "underwritten", "basis", "collateralized", "treasuries", "debentures", "notes",
+];
 
 /// A sentence with its tokens, figures and group mentions.
 #[derive(Debug, Clone)]
@@ -44,6 +67,8 @@ pub(crate) struct Sent<'a> {
     pub figs: Vec<(usize, usize)>,
     /// Groups named in the sentence, in order.
     pub mentions: Vec<Mention>,
+    /// Its phrase structure (empty for a sentence without figures).
+    pub phr: Phrases,
 }
 
 /// The token after figure `ti`, past a parenthesis that restates it
@@ -98,6 +123,9 @@ pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
 /// Finds the group phrases of a sentence.
 pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
+    // Read only when a mention needs them: most sentences have none.
+    let securities = std::cell::OnceCell::new();
+    let survey_sentence = std::cell::OnceCell::new();
     let mut j = 0;
     while j < toks.len() {
         // Most words cannot open a group phrase: one hashed look-up skips them.
@@ -105,11 +133,24 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
             j += 1;
             continue;
         }
-        let group = group_at(toks, j, false).or_else(|| bare_subject(toks, j));
+        let group = group_at(toks, j, false)
+            .or_else(|| bare_subject(toks, j))
+            .or_else(|| bare_topic(toks, j));
         let Some(g) = group else {
             j += 1;
             continue;
         };
+        // "84 mln dlrs of CMOs priced to yield 6.88 pct": securities, not officers.
+        let securities_word = toks[g.first..g.end].iter().any(|t| t.text.starts_with("CMO"))
+            && *securities.get_or_init(|| securities_sentence(toks));
+        // "the Marketing AI Institute", "the CMO Council": a name, not a group.
+        let capital = |t: &Token| t.text.starts_with(|c: char| c.is_uppercase());
+        let name = capital(&toks[g.first])
+            && toks.get(g.end).is_some_and(|n| n.is_word() && capital(n) && n.lex == 0);
+        if securities_word || name {
+            j = g.end.max(j + 1);
+            continue;
+        }
         let prev = g.first.checked_sub(1).map(|k| &toks[k]);
         let before_prev = g.first.checked_sub(2).map(|k| &toks[k]);
         let is_in =
@@ -118,20 +159,69 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
         let object = is_in(prev, OBJECT_PREPOSITIONS)
             || prev.is_some_and(|p| p.is("the") || p.is("their") || p.is("its"))
                 && is_in(before_prev, OBJECT_PREPOSITIONS);
+        // "Among IT, ...", "In marketing, ...": a bare department as the topic.
+        let bare_topic = g.bare
+            && prev.is_some_and(|p| p.is("in"))
+            && toks.get(g.end).is_some_and(|t| t.is_punct(","));
         let topic = is_in(prev, TOPIC_PREPOSITIONS)
+            || bare_topic
             || prev.is_some_and(|p| p.is("the")) && is_in(before_prev, TOPIC_PREPOSITIONS);
         let surveyed = toks[g.first..g.end].iter().any(|t| t.is("surveyed"))
             || toks.get(g.end).is_some_and(|t| t.is("surveyed") || t.is("polled"))
             || toks[..g.first]
                 .iter()
                 .rev()
-                .take(5)
+                .take(8)
+                .take_while(|t| !t.is_punct(",") && !t.is_punct(";") && !t.is_punct("."))
                 .any(|t| t.text.to_ascii_lowercase().starts_with("survey"));
+        let quantified = prev.is_some_and(|p| p.figure().is_some())
+            || prev.is_some_and(|p| p.is("of") || p.is("among"))
+                && before_prev.is_some_and(|p| p.figure().is_some() || p.is_punct(")"));
         let span = Span::new(toks[g.first].span.start, toks[g.end - 1].span.end);
-        out.push(Mention { group: g, span, object, counted, topic, surveyed });
+        let survey_sentence = (counted || quantified)
+            && *survey_sentence.get_or_init(|| {
+                toks.iter().any(|t| t.is_word() && SURVEY_WORDS.iter().any(|w| t.is(w)))
+            });
+        out.push(Mention {
+            group: g,
+            span,
+            object,
+            counted,
+            topic,
+            surveyed,
+            survey_sentence,
+            quantified,
+        });
         j = g.end.max(j + 1);
     }
     out
+}
+
+/// True when a sentence speaks of securities (two words of [`SECURITIES_WORDS`]).
+fn securities_sentence(toks: &[Token]) -> bool {
+    let mut found: Vec<&str> = Vec::new();
+    for t in toks.iter().filter(|t| t.is_word()) {
+        if let Some(w) = SECURITIES_WORDS.iter().find(|w| t.is(w))
+            && !found.contains(w)
+        {
+            found.push(w);
+        }
+    }
+    found.len() >= 2
+}
+
+/// A department word as a fronted topic: "Among IT, 55% say ...", "In
+/// marketing, ...".
+fn bare_topic(toks: &[Token], j: usize) -> Option<Group> {
+    side_of(&toks[j])?;
+    let prep = toks.get(j.checked_sub(1)?)?;
+    if !(TOPIC_PREPOSITIONS.iter().any(|w| prep.is(w)) || prep.is("in")) {
+        return None;
+    }
+    if !toks.get(j + 1).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    group_at(toks, j, true).filter(|g| g.end == j + 1)
 }
 
 /// A department word that opens a clause and is followed by its verb:
@@ -146,6 +236,7 @@ fn bare_subject(toks: &[Token], j: usize) -> Option<Group> {
     let next = toks.get(j + 1)?;
     let verb_like = next.is_word()
         && next.text.chars().next().is_some_and(char::is_lowercase)
+        && lexicon_pos(next.text) & (pos::VERB | pos::BASE | pos::EN | pos::ADV | pos::MODAL) != 0
         && ![
             "and", "or", "technology", "tech", "teams", "team", "leaders", "executives",
             "department", "departments", "budget", "budgets",

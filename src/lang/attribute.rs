@@ -1,50 +1,67 @@
 //! Population attribution: whose figure each claim is.
 //!
 //! Each rule is a named value of [`PopulationRule`] with one function; for
-//! each figure they are tried in this order over what [`Fig`] computes once,
-//! the first that decides wins, and the claim's `evidence` is the rule's
-//! name followed by the words that decided it (a test checks this list
-//! against the enum):
+//! each figure they are tried in this order over what [`Fig`] computes once
+//! (with the sentence's phrase layer, [`crate::lang::phrases`]), the first
+//! that decides wins, and the claim's `evidence` is the rule's name
+//! followed by the words that decided it (a test checks this list against
+//! the enum):
 //!
 //! 1. `label before figure`: a label inside the parenthesis, "(marketing:
 //!    62%; IT: 75%)";
-//! 2. `group after figure`: a group right after the figure, "9 in 10 senior
+//! 2. `share of the sample by role`: "one in four boasted marketing
+//!    titles", "16% identified as general management": the role's side;
+//! 3. `role named by respondents`: "the CEO was named by 48%, the CMO by
+//!    30%": the role is what the figure is about, so unknown;
+//! 4. `estimate by`: "CIOs estimate that 40% of marketers ...": the group
+//!    estimating;
+//! 5. `group after figure`: a group right after the figure, "9 in 10 senior
 //!    marketing and technology executives";
-//! 3. `of-phrase after figure`: "45% of CIOs", "Half (51%) of IT
-//!    respondents", "of those surveyed";
-//! 4. `among-phrase after figure`: "45% among CIOs";
-//! 5. `amongst-phrase after figure`: "45% amongst CIOs";
-//! 6. `from-phrase after figure`: "45% from CIOs";
-//! 7. `in-phrase after figure`: "(81% in marketing, ...)";
-//! 8. `of-phrase names no group`: "25% of their budget" is nobody's;
-//! 9. `respectively pair`: "54% and 50%, respectively", in the order of the
-//!    sides named before them, or of the previous sentence's figures;
-//! 10. `vs. pair`: "(58% vs. 35%)", in the order of the sides named before;
-//! 11. `group named before parenthesis`: "CMOs (52%) and CIOs (53%)", "220
-//!     Marketing (42% share) and IT (58%) leaders";
-//! 12. `magnitude of a quantity`: "growth of 5%" is nobody's;
-//! 13. `group named earlier in sentence`: the nearest, not as an object,
+//! 6. `of-phrase after figure`: "45% of CIOs", "Half (51%) of IT
+//!    respondents", "30% of IT", "of those surveyed", and a part of the
+//!    sample that is not a role ("23% of Europe") in an article with a sample;
+//! 7. `among-phrase after figure`: "45% among CIOs";
+//! 8. `amongst-phrase after figure`: "45% amongst CIOs";
+//! 9. `from-phrase after figure`: "45% from CIOs";
+//! 10. `in-phrase after figure`: "(81% in marketing, ...)";
+//! 11. `share of organisations`: "40% of firms", "7% of IT organisations"
+//!     are unknown, whoever is named with them;
+//! 12. `pronoun points back`: "59% of them", "42% of whom", "half of you":
+//!     the group named last before, else the survey's;
+//! 13. `of-phrase names no group`: "25% of their budget", "71% of IT
+//!     budgets" are nobody's;
+//! 14. `respectively pair`: "54% and 50%, respectively", in the order of the
+//!     sides named before them, or of the previous sentence's figures;
+//! 15. `vs. pair`: "(58% vs. 35%)", in the order of the sides named before;
+//! 16. `group named before parenthesis`: "CMOs (52%) and CIOs (53%)", "220
+//!     Marketing (42% share) and IT (58%) leaders", "compared to IT (41%)";
+//! 17. `magnitude of a quantity`: "growth of 5%" is nobody's;
+//! 18. `group named earlier in sentence`: the nearest, not as an object,
 //!     not inside an earlier figure's subject;
-//! 14. `same group as previous figure in sentence`;
-//! 15. `carried from previous sentence`: the last group of the previous
-//!     sentences of the paragraph, when named after their last figure;
-//! 16. `carried from previous sentence's figure`: else that figure's;
-//! 17. `no group stated`: the survey's population, read from the article's
-//!     sample statement ("a survey of 220 marketing and IT leaders").
+//! 19. `same group as previous figure in sentence`;
+//! 20. `carried from previous sentence`: the last group of the previous
+//!     sentences of the paragraph, when named after their last figure, for
+//!     a figure whose clause has no subject of its own other than people;
+//! 21. `carried from previous sentence's figure`: else that figure's;
+//! 22. `no group stated`: the survey's population, read from the article's
+//!     sample statement ("a survey of 220 marketing and IT leaders"), else
+//!     from the groups figures count where the survey is cited, else unknown.
 //!
-//! A generic group ("respondents") found by rules 2 to 13 takes the
+//! A generic group ("respondents") found by rules 5 to 18 takes the
 //! sentence's topic ("For CMOs, ...") or else the survey's population; the
-//! evidence says which, after the rule's name. The extractor applies two
-//! more, after these:
+//! evidence says which, after the rule's name. "Both sides" or "the two
+//! groups" name marketing and IT only in an article that names each. The
+//! extractor applies two more, after these:
 //!
-//! 18. `shares its unit with the next figure`: the first number of "15 and
+//! 23. `shares its unit with the next figure`: the first number of "15 and
 //!     20 percent" takes the next figure's population (and evidence, in
 //!     parentheses);
-//! 19. `figure outside any sentence`: unknown.
+//! 24. `figure outside any sentence`: unknown.
 
 use crate::lang::analysis::{Mention, Sent, after_restating, lead_in};
 use crate::lang::groups::{Group, GroupPop, group_at, paren_with_figure, side_of};
 use crate::lang::lexicon::Population;
+use crate::lang::phrases::{Np, Sense, Tag, noun_phrase, people_noun, sample_role};
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
 use std::cell::OnceCell;
@@ -55,6 +72,14 @@ use std::cell::OnceCell;
 pub enum PopulationRule {
     /// A side's label before the figure inside a parenthesis.
     Label,
+    /// "One in four boasted marketing titles": a share of the sample by
+    /// the role it holds.
+    SampleRole,
+    /// "The CMO was named by 30%": a role named by respondents is what the
+    /// figure is about: unknown.
+    RoleNamed,
+    /// "CIOs estimate that 40% of marketers ...": the group estimating.
+    Estimate,
     /// A group phrase right after the figure.
     GroupAfter,
     /// "of" and a group after the figure.
@@ -67,6 +92,11 @@ pub enum PopulationRule {
     FromPhrase,
     /// "in" and a department after the figure.
     InPhrase,
+    /// A share of organisations ("40% of firms", "7% of IT
+    /// organisations"): unknown, whoever is named with it.
+    Organisations,
+    /// "59% of them", "42% of whom": the group the pronoun points back at.
+    PointsBack,
     /// "of" and words that name no group: unknown.
     OfPhraseNoGroup,
     /// A pair or list of figures followed by "respectively".
@@ -95,14 +125,19 @@ pub enum PopulationRule {
 
 impl PopulationRule {
     /// Every rule, in the order they are tried.
-    pub const ALL: [PopulationRule; 19] = [
+    pub const ALL: [PopulationRule; 24] = [
         PopulationRule::Label,
+        PopulationRule::SampleRole,
+        PopulationRule::RoleNamed,
+        PopulationRule::Estimate,
         PopulationRule::GroupAfter,
         PopulationRule::OfPhrase,
         PopulationRule::AmongPhrase,
         PopulationRule::AmongstPhrase,
         PopulationRule::FromPhrase,
         PopulationRule::InPhrase,
+        PopulationRule::Organisations,
+        PopulationRule::PointsBack,
         PopulationRule::OfPhraseNoGroup,
         PopulationRule::RespectivelyPair,
         PopulationRule::VersusPair,
@@ -122,12 +157,17 @@ impl PopulationRule {
     pub const fn name(self) -> &'static str {
         match self {
             PopulationRule::Label => "label before figure",
+            PopulationRule::SampleRole => "share of the sample by role",
+            PopulationRule::RoleNamed => "role named by respondents",
+            PopulationRule::Estimate => "estimate by",
             PopulationRule::GroupAfter => "group after figure",
             PopulationRule::OfPhrase => "of-phrase after figure",
             PopulationRule::AmongPhrase => "among-phrase after figure",
             PopulationRule::AmongstPhrase => "amongst-phrase after figure",
             PopulationRule::FromPhrase => "from-phrase after figure",
             PopulationRule::InPhrase => "in-phrase after figure",
+            PopulationRule::Organisations => "share of organisations",
+            PopulationRule::PointsBack => "pronoun points back",
             PopulationRule::OfPhraseNoGroup => "of-phrase names no group",
             PopulationRule::RespectivelyPair => "respectively pair",
             PopulationRule::VersusPair => "vs. pair",
@@ -160,12 +200,17 @@ impl PopulationRule {
     fn apply(self, f: &Fig) -> Option<Decision> {
         match self {
             PopulationRule::Label => label(f),
+            PopulationRule::SampleRole => sample_role_rule(f),
+            PopulationRule::RoleNamed => role_named(f),
+            PopulationRule::Estimate => estimate(f),
             PopulationRule::GroupAfter => group_after(f),
             PopulationRule::OfPhrase => preposition_phrase(f, Preposition::Of),
             PopulationRule::AmongPhrase => preposition_phrase(f, Preposition::Among),
             PopulationRule::AmongstPhrase => preposition_phrase(f, Preposition::Amongst),
             PopulationRule::FromPhrase => preposition_phrase(f, Preposition::From),
             PopulationRule::InPhrase => preposition_phrase(f, Preposition::In),
+            PopulationRule::Organisations => organisations(f),
+            PopulationRule::PointsBack => points_back(f),
             PopulationRule::OfPhraseNoGroup => of_phrase_no_group(f),
             PopulationRule::RespectivelyPair => pair(f, true),
             PopulationRule::VersusPair => pair(f, false),
@@ -218,21 +263,62 @@ pub(crate) struct SurveyDefault {
     pub phrase: Option<Span>,
     /// How it was found.
     pub how: &'static str,
+    /// True when the article names each side (marketing and IT) by a role
+    /// or department word: only then do "both sides" or "the two groups"
+    /// name the two.
+    pub sides_named: bool,
 }
 
-/// Reads the survey's population from sample statements ("a survey of 220
-/// marketing and IT leaders", "the executives surveyed"), else from the
-/// groups the article names.
+/// The population a group phrase names in an article: "both sides" names
+/// marketing and IT only where the article names each of them (not the
+/// "both sides" of a negotiation).
+fn pop_in_article(g: &Group, default: &SurveyDefault) -> GroupPop {
+    if g.both_word && !default.sides_named {
+        GroupPop::Specific(Population::Unknown)
+    } else {
+        g.pop
+    }
+}
+
+/// Reads the survey's population from sample statements: a count of people
+/// in a sentence about a survey ("a survey of 220 marketing and IT
+/// leaders"), a group surveyed ("the executives surveyed"); else from the
+/// groups figures count in sentences that cite the survey ("Two-thirds of
+/// marketers report friction, according to a new survey"); else unknown:
+/// groups merely named in the article do not make a sample.
 ///
 /// `mentions[i]` holds the groups named in sentence `i`.
 pub(crate) fn survey_default(mentions: &[Vec<Mention>]) -> SurveyDefault {
-    let mut marketing = None;
-    let mut it = None;
-    let mut unknown = None;
-    for m in mentions.iter().flatten() {
-        if !m.counted && (!m.surveyed || m.object) {
-            continue;
-        }
+    let named = |p: Population| {
+        mentions.iter().flatten().any(|m| {
+            !m.group.both_word
+                && (m.group.pop == GroupPop::Specific(p)
+                    || m.group.pop == GroupPop::Specific(Population::Both))
+        })
+    };
+    let sides_named = named(Population::Marketing) && named(Population::It);
+    let sample = |m: &Mention| m.counted && m.survey_sentence || m.surveyed && !m.object;
+    let cited = |m: &Mention| m.quantified && m.survey_sentence && m.group.explicit && !m.object;
+    let (population, phrase, how) = if let Some(found) = sides(mentions, sample, true) {
+        (found.0, Some(found.1), "survey sample")
+    } else if let Some(found) = sides(mentions, cited, false) {
+        (found.0, Some(found.1), "no sample stated; groups counted where the survey is cited")
+    } else {
+        (Population::Unknown, None, "no sample stated")
+    };
+    SurveyDefault { population, phrase, how, sides_named }
+}
+
+/// The population of the mentions that `keep` keeps (not "both sides"):
+/// both sides, one, or (with `third`) a third group of people; and the
+/// words that name it.
+fn sides(
+    mentions: &[Vec<Mention>],
+    keep: impl Fn(&Mention) -> bool,
+    third: bool,
+) -> Option<(Population, Span)> {
+    let (mut marketing, mut it, mut unknown) = (None, None, None);
+    for m in mentions.iter().flatten().filter(|m| !m.group.both_word && keep(m)) {
         match m.group.pop {
             GroupPop::Specific(Population::Marketing) => {
                 marketing.get_or_insert(m.span);
@@ -244,64 +330,21 @@ pub(crate) fn survey_default(mentions: &[Vec<Mention>]) -> SurveyDefault {
                 marketing.get_or_insert(m.span);
                 it.get_or_insert(m.span);
             }
-            GroupPop::Specific(Population::Unknown) if !m.group.organisation => {
+            GroupPop::Specific(Population::Unknown) if third && !m.group.organisation => {
                 unknown.get_or_insert(m.span);
             }
             _ => {}
         }
     }
-    let how = "survey sample";
     match (marketing, it, unknown) {
-        (Some(a), Some(b), _) => SurveyDefault {
-            population: Population::Both,
-            phrase: Some(if a == b {
-                a
-            } else {
-                Span::new(a.start.min(b.start), a.end.max(b.end))
-            }),
-            how,
-        },
-        (Some(a), None, _) => {
-            SurveyDefault { population: Population::Marketing, phrase: Some(a), how }
-        }
-        (None, Some(b), _) => SurveyDefault { population: Population::It, phrase: Some(b), how },
-        (None, None, Some(u)) => {
-            SurveyDefault { population: Population::Unknown, phrase: Some(u), how }
-        }
-        (None, None, None) => {
-            // No sample statement: an article that keeps naming both sides (or
-            // one side) reports on them; a passing mention is not enough.
-            let (mut m, mut i) = (Vec::new(), Vec::new());
-            for men in
-                mentions.iter().flatten().filter(|m| m.group.explicit && !m.object && !m.group.bare)
-            {
-                match men.group.pop {
-                    GroupPop::Specific(Population::Marketing) => m.push(men.span),
-                    GroupPop::Specific(Population::It) => i.push(men.span),
-                    GroupPop::Specific(Population::Both) => {
-                        m.push(men.span);
-                        i.push(men.span);
-                    }
-                    _ => {}
-                }
-            }
-            let how = "no sample stated; groups the article names";
-            let found =
-                |population, phrase: Span| SurveyDefault { population, phrase: Some(phrase), how };
-            if !m.is_empty() && !i.is_empty() && m.len() + i.len() >= 3 {
-                found(Population::Both, m[0])
-            } else if m.len() >= 2 && i.is_empty() {
-                found(Population::Marketing, m[0])
-            } else if i.len() >= 2 && m.is_empty() {
-                found(Population::It, i[0])
-            } else {
-                SurveyDefault {
-                    population: Population::Unknown,
-                    phrase: None,
-                    how: "no sample stated and no group the article keeps naming",
-                }
-            }
-        }
+        (Some(a), Some(b), _) => Some((
+            Population::Both,
+            if a == b { a } else { Span::new(a.start.min(b.start), a.end.max(b.end)) },
+        )),
+        (Some(a), None, _) => Some((Population::Marketing, a)),
+        (None, Some(b), _) => Some((Population::It, b)),
+        (None, None, Some(u)) => Some((Population::Unknown, u)),
+        (None, None, None) => None,
     }
 }
 
@@ -398,6 +441,8 @@ struct Fig<'a, 'b> {
     continues_list: bool,
     pair: OnceCell<Option<Pair>>,
     carried: OnceCell<Option<Carried<'b>>>,
+    /// The noun phrase at `group_start`, read on first use.
+    np: OnceCell<Option<Np>>,
 }
 
 impl<'a, 'b> Fig<'a, 'b> {
@@ -446,11 +491,33 @@ impl<'a, 'b> Fig<'a, 'b> {
             continues_list,
             pair: OnceCell::new(),
             carried: OnceCell::new(),
+            np: OnceCell::new(),
         }
     }
 
     fn toks(&self) -> &'b [Token<'a>] {
         &self.s.toks
+    }
+
+    /// The noun phrase after the figure's preposition ("of IT budgets",
+    /// "of them"), and what its head names.
+    fn np(&self) -> Option<Np> {
+        *self.np.get_or_init(|| {
+            self.preposition?;
+            noun_phrase(self.toks(), &self.s.phr.tags, self.group_start)
+        })
+    }
+
+    /// "30% of IT", "(70% in marketing)": a department alone after "of" or
+    /// "in", standing for its people.
+    fn bare_department(&self) -> Option<Group> {
+        if !matches!(self.preposition, Some(Preposition::Of | Preposition::In)) {
+            return None;
+        }
+        let toks = self.toks();
+        group_at(toks, self.group_start, true).filter(|g| {
+            g.bare && !toks.get(g.end).is_some_and(|n| n.is_word() && !n.is("and") && !n.is("or"))
+        })
     }
 }
 
@@ -502,7 +569,7 @@ fn label(f: &Fig) -> Option<Decision> {
 /// generic group, the topic's or the survey's.
 fn group_decision(f: &Fig, g: Group) -> Decision {
     let span = phrase_of(f.s, g.first, g.end);
-    match g.pop {
+    match pop_in_article(&g, f.default) {
         GroupPop::Specific(p) => Decision::quoting(f.text, p, span),
         GroupPop::Generic => generic(f, span),
     }
@@ -518,14 +585,19 @@ fn group_after(f: &Fig) -> Option<Decision> {
 }
 
 /// `of-phrase after figure` and its siblings: "45% of CIOs", "(81% in
-/// marketing)"; "of those surveyed" is generic.
+/// marketing)", "30% of IT"; "of those surveyed", "of respondents" and a
+/// part of the sample that is not a role ("23% of Europe", "11% of the
+/// field", in an article with a sample) are generic.
 fn preposition_phrase(f: &Fig, preposition: Preposition) -> Option<Decision> {
     if f.preposition != Some(preposition) {
         return None;
     }
-    let Some(g) = f.group else {
-        let toks = f.toks();
-        let start = f.group_start;
+    if let Some(g) = f.bare_department() {
+        return Some(group_decision(f, g));
+    }
+    let toks = f.toks();
+    let start = f.group_start;
+    let Some(np) = f.np() else {
         if preposition == Preposition::Of
             && toks.get(start).is_some_and(|t| t.is("those"))
             && toks
@@ -536,18 +608,86 @@ fn preposition_phrase(f: &Fig, preposition: Preposition) -> Option<Decision> {
         }
         return None;
     };
-    if preposition == Preposition::In && !g.explicit {
-        return None;
+    match np.sense {
+        Sense::People => {
+            let g = np.group.filter(|g| {
+                g.pop == GroupPop::Generic || g.explicit || preposition != Preposition::In
+            })?;
+            Some(group_decision(f, g))
+        }
+        Sense::Segment if preposition == Preposition::Of && f.default.phrase.is_some() => {
+            Some(generic(f, phrase_of(f.s, np.first, np.end)))
+        }
+        _ => None,
     }
-    Some(group_decision(f, g))
 }
 
-/// `of-phrase names no group`: "25% of their budget", up to four words.
+/// `share of organisations`: "Just 40% of firms have a budget", "7% of IT
+/// organisations", "In 40% of firms the CTO leads".
+fn organisations(f: &Fig) -> Option<Decision> {
+    let np = f.np()?;
+    if np.sense != Sense::Organisation {
+        return None;
+    }
+    let span = match np.group {
+        Some(g) => phrase_of(f.s, g.first, g.end),
+        None => phrase_of(f.s, np.first, np.end),
+    };
+    Some(Decision::quoting(f.text, Population::Unknown, span))
+}
+
+/// `pronoun points back`: "59% of them", "42% of whom", "half of you": the
+/// last group named before the figure in its sentence, else in the
+/// previous sentences of the paragraph, else the survey's population.
+fn points_back(f: &Fig) -> Option<Decision> {
+    if !matches!(f.preposition, Some(Preposition::Of | Preposition::Among | Preposition::Amongst)) {
+        return None;
+    }
+    let np = f.np().filter(|np| np.sense == Sense::Anaphor)?;
+    let span = phrase_of(f.s, np.first, np.end);
+    let here = f.toks()[f.ti].span.start;
+    let para = f.s.sentence.paragraph;
+    for back in 0..=3 {
+        let Some(s) = f.si.checked_sub(back).map(|i| &f.sents[i]) else { break };
+        if s.sentence.paragraph != para {
+            break;
+        }
+        let found = s.mentions.iter().rev().find(|m| {
+            (back > 0 || m.span.end <= here)
+                && !m.group.organisation
+                && m.group.explicit
+                && matches!(m.group.pop, GroupPop::Specific(_))
+        });
+        if let Some(m) = found
+            && let GroupPop::Specific(p) = pop_in_article(&m.group, f.default)
+        {
+            let words = format!(": '{}' at '{}'", quote(f.text, span), quote(f.text, m.span));
+            return Some(Decision { population: p, phrase: Some(m.span), words });
+        }
+    }
+    let d = f.default;
+    let words = format!(": '{}' at the survey's sample ({})", quote(f.text, span), d.how);
+    Some(Decision { population: d.population, phrase: d.phrase.or(Some(span)), words })
+}
+
+/// `of-phrase names no group`: "25% of their budget", "71% of IT budgets
+/// in the US": what is counted is not people.
 fn of_phrase_no_group(f: &Fig) -> Option<Decision> {
-    if f.preposition != Some(Preposition::Of) || f.group.is_some() {
+    if f.preposition != Some(Preposition::Of) {
         return None;
     }
     let (toks, start) = (f.toks(), f.group_start);
+    match f.np() {
+        Some(np) if matches!(np.sense, Sense::Thing | Sense::Segment) => {
+            return Some(Decision::quoting(
+                f.text,
+                Population::Unknown,
+                phrase_of(f.s, np.first, np.end),
+            ));
+        }
+        Some(_) => return None,
+        None => {}
+    }
     let next = toks.get(start)?;
     if ["them", "those", "these", "us", "you", "which", "whom", "it", "all", "each"]
         .iter()
@@ -558,6 +698,93 @@ fn of_phrase_no_group(f: &Fig) -> Option<Decision> {
     }
     let end = (start..toks.len().min(start + 4)).take_while(|&j| toks[j].is_word()).last()? + 1;
     Some(Decision::quoting(f.text, Population::Unknown, phrase_of(f.s, start, end)))
+}
+
+/// `share of the sample by role`: "One in four boasted marketing
+/// leadership titles", "16% identified as general management", "30% were
+/// CIOs": the side the role names, else unknown.
+fn sample_role_rule(f: &Fig) -> Option<Decision> {
+    let (a, b) = sample_role(f.toks(), &f.s.phr.tags, f.ti)?;
+    let sides: Vec<Population> = f.toks()[a..b].iter().filter_map(side_of).collect();
+    let p = match (sides.contains(&Population::Marketing), sides.contains(&Population::It)) {
+        (true, true) => Population::Both,
+        (true, false) => Population::Marketing,
+        (false, true) => Population::It,
+        (false, false) => Population::Unknown,
+    };
+    Some(Decision::quoting(f.text, p, phrase_of(f.s, a, b)))
+}
+
+/// Participles that make their subject an answer: "the CMO was named by 30%".
+const NAMING_PARTICIPLES: &[&str] = &[
+    "named", "cited", "chosen", "selected", "picked", "ranked", "mentioned", "identified",
+    "nominated", "seen", "considered", "listed", "viewed",
+];
+
+/// `role named by respondents`: "The CEO was named by 48%, the CMO by 30%".
+fn role_named(f: &Fig) -> Option<Decision> {
+    let (toks, li, tags) = (f.toks(), f.lead, &f.s.phr.tags);
+    if li == 0 || !toks[li - 1].is("by") {
+        return None;
+    }
+    let mut end = li - 1;
+    while end > 0 && tags[end - 1] == Tag::Adv {
+        end -= 1;
+    }
+    let named = end > 0 && NAMING_PARTICIPLES.iter().any(|w| toks[end - 1].is(w));
+    let role_end = if named {
+        let from = f.s.phr.clause_start(toks, end - 1);
+        f.s.phr.verbs.iter().find(|v| v.end == end && v.first >= from)?.first
+    } else {
+        // "the CMO by 30%": only in a list that a participle opened.
+        let listed = (0..end).any(|k| {
+            NAMING_PARTICIPLES.iter().any(|w| toks[k].is(w))
+                && toks.get(k + 1).is_some_and(|t| t.is("by"))
+        });
+        if !listed {
+            return None;
+        }
+        end
+    };
+    let at = toks.get(role_end.checked_sub(1)?)?.span.end;
+    let m = f.s.mentions.iter().rev().find(|m| m.span.end == at && m.group.explicit)?;
+    Some(Decision::quoting(f.text, Population::Unknown, m.span))
+}
+
+/// Verbs of estimating and believing: a figure in their clause is their
+/// subject's estimate.
+const ESTIMATE_VERBS: &[&str] = &[
+    "estimate", "estimates", "estimated", "believe", "believes", "believed", "think", "thinks",
+    "thought", "expect", "expects", "expected", "predict", "predicts", "predicted", "reckon",
+    "reckons", "guess", "guessed", "say", "says", "said", "feel", "feels", "felt",
+];
+
+/// `estimate by`: "CIOs estimate that 40% of marketers use shadow IT": a
+/// share that a group estimates belongs to the group estimating, whoever
+/// it counts.
+fn estimate(f: &Fig) -> Option<Decision> {
+    let toks = f.toks();
+    // The figure counts something: "40% of marketers", "30% of their budget".
+    if !matches!(f.preposition, Some(Preposition::Of | Preposition::Among)) {
+        return None;
+    }
+    let mut end = f.lead;
+    if end > 0 && toks[end - 1].is("that") {
+        end -= 1;
+    }
+    let verb = f.s.phr.verbs.iter().find(|v| v.end == end)?;
+    if !ESTIMATE_VERBS.iter().any(|w| toks[end - 1].is(w)) {
+        return None;
+    }
+    // Its subject: a group named right before the verb ("CIOs", "many marketers also").
+    let mut b = verb.first;
+    while b > 0 && f.s.phr.tags[b - 1] == Tag::Adv {
+        b -= 1;
+    }
+    let at = toks.get(b.checked_sub(1)?)?.span.end;
+    let m = f.s.mentions.iter().find(|m| m.span.end == at && m.group.explicit && !m.object)?;
+    let GroupPop::Specific(p) = pop_in_article(&m.group, f.default) else { return None };
+    Some(Decision::quoting(f.text, p, m.span))
 }
 
 /// A generic group ("respondents") at `span`: the sentence's topic, else
@@ -746,7 +973,7 @@ fn group_before_parenthesis(f: &Fig) -> Option<Decision> {
                 && (!g.bare || bare_sample_word(toks, g.first))
                 && toks[g.first..g.end].iter().all(|t| t.figure().is_none())
         })?;
-    let GroupPop::Specific(p) = g.pop else { return None };
+    let GroupPop::Specific(p) = pop_in_article(&g, f.default) else { return None };
     Some(Decision::quoting(f.text, p, phrase_of(f.s, g.first, g.end)))
 }
 
@@ -787,7 +1014,7 @@ fn group_earlier(f: &Fig) -> Option<Decision> {
                         .is_some_and(|a| a.phrase.is_some_and(|p| p.contains(m.span)))
             })
     })?;
-    Some(match m.group.pop {
+    Some(match pop_in_article(&m.group, f.default) {
         GroupPop::Specific(p) => Decision::quoting(f.text, p, m.span),
         GroupPop::Generic => generic(f, m.span),
     })
@@ -812,6 +1039,11 @@ enum Carried<'b> {
 impl<'b> Fig<'_, 'b> {
     fn carried(&self) -> Option<Carried<'b>> {
         *self.carried.get_or_init(|| {
+            // "Joint ownership accounts for 27%", "their shares fell by 4%":
+            // a clause with a subject of its own that is not people carries nothing.
+            if self.own_subject_not_people() {
+                return None;
+            }
             let (sents, done) = (self.sents, self.done);
             let para = self.s.sentence.paragraph;
             for back in 1..=3 {
@@ -835,7 +1067,7 @@ impl<'b> Fig<'_, 'b> {
                 };
                 if pick_mention {
                     let m = last_mention.expect("picked");
-                    if let GroupPop::Specific(p) = m.group.pop {
+                    if let GroupPop::Specific(p) = pop_in_article(&m.group, self.default) {
                         return Some(Carried::Group(p, m.span));
                     }
                 } else if let Some((_, a)) = last_fig {
@@ -843,6 +1075,22 @@ impl<'b> Fig<'_, 'b> {
                 }
             }
             None
+        })
+    }
+}
+
+impl Fig<'_, '_> {
+    /// The figure's clause has a subject of its own before its verb, and it
+    /// is not people ("Joint ownership accounts for 27%").
+    fn own_subject_not_people(&self) -> bool {
+        let (toks, phr) = (self.toks(), &self.s.phr);
+        phr.subject_head_before(toks, self.ti).is_some_and(|h| {
+            let t = &toks[h];
+            match phr.tags[h] {
+                Tag::Pron => t.is("it") || t.is("this") || t.is("which"),
+                Tag::Fig | Tag::Num => false,
+                _ => !people_noun(t),
+            }
         })
     }
 }
@@ -921,7 +1169,17 @@ fn fronted(toks: &[Token], first: usize, end: usize) -> bool {
 fn bare_sample_word(toks: &[Token], at: usize) -> bool {
     let word = &toks[at];
     let department = word.text == "IT" || word.is("marketing");
+    // "compared to IT (41%)", "than marketing (30%)": the department compared.
+    let compared = at >= 1
+        && (toks[at - 1].is("than")
+            || toks[at - 1].is("versus")
+            || toks[at - 1].is("vs.")
+            || toks[at - 1].is("vs")
+            || at >= 2
+                && (toks[at - 1].is("to") || toks[at - 1].is("with"))
+                && toks[at - 2].is("compared"));
     let prev_ok = at == 0
+        || compared
         || toks[at - 1].kind == TokKind::Number
         || toks[at - 1].is("and")
         || toks[at - 1].is_punct(",")
@@ -963,7 +1221,132 @@ mod tests {
             Both,
             OfPhrase,
         ),
-        ("of-phrase, organisation", "Just 40% of firms have a budget.", "40%", Unknown, OfPhrase),
+        (
+            "share of organisations",
+            "Just 40% of firms have a budget.",
+            "40%",
+            Unknown,
+            Organisations,
+        ),
+        (
+            "share of organisations named with a role",
+            "In 40% of firms the CTO leads digital projects.",
+            "40%",
+            Unknown,
+            Organisations,
+        ),
+        (
+            "departments as units are organisations",
+            "A mere 7% of IT organisations use a decentralised structure.",
+            "7%",
+            Unknown,
+            Organisations,
+        ),
+        (
+            "a department alone stands for its people",
+            "More of them agree (24% of marketers, 30% of IT).",
+            "30%",
+            It,
+            OfPhrase,
+        ),
+        (
+            "a group inside a quantified phrase",
+            "Some 45% of the more than 800 marketing executives surveyed want more budget.",
+            "45%",
+            Marketing,
+            OfPhrase,
+        ),
+        (
+            "coordinated modifiers before a head",
+            "Some 52% of advertising and marketing executives plan cuts.",
+            "52%",
+            Marketing,
+            OfPhrase,
+        ),
+        (
+            "a part of the sample that is not a role",
+            "We polled 300 marketers. Most cite speed (23% of Europe, 21% of North America).",
+            "21%",
+            Marketing,
+            OfPhrase,
+        ),
+        (
+            "a place without a sample is a thing",
+            "The firm sold 55% of Acme to investors.",
+            "55%",
+            Unknown,
+            OfPhraseNoGroup,
+        ),
+        (
+            "pronoun points back at the group",
+            "The survey of 405 marketing leaders found 59% of them agreed.",
+            "59%",
+            Marketing,
+            PointsBack,
+        ),
+        (
+            "relative pronoun points back",
+            "It pleased marketers, 42% of whom said so.",
+            "42%",
+            Marketing,
+            PointsBack,
+        ),
+        (
+            "the reader addressed is the survey's sample",
+            "Our poll of 700 CIOs found that nearly half of you (44%) report to the CEO.",
+            "half",
+            It,
+            PointsBack,
+        ),
+        (
+            "things counted, with a department word",
+            "Corporate IT still controls 71% of IT budgets in the US.",
+            "71%",
+            Unknown,
+            OfPhraseNoGroup,
+        ),
+        (
+            "share of the sample by role",
+            "The poll covered 125 customer leaders. One in four boasted marketing titles.",
+            "One in four",
+            Marketing,
+            SampleRole,
+        ),
+        (
+            "share of the sample by another role",
+            "The poll covered 125 customer leaders. A further 16% identified as general management.",
+            "16%",
+            Unknown,
+            SampleRole,
+        ),
+        (
+            "role named by respondents",
+            "Asked who owns the customer, the CEO was named by 48%, the CMO by 30%.",
+            "30%",
+            Unknown,
+            RoleNamed,
+        ),
+        (
+            "role named, with its participle",
+            "We asked 300 marketers. The CIO was cited by 25% as a partner.",
+            "25%",
+            Unknown,
+            RoleNamed,
+        ),
+        (
+            "estimate of another group's share",
+            "CIOs estimate that 40% of marketers use tools IT never approved.",
+            "40%",
+            It,
+            Estimate,
+        ),
+        (
+            "estimate of a thing",
+            "Many marketers believe 30% of their budget is wasted.",
+            "30%",
+            Marketing,
+            Estimate,
+        ),
         ("of-phrase, third group", "Roughly 30% of CEOs sign off.", "30%", Unknown, OfPhrase),
         ("restating parenthesis", "Half (52%) of IT managers say so.", "52%", It, OfPhrase),
         ("among-phrase", "Support is strong: 45% among CIOs agree.", "45%", It, AmongPhrase),
@@ -1104,11 +1487,88 @@ mod tests {
             NoGroup,
         ),
         (
-            "no sample: an article that keeps naming both sides",
+            "no sample: groups merely named do not make one",
             "CMOs want speed. CIOs want control. Marketing leaders agree.\n\nOverall, 40% see progress.",
             "40%",
-            Both,
+            Unknown,
             NoGroup,
+        ),
+        (
+            "no sample stated: the groups counted where the survey is cited",
+            "Two-thirds of marketers report friction, according to a new survey.\n\nOverall, 77% of respondents see risk.",
+            "77%",
+            Marketing,
+            OfPhrase,
+        ),
+        (
+            "a sample mixing the sides and other roles",
+            "We surveyed 500 buyers from marketing, sales and IT. Overall, 61% of respondents said data matters.",
+            "61%",
+            Both,
+            OfPhrase,
+        ),
+        (
+            "a sample of people with roles",
+            "The poll covered 400 leaders with marketing, IT or data roles. In all, 38% of those polled expect growth.",
+            "38%",
+            Both,
+            OfPhrase,
+        ),
+        (
+            "coordinated counts share their head",
+            "The study surveyed 237 marketing and 211 IT executives. Of those, 85% of respondents agree.",
+            "85%",
+            Both,
+            OfPhrase,
+        ),
+        (
+            "an organisation's name is not a sample",
+            "A survey by the Marketing AI Institute found it. Just 15% of respondents say so.",
+            "15%",
+            Unknown,
+            OfPhrase,
+        ),
+        (
+            "both sides of a negotiation are not marketing and IT",
+            "After the talks, both sides said prices would rise 5%.",
+            "5%",
+            Unknown,
+            GroupEarlier,
+        ),
+        (
+            "both sides in an article naming each",
+            "CMOs and CIOs were asked. Both sides want speed (90%).",
+            "90%",
+            Both,
+            GroupEarlier,
+        ),
+        (
+            "securities called CMOs",
+            "The CMOs were assigned a 7.65 pct coupon and par pricing.",
+            "7.65 pct",
+            Unknown,
+            NoGroup,
+        ),
+        (
+            "a thing as its own subject is not carried to",
+            "CIOs were asked who owns mobile. Joint ownership accounts for 27%.",
+            "27%",
+            Unknown,
+            NoGroup,
+        ),
+        (
+            "a department as a fronted topic",
+            "Among IT, 55% say budgets are flat.",
+            "55%",
+            It,
+            GroupEarlier,
+        ),
+        (
+            "a department compared",
+            "Marketing (62%) says speed matters most, compared to IT (41%).",
+            "41%",
+            It,
+            GroupBeforeParenthesis,
         ),
         (
             "generic group takes the fronted topic",

@@ -4,8 +4,10 @@ use crate::lang::analysis::{self, Mention, Sent};
 use crate::lang::attribute::{Attribution, PopulationRule, attribute_sentence, survey_default};
 use crate::lang::detect::{Figure, detect};
 use crate::lang::lexicon::{Lexicon, Population};
+use crate::lang::phrases::Phrases;
 use crate::lang::segment::Sentence;
 use crate::lang::segment::sentences_where;
+use crate::lang::subject::Context;
 use crate::lang::subject::{SubjectRule, subject};
 use crate::lang::tokens::tokenize;
 use crate::span::Span;
@@ -98,6 +100,11 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
     let mut sentence_of: Vec<Option<Span>> = vec![None; figures.len()];
     let mut done: Vec<Option<Attribution>> = vec![None; figures.len()];
     let mut window: VecDeque<Sent> = VecDeque::with_capacity(WINDOW);
+    // The sample without its count ("more than 125 Australian leaders"):
+    // what a share of the sample is about.
+    let sample = default.phrase.map(|p| without_count(text, p));
+    // The last subject found and its paragraph, for figures that point back.
+    let mut last_subject: Option<(usize, Span)> = None;
     for (i, s) in sents.iter().enumerate() {
         let here = &spans[ranges[i].clone()];
         let toks = match kept[i].take() {
@@ -105,28 +112,49 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
             None if here.is_empty() => Vec::new(),
             None => tokenize(text, s.span, here, lexicon),
         };
-        let figs =
+        let figs: Vec<(usize, usize)> =
             toks.iter().enumerate().filter_map(|(ti, t)| t.figure().map(|f| (f, ti))).collect();
         if window.len() == WINDOW {
             window.pop_front();
         }
+        // The phrase layer, read once for each sentence that holds a figure.
+        let phr = if figs.is_empty() { Phrases::default() } else { Phrases::new(&toks) };
         window.push_back(Sent {
             sentence: *s,
             toks,
             figs,
             mentions: std::mem::take(&mut mentions[i]),
+            phr,
         });
         let view = window.back().expect("just pushed");
         if view.figs.is_empty() {
             continue;
         }
         let mut prev = None;
+        let earlier = last_subject.filter(|&(para, _)| para == s.paragraph).map(|(_, sub)| sub);
         for (k, &(fi, _)) in view.figs.iter().enumerate() {
-            let (sub, rule) = subject(view, k, prev);
+            let (sub, rule) = subject(view, k, &Context { prev, earlier, sample });
             subjects[fi] = sub;
             subject_rules[fi] = Some(rule);
             sentence_of[fi] = Some(s.span);
             prev = sub;
+        }
+        // "between one and two pct", "from 38 pct in February, only 31 pct":
+        // a figure joined to the next by a range or change word, that found
+        // no subject of its own, shares the next one's.
+        for w in view.figs.windows(2).rev() {
+            let ((a, ta), (b, tb)) = (w[0], w[1]);
+            let from = ta > 0 && view.toks[ta - 1].is("from");
+            if subjects[a].is_none()
+                && subjects[b].is_some()
+                && linked(&view.toks[ta + 1..tb], from)
+            {
+                subjects[a] = subjects[b];
+                subject_rules[a] = Some(SubjectRule::LinkedFigure);
+            }
+        }
+        if let Some(sub) = prev {
+            last_subject = Some((s.paragraph, sub));
         }
         // "60 to 70 percent": the first number shares the unit, the subject
         // and the population of the second.
@@ -168,6 +196,54 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
             attribution,
         })
         .collect()
+}
+
+/// Words that join a figure to the next one as the ends of a range or a
+/// change: "between one and two pct", "from 38 pct ... to 31 pct".
+const LINKING_WORDS: &[&str] = &["to", "from", "and", "or", "vs", "vs.", "versus", "between"];
+
+/// Words of a date between two linked figures: "from 38 pct in February, only 31 pct".
+const DATE_WORDS: &[&str] = &["in", "on", "at", "last", "this", "year", "month", "earlier", "ago"];
+
+/// The tokens between two figures join them as a range or change: a
+/// linking word ("5.6 to 9.9", "1.5 to a two"), or "from" before the
+/// first ("from 38 pct in February, only 31 pct"), with at most a date and
+/// an adverb besides.
+fn linked(between: &[crate::lang::tokens::Token], from: bool) -> bool {
+    let linking = |t: &crate::lang::tokens::Token| {
+        t.is_punct(",")
+            || t.is_punct("-")
+            || LINKING_WORDS.iter().chain(&["a", "an", "the", "only", "just"]).any(|w| t.is(w))
+    };
+    let dated = |t: &crate::lang::tokens::Token| {
+        DATE_WORDS.iter().any(|w| t.is(w))
+            || t.kind == crate::lang::tokens::TokKind::Number
+            || t.is_word() && t.text.starts_with(|c: char| c.is_ascii_uppercase())
+    };
+    between.len() <= 6
+        && (from || between.iter().any(|t| LINKING_WORDS.iter().any(|w| t.is(w))))
+        && between.iter().all(|t| linking(t) || dated(t))
+}
+
+/// A sample phrase without the count and the words that qualify it:
+/// "more than 125 Australian leaders" -> "Australian leaders".
+fn without_count(text: &str, span: Span) -> Span {
+    const COUNT_WORDS: &[&str] = &[
+        "more", "than", "over", "nearly", "almost", "about", "around", "some", "the", "of",
+        "roughly", "approximately", "just", "under",
+    ];
+    let phrase = span.slice(text);
+    let mut at = 0;
+    for word in phrase.split_inclusive(char::is_whitespace) {
+        let w = word.trim();
+        let count = w.starts_with(|c: char| c.is_ascii_digit())
+            || COUNT_WORDS.iter().any(|q| w.eq_ignore_ascii_case(q));
+        if !count || at + word.len() >= phrase.len() {
+            break;
+        }
+        at += word.len();
+    }
+    Span::new(span.start + at, span.end)
 }
 
 /// Builds what the extractor builds once per process (its regexes and
@@ -273,5 +349,27 @@ mod tests {
             claims += got.len();
         }
         assert!(claims > 100, "only {claims} claims");
+    }
+}
+
+#[cfg(test)]
+mod debug {
+    /// Prints each claim of the file named by `CLAIMS_DEBUG` with the rules
+    /// that decided its population and subject (run by hand:
+    /// `CLAIMS_DEBUG=f cargo test --lib extract::debug -- --ignored --nocapture`).
+    #[test]
+    #[ignore]
+    fn print_claims() {
+        let Ok(path) = std::env::var("CLAIMS_DEBUG") else { return };
+        let text = std::fs::read_to_string(path).unwrap();
+        for c in super::extract_article(&text) {
+            println!(
+                "{:?} | {} | {:?} {:?}",
+                c.figure.span.slice(&text),
+                c.attribution.evidence,
+                c.subject_rule,
+                c.subject.map(|s| s.slice(&text))
+            );
+        }
     }
 }

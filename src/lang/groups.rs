@@ -37,6 +37,10 @@ pub(crate) struct Group {
     /// True when role or department words decided it ("CMOs", "IT leaders",
     /// "CEOs", "both groups"), not a head noun alone or an unknown modifier.
     pub explicit: bool,
+    /// True when "both" or "two" decided it ("both sides", "the two
+    /// groups") and no role word names a side: it names marketing and IT
+    /// only in an article that names each of them.
+    pub both_word: bool,
 }
 
 /// False when no group phrase can start at token `j`: a cheap test before
@@ -166,6 +170,20 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
                     r.skip(1);
                     continue;
                 }
+                // "sales, marketing and IT leaders": a list of modifiers.
+                if t.text == ","
+                    && r.mods_since_head > 0
+                    && r.heads == 0
+                    && toks.get(j + 1).is_some_and(|n| {
+                        side_of(n).is_some()
+                            || n.is_word()
+                                && n.lex == 0
+                                && toks.get(j + 2).is_some_and(|m| m.is("and") || m.is("or"))
+                    })
+                {
+                    r.skip(1);
+                    continue;
+                }
                 // "Marketing (42% share) and IT (58%) leaders": skip a parenthesis holding a figure.
                 if t.text == "("
                     && r.mods_since_head > 0
@@ -178,20 +196,31 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
             }
             TokKind::Word => {}
         }
+        // "the more than 800 executives", "the nearly 500 CIOs": a qualifier of the count.
+        if r.heads == 0
+            && r.mods_since_head == 0
+            && COUNT_QUALIFIERS.iter().any(|w| t.is(w))
+            && (toks.get(j + 1).is_some_and(|n| n.kind == TokKind::Number)
+                || toks.get(j + 1).is_some_and(|n| n.is("than"))
+                    && toks.get(j + 2).is_some_and(|n| n.kind == TokKind::Number))
+        {
+            r.skip(1);
+            continue;
+        }
         if t.is("and") || t.is("or") {
             // Coordination continues only into another group word.
             let next = toks.get(j + 1);
             let counted =
                 toks[i].kind == TokKind::Number && next.is_some_and(|n| n.kind == TokKind::Number);
-            if next.is_some_and(|n| {
+            let into_group = next.is_some_and(|n| {
                 n.is_word()
                     && (side_of(n).is_some()
                         || lower_in(n, class::GENERIC_HEAD)
                         || lower_in(n, class::THIRD_HEAD)
                         || lower_in(n, class::NEUTRAL) && !n.is("a") && !n.is("an") && !n.is("of"))
-            }) && (r.heads > 0 || r.mods_since_head > 0)
-                || counted && r.heads > 0
-            {
+            });
+            // "237 marketing and 211 IT executives": counts coordinate too.
+            if (into_group || counted) && (r.heads > 0 || r.mods_since_head > 0) {
                 r.skip(1);
                 continue;
             }
@@ -282,10 +311,24 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
             }
             break;
         }
-        if lower_in(t, class::NEUTRAL) || t.is("those") || t.is("ones") {
+        if lower_in(t, class::NEUTRAL) || t.is("those") || t.is("ones") || demonym(t) {
             r.skip(1);
             continue;
         }
+        // "advertising and marketing executives", "sales, marketing and IT
+        // leaders": another department coordinated with the side words.
+        if t.is_word()
+            && t.text.starts_with(|c: char| c.is_lowercase())
+            && t.lex == 0
+            && toks.get(j + 1).is_some_and(|n| n.is("and") || n.is("or") || n.is_punct(","))
+            && toks.get(j + 2).is_some_and(|n| side_of(n).is_some())
+        {
+            r.third_modifier = true;
+            r.mods_since_head += 1;
+            r.skip(1);
+            continue;
+        }
+
         // An unknown word just before a generic head: a third group ("sales leaders").
         if t.is_word()
             && t.text.chars().next().is_some_and(char::is_lowercase)
@@ -344,7 +387,26 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
         bare: r.heads == 0,
         organisation: r.organisation && !r.marketing && !r.it,
         explicit: r.marketing || r.it || r.third || r.both_word,
+        both_word: r.both_word && !r.marketing && !r.it,
     })
+}
+
+/// Words that qualify the count of a sample: "the more than 800
+/// executives", "the nearly 500 CIOs".
+const COUNT_QUALIFIERS: &[&str] = &[
+    "than", "nearly", "almost", "over", "about", "around", "roughly", "approximately", "just",
+    "under", "some",
+];
+
+/// A capitalised adjective of place or nationality: "Australian",
+/// "German", "Japanese", "North American": it qualifies a group without
+/// changing its population.
+fn demonym(t: &Token) -> bool {
+    t.is_word()
+        && t.text.starts_with(|c: char| c.is_ascii_uppercase())
+        && t.text.len() > 4
+        && ["an", "ish", "ese", "ian", "ean", "ch"].iter().any(|e| t.text.ends_with(e))
+        && t.lex == 0
 }
 
 /// "chief marketing officer(s)", "chief information officers", "decision makers" ...
@@ -374,23 +436,44 @@ fn multiword_role(toks: &[Token], j: usize) -> Option<(usize, Option<Population>
 /// ends and the sides it names.
 fn side_phrase(toks: &[Token], j: usize) -> Option<(usize, Vec<Population>)> {
     let t = toks.get(j)?;
-    if !(t.is("in") || t.is("on") || t.is("from") || t.is("within") || t.is("of")) {
+    // "leaders with marketing, IT or data roles": sides by their roles.
+    let with = t.is("with");
+    if !(t.is("in") || t.is("on") || t.is("from") || t.is("within") || t.is("of") || with) {
         return None;
     }
     let mut k = j + 1;
     let mut sides = Vec::new();
     let mut both = false;
     while let Some(w) = toks.get(k) {
+        // "from marketing, sales and IT": other departments in the list.
+        let other_department = w.is_word()
+            && w.text.starts_with(|c: char| c.is_lowercase())
+            && w.lex == 0
+            && toks.get(k + 1).is_some_and(|n| n.is_punct(",") || n.is("and") || n.is("or"))
+            && (!sides.is_empty() || toks.get(k + 2).is_some_and(|n| side_of(n).is_some()));
         if let Some(p) = side_of(w) {
             sides.push(p);
         } else if w.is("both") {
             both = true;
         } else if w.is("the")
             || w.is("and")
+            || w.is("or")
             || w.is("&")
+            || w.is_punct(",")
             || w.is("information")
             || w.is("management")
+            || other_department
         {
+        } else if with && in_words(w, ROLE_NOUNS) && !sides.is_empty() {
+            k += 1;
+            break;
+        } else if with
+            && !sides.is_empty()
+            && w.lex == 0
+            && w.text.starts_with(|c: char| c.is_lowercase())
+            && toks.get(k + 1).is_some_and(|n| in_words(n, ROLE_NOUNS))
+        {
+            // "with marketing, IT or data roles": the last department of the list.
         } else if (w.is("side")
             || w.is("sides")
             || w.is("functions")
@@ -407,9 +490,19 @@ fn side_phrase(toks: &[Token], j: usize) -> Option<(usize, Vec<Population>)> {
         }
         k += 1;
     }
-    // Trim trailing conjunctions.
-    while k > j + 1 && (toks[k - 1].is("and") || toks[k - 1].is("the") || toks[k - 1].is("&")) {
+    // Trim trailing conjunctions and commas.
+    while k > j + 1
+        && (toks[k - 1].is("and")
+            || toks[k - 1].is("or")
+            || toks[k - 1].is("the")
+            || toks[k - 1].is("&")
+            || toks[k - 1].is_punct(","))
+    {
         k -= 1;
+    }
+    // "with" names the sides only with the roles it ends on.
+    if with && !in_words(&toks[k - 1], ROLE_NOUNS) {
+        return None;
     }
     if sides.is_empty() {
         if both && toks[k - 1].is_word() && !toks[k - 1].is("both") {
@@ -418,6 +511,13 @@ fn side_phrase(toks: &[Token], j: usize) -> Option<(usize, Vec<Population>)> {
         return None;
     }
     Some((k, sides))
+}
+
+/// Nouns of roles that end "with marketing, IT or data roles".
+const ROLE_NOUNS: &[&str] = &["roles", "role", "backgrounds", "titles", "responsibilities"];
+
+fn in_words(t: &Token, list: &[&str]) -> bool {
+    t.is_word() && list.iter().any(|w| t.is(w))
 }
 
 /// If `toks[open]` is "(" and the parenthesis holds a figure, the index of ")".
@@ -515,6 +615,48 @@ mod tests {
             ("third group by modifier", "sales leaders say", "sales leaders", Specific(Unknown)),
             ("IT people", "IT people think", "IT people", Specific(It)),
             (
+                "a qualified count",
+                "the more than 800 marketing executives surveyed",
+                "more than 800 marketing executives surveyed",
+                Specific(Marketing),
+            ),
+            (
+                "another department coordinated",
+                "advertising and marketing executives say",
+                "advertising and marketing executives",
+                Specific(Marketing),
+            ),
+            (
+                "a list of departments",
+                "sales, marketing and IT leaders agree",
+                "sales, marketing and IT leaders",
+                Specific(Both),
+            ),
+            (
+                "coordinated counts",
+                "237 marketing and 211 IT executives",
+                "237 marketing and 211 IT executives",
+                Specific(Both),
+            ),
+            (
+                "a place before the head",
+                "Australian customer leaders said",
+                "Australian customer leaders",
+                Specific(Unknown),
+            ),
+            (
+                "sides named by roles",
+                "leaders with marketing, IT or data roles agree",
+                "leaders with marketing, IT or data roles",
+                Specific(Both),
+            ),
+            (
+                "departments in a list",
+                "buyers from marketing, sales and IT said",
+                "buyers from marketing, sales and IT",
+                Specific(Both),
+            ),
+            (
                 "count opens sample",
                 "400 marketing director and 250 director in the information technology",
                 "400 marketing director and 250 director in the information technology",
@@ -547,9 +689,15 @@ mod tests {
 
     #[test]
     fn not_group_phrases() {
-        for text in
-            ["IT intervention", "marketing technology strategies", "the leadership", "it is"]
-        {
+        // "than" qualifies a count ("more than 800 CIOs"), not a group
+        // compared: "than marketing directors (57%)" is read by the rules.
+        for text in [
+            "IT intervention",
+            "marketing technology strategies",
+            "the leadership",
+            "it is",
+            "than marketing directors",
+        ] {
             assert_eq!(read(text), None, "{text:?}");
         }
     }

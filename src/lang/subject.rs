@@ -1,45 +1,89 @@
 //! Subject phrases: what each figure is about.
 //!
-//! Each rule is a named value of [`SubjectRule`] with one function. A
-//! figure is in a parenthesis, followed by a group ("of CIOs"), or neither,
-//! and only the rules of its shape apply; they are tried in this order, and
-//! the first that decides wins (a test checks this list against the enum):
+//! Each rule is a named value of [`SubjectRule`] with one function, over
+//! the sentence's phrase layer ([`crate::lang::phrases`]). A figure is in a
+//! parenthesis, followed by the noun phrase it counts ("of CIOs", "of IT
+//! budgets"), or neither, and only the rules of its shape apply (the first
+//! two apply to all); they are tried in this order, and the first that
+//! decides wins (a test checks this list against the enum):
 //!
-//! 1. `restating figure`: "Half (51%) of ...": 51% takes half's subject;
-//! 2. `list in parenthesis`: "(58% vs. 35%)": 35% takes 58%'s;
-//! 3. `sample share`: "(42% share)", "(81% in marketing, ...)": the
+//! 1. `share of the sample by role`: "one in four boasted marketing
+//!    titles": the sample the share divides;
+//! 2. `likely to`: "A (34%) are more likely than B (24%) to say X": what
+//!    they are likely to do, for every figure of the comparison;
+//! 3. `restating figure`: "Half (51%) of ...": 51% takes half's subject;
+//! 4. `restating the counted phrase`: "nearly half of you (44%)": 44%
+//!    takes half's subject;
+//! 5. `list in parenthesis`: "(58% vs. 35%)": 35% takes 58%'s;
+//! 6. `sample share`: "(42% share)", "(81% in marketing, ...)": the
 //!    sample's head noun;
-//! 4. `noun phrase before parenthesis`: "data quality (31%)", back to the
-//!    clause boundary or verb before it, unless it names people;
-//! 5. `cleft`: "it was security that the most respondents (45%) named";
-//! 6. `passive subject`: "X was cited as a top hurdle by CMOs (52%)";
-//! 7. `clause after groups`: "For most CMOs (52%) and CIOs (47%), X";
-//! 8. `clause before share`: "X at 34% of companies";
-//! 9. `clause after share`: "in 20% of businesses, X";
-//! 10. `predicate of share`: "N% of companies X", or the previous figure's
-//!     subject when nothing follows;
-//! 11. `predicate after group`: "N% of GROUP PREDICATE", to the end of its
-//!     clause; coordinated groups share it ("70% of A and 59% of B said");
-//! 12. `cited by`: "X was cited by N% of respondents";
-//! 13. `clause before`: "X, according to N% of respondents";
-//! 14. `change`: "a change from N% to M%": the clause that changed;
-//! 15. `change verb`: "Sales rose 12%";
-//! 16. `range`: "between 23% and 32%": 32% takes 23%'s subject;
-//! 17. `noun before preposition`: "NOUN of / between / for N%";
-//! 18. `predicate after figure`: "15% are ready for the change";
-//! 19. `previous figure's subject`: when no other rule decides.
+//! 7. `subject of the verb before parenthesis`: "CEOs are most commonly
+//!    cited (35%) as ...": CEOs;
+//! 8. `what a rate is of`: "report being at risk at a higher percentage
+//!    (67%) than ...": being at risk;
+//! 9. `compared group`: "That's more than CIOs (35%)", "compared to IT
+//!    (41%)": the subject of the statement compared;
+//! 10. `cleft`: "it was security that the most respondents (45%) named";
+//! 11. `sample divided`: "Respondents included CMOs (50%) and CIOs (50%)":
+//!     the sample;
+//! 12. `department as subject`: "Marketing (62%) says speed matters":
+//!     the predicate;
+//! 13. `noun phrase before parenthesis`: "data quality (31%)", back to the
+//!     clause boundary or verb before it, unless it names people (and
+//!     people named as an answer: "at the top are CFOs (57%)");
+//! 14. `passive subject`: "X was cited as a top challenge by CMOs (52%)";
+//! 15. `clause after groups`: "For most CMOs (52%) and CIOs (47%), X";
+//! 16. `difference`: "10% higher than other companies": the subject of
+//!     the figure before it;
+//! 17. `clause before share`: "X at 34% of companies";
+//! 18. `clause after share`: "In 20% of businesses(,) X";
+//! 19. `predicate of share`: "78% of organisations report X": X;
+//! 20. `thing and what qualifies it`: "22% of the budget now going to
+//!     technology";
+//! 21. `what is counted`: "controls 71% of IT budgets in the US": IT
+//!     budgets in the US (or, when nothing follows a short phrase, the
+//!     previous figure's subject: "and only 31% at B2C brands");
+//! 22. `predicate after group`: "N% of GROUP PREDICATE", to the end of its
+//!     clause; coordinated groups share it ("70% of A and 59% of B said",
+//!     "44% of CMOs vs. 29% of CIOs say");
+//! 23. `cited by`: "X was cited by N% of respondents";
+//! 24. `clause before`: "X, according to N% of respondents";
+//! 25. `points back`: "A number that rises to 41% among their colleagues":
+//!     the subject it points back at;
+//! 26. `group without predicate`: the previous figure's subject, else the
+//!     group;
+//! 27. `passive by`: "X was the top priority listed by 6 in 10";
+//! 28. `for-phrase`: "from 55% for managing the roadmap to 71% for ...";
+//! 29. `change`: "a change from N% to M%": the clause that changed;
+//! 30. `after the main clause`: "The index reached a record, up 57.7 pct
+//!     from end-June": the index;
+//! 31. `change verb`: "Sales rose 12%";
+//! 32. `range`: "between 23% and 32%": 32% takes 23%'s subject;
+//! 33. `own predicate`: "the study shows 70% see AI as a priority";
+//! 34. `clause subject`: "X was 54.5 pct", "X accounts for 27%", "spending
+//!     rose 1.7 billion dlrs, or 0.4 pct": X (what "that" or "a number
+//!     that" points back at);
+//! 35. `noun before preposition`: "NOUN of / between / for N%";
+//! 36. `noun before a bound`: "council tax rises below 5%";
+//! 37. `predicate after figure`: "15% are ready for the change";
+//! 38. `label before figure`: "Parent bank dividend 12 pct", "the retail
+//!     area, 12.4 pct,";
+//! 39. `previous figure's subject`: when no other rule decides.
 //!
-//! The extractor applies one more, after these:
+//! The extractor applies two more, after these:
 //!
-//! 20. `shares its unit with the next figure`: the first number of "15 and
-//!     20 percent" takes the next figure's subject.
+//! 40. `shares its unit with the next figure`: the first number of "15 and
+//!     20 percent" takes the next figure's subject;
+//! 41. `linked figure`: a figure with no subject joined to the next by a
+//!     range or change word ("from 38 pct in February, only 31 pct") takes
+//!     the next figure's subject.
 
 use crate::lang::analysis::{Sent, after_restating, lead_in};
 use crate::lang::groups::{GroupPop, group_at, paren_with_figure, side_of};
-use crate::lang::tokens::Token;
+use crate::lang::phrases::{Sense, Tag, VerbGroup, noun_phrase, people_noun, sample_role};
+use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
 use std::cell::OnceCell;
-
 /// Words at which a backward search for a noun phrase stops (verbs and
 /// complementisers that open the phrase).
 const BACK_STOPS: &[&str] = &[
@@ -53,7 +97,13 @@ const BACK_STOPS: &[&str] = &[
     "showed", "found", "finds", "suggest", "suggests", "reveal", "reveals", "revealed", "when",
     "while", "whereas", "because", "if", "agree", "agrees", "feel", "feels", "want", "wants",
     "involve", "involves", "includes", "according", "versus", "vs.", "vs", "among", "like",
-    "namely", "especially", "particularly", "mainly",
+    "namely", "especially", "particularly", "mainly", "compared",
+];
+/// Words of [`BACK_STOPS`] that stop the search whatever their tag.
+const NON_VERB_STOPS: &[&str] = &[
+    "than", "by", "about", "which", "where", "when", "while", "whereas", "because", "if",
+    "according", "versus", "vs.", "vs", "among", "like", "namely", "especially", "particularly",
+    "mainly", "likely", "unlikely", "including", "compared",
 ];
 /// Words stripped from either end of a subject.
 const EDGE_WORDS: &[&str] = &[
@@ -61,7 +111,7 @@ const EDGE_WORDS: &[&str] = &[
     "while", "whereas", "with", "of", "for", "by", "at", "between", "over", "more", "than", "less",
     "fewer", "about", "nearly", "almost", "around", "roughly", "some", "up", "to", "from", "in",
     "on", "approximately", "slightly", "least", "most", "a", "an", "the", "who", "that", "then",
-    "so", "yet", "even", "still", "this", "year", "last", "next", "respectively",
+    "so", "yet", "even", "still", "this", "year", "last", "next", "respectively", "against",
 ];
 /// Verbs of change: "sales rose 12%".
 const CHANGE_VERBS: &[&str] = &[
@@ -75,7 +125,7 @@ const CHANGE_VERBS: &[&str] = &[
 /// Words that end a predicate when a figure follows soon after.
 const CLAUSE_JOINERS: &[&str] = &[
     "and", "but", "while", "whereas", "compared", "versus", "vs.", "vs", "or", "yet", "with",
-    "than", "up", "down", "from",
+    "than", "up", "down", "from", "against",
 ];
 
 fn boundary(t: &Token) -> bool {
@@ -118,14 +168,36 @@ fn trim(toks: &[Token], mut a: usize, mut b: usize) -> Option<(usize, usize)> {
 }
 
 /// The noun phrase ending at token `end` (exclusive), back to a boundary.
-fn backward(toks: &[Token], end: usize, min: usize) -> Option<(usize, usize)> {
+fn backward(s: &Sent, end: usize, min: usize) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    let tags = &s.phr.tags;
     let mut j = end;
     let quote = |t: &Token| matches!(t.text, "\"" | "“" | "”");
-    while j > min
-        && (!boundary(&toks[j - 1]) || quote(&toks[j - 1]))
-        && !in_list(&toks[j - 1], BACK_STOPS)
-    {
-        j -= 1;
+    // A word of the list stops the search unless it is used as a noun ("an
+    // interest rate of").
+    let stops = |k: usize| {
+        let t = &toks[k];
+        in_list(t, BACK_STOPS) && (tags[k] != Tag::Noun || NON_VERB_STOPS.iter().any(|w| t.is(w)))
+    };
+    loop {
+        while j > min && (!boundary(&toks[j - 1]) || quote(&toks[j - 1])) && !stops(j - 1) {
+            j -= 1;
+        }
+        // "its Jeep sales, however, rose": a short aside between commas.
+        if j >= 2 && j > min + 1 && toks[j - 1].is_punct(",") {
+            let open = (j.saturating_sub(5).max(min)..j - 1).rev().find(|&k| toks[k].is_punct(","));
+            if let Some(o) = open
+                && o > min
+                && (o + 1..j - 1).all(|k| {
+                    matches!(tags[k], Tag::Adv | Tag::Adj | Tag::En | Tag::Pron | Tag::Verb)
+                })
+                && matches!(tags[o - 1], Tag::Noun | Tag::Proper)
+            {
+                j = o;
+                continue;
+            }
+        }
+        break;
     }
     // "more likely than IT executives to prioritize security (55% vs. 29%)":
     // the comparison's group is not the subject.
@@ -145,22 +217,154 @@ fn backward(toks: &[Token], end: usize, min: usize) -> Option<(usize, usize)> {
     trim(toks, j, end)
 }
 
-/// The predicate starting at token `start`, to the end of its clause.
-fn forward(toks: &[Token], start: usize) -> Option<(usize, usize)> {
-    let mut a = start;
-    // Time adverbials right after the figure: "92% this year describe".
-    while a + 1 < toks.len()
-        && (toks[a].is("this") || toks[a].is("last"))
-        && (toks[a + 1].is("year") || toks[a + 1].is("month") || toks[a + 1].is("week"))
-    {
-        a += 2;
+/// The noun phrase that is the subject of a verb at `end`: back to a
+/// boundary or to a verb, "that" or a reporting verb ("the Fund estimated
+/// world output would grow": "world output").
+fn np_before(s: &Sent, end: usize, min: usize) -> Option<(usize, usize)> {
+    let tags = &s.phr.tags;
+    let (a, b) = backward(s, end, min)?;
+    let start = (a..b)
+        .rev()
+        .find(|&k| {
+            matches!(tags[k], Tag::Verb | Tag::Aux | Tag::Modal | Tag::That | Tag::Ing | Tag::Sub)
+        })
+        .map_or(a, |k| k + 1);
+    trim(&s.toks, start, b)
+}
+
+/// Words after a comma that open a reporting tail, not a predicate:
+/// "..., says the report".
+const REPORTING_TAIL: &[&str] = &[
+    "said", "says", "say", "notes", "noted", "added", "adds", "explains", "explained", "told",
+    "writes", "wrote", "according", "reports", "reported", "finds", "found", "shows", "showed",
+];
+
+fn quote_mark(t: &Token) -> bool {
+    matches!(t.text, "\"" | "“" | "”" | "‘" | "’" | "'")
+}
+
+/// If `toks[open]` is "(" and the parenthesis closes within a few tokens
+/// without a figure ("(CMOs)", "(or client)"), the index of ")".
+fn aside(toks: &[Token], open: usize) -> Option<usize> {
+    if !toks.get(open)?.is_punct("(") {
+        return None;
     }
-    if toks.get(a).is_some_and(|t| t.is("who")) {
+    for (k, t) in toks.iter().enumerate().skip(open + 1).take(10) {
+        if t.is_punct(")") {
+            return Some(k);
+        }
+        if t.figure().is_some() || t.is_punct("(") {
+            return None;
+        }
+    }
+    None
+}
+
+/// After the comma at `c`, the predicate goes on with the same subject:
+/// "say they are at risk, know they need to engage, but have yet to act".
+fn continues_predicate(s: &Sent, c: usize) -> bool {
+    let toks = &s.toks;
+    let mut n = c + 1;
+    while toks.get(n).is_some_and(|t| in_list(t, &["but", "and", "or", "yet", "then", "also"])) {
+        n += 1;
+    }
+    let Some(t) = toks.get(n) else { return false };
+    let verb = matches!(s.phr.tags[n], Tag::Verb | Tag::Base | Tag::Modal | Tag::Aux)
+        && !t.text.contains('\'')
+        && !t.text.contains('’');
+    if !verb || in_list(t, REPORTING_TAIL) {
+        return false;
+    }
+    // No figure before the clause ends: a new figure is a new claim's clause.
+    !toks[n..]
+        .iter()
+        .take_while(|t| !t.is_punct(",") && !t.is_punct(";"))
+        .any(|t| t.figure().is_some())
+}
+
+/// After a relative pronoun at `a - 1` ("respondents who characterized
+/// their companies as high-performing pointed to ..."), where the main
+/// verb starts: the verb group after the relative clause's own.
+fn main_verb_after_relative(s: &Sent, a: usize) -> Option<usize> {
+    let toks = &s.toks;
+    let tags = &s.phr.tags;
+    let end = (a..toks.len()).find(|&k| boundary(&toks[k])).unwrap_or(toks.len());
+    let own = s.phr.verb_after(a, end)?;
+    let main = s.phr.verb_after(own.end, end)?;
+    let before = main.first.checked_sub(1)?;
+    // "who said their team understood": a noun or pronoun right before the
+    // verb is the subject of a clause of its own.
+    let opens_clause = matches!(
+        tags[before],
+        Tag::Pron | Tag::That | Tag::To | Tag::Sub | Tag::Conj | Tag::Noun | Tag::Proper
+    ) || matches!(tags[main.first], Tag::Base);
+    (!opens_clause).then_some(main.first)
+}
+
+/// The predicate starting at token `start`, to the end of its clause.
+fn forward(s: &Sent, start: usize) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    let mut a = start;
+    loop {
+        // Time adverbials right after the figure: "92% this year describe".
+        if a + 1 < toks.len()
+            && (toks[a].is("this") || toks[a].is("last"))
+            && (toks[a + 1].is("year") || toks[a + 1].is("month") || toks[a + 1].is("week"))
+        {
+            a += 2;
+            continue;
+        }
+        // An aside in parentheses: "Chief Marketing Officers (CMOs) don't".
+        if let Some(c) = aside(toks, a) {
+            a = c + 1;
+            continue;
+        }
+        // A coordinated group: "51% of CTOs & Chief Data Officers (CDOs) lacking".
+        if toks.get(a).is_some_and(|t| t.is("and") || t.is("or") || t.is_punct("&"))
+            && let Some(g) = group_at(toks, a + 1, false).filter(|g| g.first == a + 1)
+        {
+            a = g.end;
+            continue;
+        }
+        if toks.get(a).is_some_and(|t| {
+            in_list(t, &["each", "alone", "surveyed", "polled", "questioned", "interviewed"])
+        }) {
+            a += 1;
+            continue;
+        }
+        break;
+    }
+    if toks.get(a).is_some_and(|t| t.is("who") || t.is("whom") || t.is("that") || t.is("which")) {
         a += 1;
+        if let Some(main) = main_verb_after_relative(s, a) {
+            a = main;
+        }
+    }
+    // "and compared with nil growth": not a predicate of this figure.
+    if toks.get(a).is_some_and(|t| in_list(t, &["compared", "versus", "against", "vs.", "vs"]))
+        || toks.get(a).is_some_and(|t| t.is("and") || t.is("or"))
+            && toks.get(a + 1).is_some_and(|t| in_list(t, &["compared", "versus", "against"]))
+    {
+        return None;
     }
     let mut b = a;
     while b < toks.len() {
         let t = &toks[b];
+        // "(or client)" inside the predicate; an aside at its end is left out.
+        if let Some(c) = aside(toks, b)
+            && toks.get(c + 1).is_some_and(|n| !boundary(n) && !n.is_punct("."))
+        {
+            b = c + 1;
+            continue;
+        }
+        if quote_mark(t) {
+            b += 1;
+            continue;
+        }
+        if t.is_punct(",") && continues_predicate(s, b) {
+            b += 1;
+            continue;
+        }
         if boundary(t) {
             break;
         }
@@ -177,128 +381,280 @@ fn forward(toks: &[Token], start: usize) -> Option<(usize, usize)> {
     trim(toks, a, b)
 }
 
-/// The end of the group that follows figure `ti` ("of CIOs", "of IT
-/// respondents", "(51%) of ..."), and whether it named people.
-fn group_end(toks: &[Token], ti: usize) -> Option<(usize, usize, bool)> {
+/// The noun phrase the figure `ti` counts ("of CIOs", "of IT
+/// respondents", "(51%) of them", "of IT budgets"): its first token, its
+/// end, and whether a predicate about its members may follow (people,
+/// pronouns for people and parts of the sample).
+fn group_end(s: &Sent, ti: usize) -> Option<(usize, usize, bool)> {
+    let toks = &s.toks;
     let k = after_restating(toks, ti);
     let t = toks.get(k)?;
     let via = ["of", "among", "amongst", "from", "in", "at"].iter().find(|p| t.is(p)).copied();
     let start = if via.is_some() { k + 1 } else { k };
-    let g = group_at(toks, start, via == Some("in"));
-    match g {
-        Some(g) if via.is_some() || g.explicit || g.pop == GroupPop::Generic => {
-            Some((start, g.end, !g.organisation))
+    if let Some(g) = group_at(toks, start, true).filter(|g| {
+        g.bare
+            && (via == Some("of") || via == Some("in"))
+            && !toks.get(g.end).is_some_and(|n| n.is_word() && !n.is("and") && !n.is("or"))
+    }) {
+        return Some((start, g.end, true));
+    }
+    let np = noun_phrase(toks, &s.phr.tags, start)?;
+    match (np.sense, np.group) {
+        (Sense::People | Sense::Organisation, Some(g))
+            if via.is_some() || g.explicit || g.pop == GroupPop::Generic =>
+        {
+            Some((start, g.end, np.sense == Sense::People))
         }
-        _ if via == Some("of") => {
-            // "of global marketing budget": a thing, not a group.
-            let end = (start..toks.len())
-                .take_while(|&j| toks[j].is_word() && !in_list(&toks[j], BACK_STOPS))
-                .last()?
-                + 1;
-            Some((start, end.min(start + 4), false))
+        (Sense::People, None) if via.is_some() || start == ti + 1 => Some((start, np.end, true)),
+        (Sense::Anaphor | Sense::Segment, _) if matches!(via, Some("of" | "among" | "amongst")) => {
+            Some((start, np.end, true))
+        }
+        (Sense::Thing | Sense::Organisation, _) if via == Some("of") => {
+            Some((start, np.end, false))
         }
         _ => None,
     }
 }
 
+/// Words after a figure that make it a difference from another figure:
+/// "10% higher than other companies".
+const COMPARATIVES: &[&str] =
+    &["higher", "lower", "more", "less", "greater", "fewer", "above", "below", "bigger", "smaller"];
+
+/// "A (34%) are more likely than B (24%) to say X", "41% more likely than
+/// others to say X": what they are more likely to do, for every figure of
+/// the comparison.
+fn likely_to(s: &Sent, ti: usize) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    // "likely" after the figure, in its clause (parentheses skipped).
+    let mut j = ti + 1;
+    let mut likely = None;
+    while j < toks.len() && j < ti + 14 {
+        if toks[j].is_punct(")") || toks[j].is_punct("(") {
+            j += 1;
+            continue;
+        }
+        if toks[j].is_punct(",") || toks[j].is_punct(";") || toks[j].is_punct(".") {
+            break;
+        }
+        // "X (30%) and least likely to ...": another clause.
+        if (toks[j].is("and") || toks[j].is("or"))
+            && !toks.get(j + 1).is_some_and(|n| {
+                n.is_word() && s.phr.tags[j + 1] == Tag::Proper || n.figure().is_some()
+            })
+            && group_at(toks, j + 1, true).is_none()
+        {
+            break;
+        }
+        if toks[j].is("likely") || toks[j].is("unlikely") {
+            likely = Some(j);
+            break;
+        }
+        j += 1;
+    }
+    // "Marketers were twice as likely as IT leaders (40%) to cite speed":
+    // "likely" before the figure, in its clause.
+    let likely = likely.or_else(|| {
+        let anchor = paren_around(toks, ti).map_or(ti, |(open, _)| open);
+        let from = s.phr.clause_start(toks, anchor);
+        let k = (from..ti).rev().find(|&k| toks[k].is("likely") || toks[k].is("unlikely"))?;
+        // "most likely to say they have X (30%)": the figure is inside what they are likely to do.
+        (!toks[k..anchor].iter().any(|t| t.is("to"))).then_some(k)
+    })?;
+    // "to VERB" after it, past "than B (24%)".
+    let to = (likely.max(ti) + 1..toks.len().min(likely.max(ti) + 14))
+        .take_while(|&k| !toks[k].is_punct(",") && !toks[k].is_punct(";"))
+        .find(|&k| {
+            toks[k].is("to")
+                && s.phr.tags.get(k + 1).is_some_and(|t| *t == Tag::Base || *t == Tag::Verb)
+        })?;
+    forward(s, to + 1)
+}
+
 /// A rule that finds a figure's subject. Tried in this order; each applies
-/// only to a figure of its shape (in a parenthesis, followed by a group, or
-/// neither), and the first that decides wins (its subject may be none).
+/// only to a figure of its shape (in a parenthesis, followed by the phrase
+/// it counts, or neither; the first two to any), and the first that decides
+/// wins (its subject may be none).
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum SubjectRule {
+    /// "One in four boasted marketing titles": the sample.
+    SampleRole,
+    /// "A (34%) are more likely than B (24%) to say X": X.
+    LikelyTo,
     /// A figure restating the one right before its parenthesis: its subject.
     RestatingFigure,
+    /// "nearly half of you (44%)": the subject of the figure that counts
+    /// the phrase before the parenthesis.
+    RestatingCounted,
     /// A figure after another in the same parenthesis: its subject.
     ListInParenthesis,
     /// A sample share, "(42% share)", "(81% in marketing, ...)": the
     /// sample's head noun.
     SampleShare,
-    /// The noun phrase the parenthesis qualifies.
-    ParenthesisNoun,
+    /// "CEOs are most commonly cited (35%) as ...": the verb's subject.
+    VerbBeforeParenthesis,
+    /// "at a much higher percentage (67%) than ...": what the rate is of.
+    RateOf,
+    /// "more than CIOs (35%)": the subject of the statement compared.
+    ComparedGroup,
     /// "it was X that ... (N%)": X.
     Cleft,
+    /// "Respondents included CMOs (50%)": the sample.
+    SampleDivided,
+    /// "Marketing (62%) says X": X.
+    DepartmentSubject,
+    /// The noun phrase the parenthesis qualifies.
+    ParenthesisNoun,
     /// "X was cited ... by GROUP (N%)": X.
     PassiveSubject,
     /// "For most CMOs (52%) and CIOs (47%), X": X.
     ClauseAfterGroups,
+    /// "10% higher than other companies": the previous figure's subject.
+    Difference,
     /// "X at 34% of companies": X.
     ClauseBeforeShare,
-    /// "In 20% of businesses, X": X.
+    /// "In 20% of businesses(,) X": X.
     ClauseAfterShare,
-    /// "N% of companies X": X, or the previous figure's subject when nothing
-    /// follows.
+    /// "78% of organisations report X": X.
     PredicateOfShare,
+    /// "22% of the budget now going to technology": all of it.
+    ThingQualified,
+    /// "controls 71% of IT budgets in the US": what is counted.
+    WhatIsCounted,
     /// "N% of GROUP PREDICATE": the predicate.
     PredicateAfterGroup,
     /// "X was cited by N% of respondents": X.
     CitedBy,
     /// "X, according to N% of respondents": X.
     ClauseBefore,
+    /// "A number that rises to 41% among ...": what it points back at.
+    PointsBack,
+    /// A group and no predicate: the previous figure's subject, else the group.
+    GroupWithoutPredicate,
+    /// "X was the top priority listed by 6 in 10": X.
+    PassiveBy,
+    /// "55% for managing the roadmap": the for-phrase.
+    ForPhrase,
     /// "a change from N% to M%": what changed.
     Change,
+    /// ", up 57.7 pct from ...": the subject of the sentence's first clause.
+    AfterMainClause,
     /// "Sales rose 12%": what changed.
     ChangeVerb,
     /// "between 23% and 32%": the second takes the first's subject.
     Range,
+    /// "shows 70% see AI as a priority": the figure's own predicate.
+    OwnPredicate,
+    /// "X was 54.5 pct", "X accounts for 27%": X.
+    ClauseSubject,
     /// "NOUN of / between / for N%": the noun phrase.
     NounBefore,
+    /// "council tax rises below 5%": the noun phrase.
+    NounBeforeBound,
     /// "N% PREDICATE": the predicate.
     PredicateAfterFigure,
+    /// "Parent bank dividend 12 pct": the noun phrase right before.
+    LabelBefore,
     /// The previous figure's subject, when no other rule decides.
     PreviousFigure,
     /// The first number of "15 and 20 percent": the next figure's subject
     /// (the extractor applies it).
     SharesUnit,
+    /// A figure with no subject joined to the next by a range or change
+    /// word: the next figure's subject (the extractor applies it).
+    LinkedFigure,
 }
 
 impl SubjectRule {
     /// Every rule, in the order they are tried.
-    pub const ALL: [SubjectRule; 20] = [
+    pub const ALL: [SubjectRule; 41] = [
+        SubjectRule::SampleRole,
+        SubjectRule::LikelyTo,
         SubjectRule::RestatingFigure,
+        SubjectRule::RestatingCounted,
         SubjectRule::ListInParenthesis,
         SubjectRule::SampleShare,
-        SubjectRule::ParenthesisNoun,
+        SubjectRule::VerbBeforeParenthesis,
+        SubjectRule::RateOf,
+        SubjectRule::ComparedGroup,
         SubjectRule::Cleft,
+        SubjectRule::SampleDivided,
+        SubjectRule::DepartmentSubject,
+        SubjectRule::ParenthesisNoun,
         SubjectRule::PassiveSubject,
         SubjectRule::ClauseAfterGroups,
+        SubjectRule::Difference,
         SubjectRule::ClauseBeforeShare,
         SubjectRule::ClauseAfterShare,
         SubjectRule::PredicateOfShare,
+        SubjectRule::ThingQualified,
+        SubjectRule::WhatIsCounted,
         SubjectRule::PredicateAfterGroup,
         SubjectRule::CitedBy,
         SubjectRule::ClauseBefore,
+        SubjectRule::PointsBack,
+        SubjectRule::GroupWithoutPredicate,
+        SubjectRule::PassiveBy,
+        SubjectRule::ForPhrase,
         SubjectRule::Change,
+        SubjectRule::AfterMainClause,
         SubjectRule::ChangeVerb,
         SubjectRule::Range,
+        SubjectRule::OwnPredicate,
+        SubjectRule::ClauseSubject,
         SubjectRule::NounBefore,
+        SubjectRule::NounBeforeBound,
         SubjectRule::PredicateAfterFigure,
+        SubjectRule::LabelBefore,
         SubjectRule::PreviousFigure,
         SubjectRule::SharesUnit,
+        SubjectRule::LinkedFigure,
     ];
 
     /// The rule's name, as the module doc lists it.
     pub const fn name(self) -> &'static str {
         match self {
+            SubjectRule::SampleRole => "share of the sample by role",
+            SubjectRule::LikelyTo => "likely to",
             SubjectRule::RestatingFigure => "restating figure",
+            SubjectRule::RestatingCounted => "restating the counted phrase",
             SubjectRule::ListInParenthesis => "list in parenthesis",
             SubjectRule::SampleShare => "sample share",
-            SubjectRule::ParenthesisNoun => "noun phrase before parenthesis",
+            SubjectRule::VerbBeforeParenthesis => "subject of the verb before parenthesis",
+            SubjectRule::RateOf => "what a rate is of",
+            SubjectRule::ComparedGroup => "compared group",
             SubjectRule::Cleft => "cleft",
+            SubjectRule::SampleDivided => "sample divided",
+            SubjectRule::DepartmentSubject => "department as subject",
+            SubjectRule::ParenthesisNoun => "noun phrase before parenthesis",
             SubjectRule::PassiveSubject => "passive subject",
             SubjectRule::ClauseAfterGroups => "clause after groups",
+            SubjectRule::Difference => "difference",
             SubjectRule::ClauseBeforeShare => "clause before share",
             SubjectRule::ClauseAfterShare => "clause after share",
             SubjectRule::PredicateOfShare => "predicate of share",
+            SubjectRule::ThingQualified => "thing and what qualifies it",
+            SubjectRule::WhatIsCounted => "what is counted",
             SubjectRule::PredicateAfterGroup => "predicate after group",
             SubjectRule::CitedBy => "cited by",
             SubjectRule::ClauseBefore => "clause before",
+            SubjectRule::PointsBack => "points back",
+            SubjectRule::GroupWithoutPredicate => "group without predicate",
+            SubjectRule::PassiveBy => "passive by",
+            SubjectRule::ForPhrase => "for-phrase",
             SubjectRule::Change => "change",
+            SubjectRule::AfterMainClause => "after the main clause",
             SubjectRule::ChangeVerb => "change verb",
             SubjectRule::Range => "range",
+            SubjectRule::OwnPredicate => "own predicate",
+            SubjectRule::ClauseSubject => "clause subject",
             SubjectRule::NounBefore => "noun before preposition",
+            SubjectRule::NounBeforeBound => "noun before a bound",
             SubjectRule::PredicateAfterFigure => "predicate after figure",
+            SubjectRule::LabelBefore => "label before figure",
             SubjectRule::PreviousFigure => "previous figure's subject",
             SubjectRule::SharesUnit => "shares its unit with the next figure",
+            SubjectRule::LinkedFigure => "linked figure",
         }
     }
 
@@ -306,35 +662,85 @@ impl SubjectRule {
     /// the subject it finds (which may be none).
     fn apply(self, f: &Fig) -> Option<Option<Span>> {
         match self {
+            SubjectRule::SampleRole => sample_role_subject(f),
+            SubjectRule::LikelyTo => likely_to(f.s, f.ti).map(|x| Some(f.span(x))),
             SubjectRule::RestatingFigure => restating_figure(f),
+            SubjectRule::RestatingCounted => restating_counted(f),
             SubjectRule::ListInParenthesis => list_in_parenthesis(f),
             SubjectRule::SampleShare => sample_share(f),
-            SubjectRule::ParenthesisNoun => parenthesis_noun(f),
+            SubjectRule::VerbBeforeParenthesis => verb_before_parenthesis(f),
+            SubjectRule::RateOf => {
+                let (open, _) = f.parenthesis()?;
+                rate_of(f.s, open).map(|x| Some(f.span(x)))
+            }
+            SubjectRule::ComparedGroup => compared_group(f),
             SubjectRule::Cleft => cleft_subject(f),
+            SubjectRule::SampleDivided => sample_divided(f),
+            SubjectRule::DepartmentSubject => department_subject(f),
+            SubjectRule::ParenthesisNoun => parenthesis_noun(f),
             SubjectRule::PassiveSubject => passive_before_parenthesis(f),
             SubjectRule::ClauseAfterGroups => clause_after_groups(f),
+            SubjectRule::Difference => difference(f),
             SubjectRule::ClauseBeforeShare => clause_before_share(f),
             SubjectRule::ClauseAfterShare => clause_after_share(f),
             SubjectRule::PredicateOfShare => predicate_of_share(f),
+            SubjectRule::ThingQualified => thing_qualified(f),
+            SubjectRule::WhatIsCounted => what_is_counted(f),
             SubjectRule::PredicateAfterGroup => predicate_after_group(f),
             SubjectRule::CitedBy => cited_by(f),
             SubjectRule::ClauseBefore => clause_before(f),
+            SubjectRule::PointsBack => points_back(f),
+            SubjectRule::GroupWithoutPredicate => group_without_predicate(f),
+            SubjectRule::PassiveBy => passive_by(f),
+            SubjectRule::ForPhrase => {
+                let before = f.plain()?;
+                let toks = f.toks;
+                let gerund = f.s.phr.tags.get(f.ti + 2) == Some(&Tag::Ing);
+                let listed = before.is_some_and(|t| t.is("from") || t.is("to"));
+                if !toks.get(f.ti + 1).is_some_and(|t| t.is("for")) || !(gerund || listed) {
+                    return None;
+                }
+                for_phrase(f.s, f.ti + 2).map(|x| Some(f.span(x)))
+            }
             SubjectRule::Change => change(f),
+            SubjectRule::AfterMainClause => after_main_clause(f),
             SubjectRule::ChangeVerb => change_verb(f),
             SubjectRule::Range => range(f),
-            SubjectRule::NounBefore => noun_before(f),
-            SubjectRule::PredicateAfterFigure => predicate_after_figure(f),
-            SubjectRule::PreviousFigure => Some(f.prev),
+            SubjectRule::OwnPredicate => own_predicate(f),
+            SubjectRule::ClauseSubject => clause_subject_rule(f),
+            SubjectRule::NounBefore => noun_before(f, &["of", "between", "by", "at", "for", "in"]),
+            SubjectRule::NounBeforeBound => {
+                noun_before(f, &["below", "above", "under", "over", "near"])
+            }
+            SubjectRule::PredicateAfterFigure => {
+                f.plain()?;
+                forward(f.s, after_restating(f.toks, f.ti)).map(|x| Some(f.span(x)))
+            }
+            SubjectRule::LabelBefore => {
+                f.plain()?;
+                label_before(f.s, f.lead, f.prev_fig).map(|x| Some(f.span(x)))
+            }
+            SubjectRule::PreviousFigure => Some(f.ctx.prev),
             // Applied by the extractor, after the sentence's figures.
-            SubjectRule::SharesUnit => None,
+            SubjectRule::SharesUnit | SubjectRule::LinkedFigure => None,
         }
     }
 }
 
-/// The subject of figure `k` of sentence `s` and the rule that found it;
-/// `prev` is the subject of the figure before it in the sentence.
-pub(crate) fn subject(s: &Sent, k: usize, prev: Option<Span>) -> (Option<Span>, SubjectRule) {
-    let f = Fig::new(s, k, prev);
+/// What a figure's subject may borrow from outside its own clause.
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct Context {
+    /// The subject of the figure before it in the sentence.
+    pub prev: Option<Span>,
+    /// The last subject of the sentences before it in the paragraph.
+    pub earlier: Option<Span>,
+    /// The survey's sample phrase without its count.
+    pub sample: Option<Span>,
+}
+
+/// The subject of figure `k` of sentence `s` and the rule that found it.
+pub(crate) fn subject(s: &Sent, k: usize, ctx: &Context) -> (Option<Span>, SubjectRule) {
+    let f = Fig::new(s, k, ctx);
     for rule in SubjectRule::ALL {
         if let Some(found) = rule.apply(&f) {
             return (found, rule);
@@ -348,23 +754,25 @@ pub(crate) fn subject(s: &Sent, k: usize, prev: Option<Span>) -> (Option<Span>, 
 enum Shape {
     /// Inside the parenthesis `open..=close`.
     Parenthesis { open: usize, close: usize },
-    /// Followed by a group ("of CIOs") that starts at `start`; `end` is past
-    /// the groups coordinated with it ("70% of A and 59% of B"); `people`
-    /// when it names people, not organisations.
-    Group { start: usize, end: usize, people: bool },
+    /// Followed by the phrase it counts ("of CIOs", "of IT budgets") that
+    /// starts at `start` and ends at `gend`; `end` is past the groups
+    /// coordinated with it ("70% of A and 59% of B"); `people` when it
+    /// names people (or points at them, or at a part of the sample), not
+    /// organisations or things.
+    Group { start: usize, gend: usize, end: usize, people: bool },
     /// Neither.
     Plain,
 }
 
 /// What the subject rules read about one figure, computed once.
 struct Fig<'s, 'a> {
-    /// The sentence's tokens.
+    /// The sentence, its tokens.
+    s: &'s Sent<'a>,
     toks: &'s [Token<'a>],
     /// The figure's token, and that of the figure before it in the sentence.
     ti: usize,
     prev_fig: Option<usize>,
-    /// The subject of the figure before it.
-    prev: Option<Span>,
+    ctx: &'s Context,
     /// The first token of the figure's qualifier.
     lead: usize,
     shape: Shape,
@@ -374,15 +782,16 @@ struct Fig<'s, 'a> {
 }
 
 impl<'s, 'a> Fig<'s, 'a> {
-    fn new(s: &'s Sent<'a>, k: usize, prev: Option<Span>) -> Self {
+    fn new(s: &'s Sent<'a>, k: usize, ctx: &'s Context) -> Self {
         let toks = &s.toks[..];
         let ti = s.figs[k].1;
         let shape = if let Some((open, close)) = paren_around(toks, ti) {
             Shape::Parenthesis { open, close }
-        } else if let Some((start, gend, people)) = group_end(toks, ti) {
+        } else if let Some((start, gend, people)) = group_end(s, ti) {
             let mut j = gend;
             // Appositions and coordinated groups share the predicate:
-            // "half of CIOs, 49 percent, complain"; "70% of A and 59% of B said".
+            // "half of CIOs, 49 percent, complain"; "70% of A and 59% of B
+            // said"; "44% of CMOs vs. 29% of CIOs say".
             loop {
                 if toks.get(j).is_some_and(|t| t.is_punct(","))
                     && toks.get(j + 1).is_some_and(|t| t.figure().is_some())
@@ -391,24 +800,26 @@ impl<'s, 'a> Fig<'s, 'a> {
                     j += 3;
                     continue;
                 }
-                if toks.get(j).is_some_and(|t| t.is("and") || t.is("or"))
-                    && toks.get(j + 1).is_some_and(|t| t.figure().is_some())
-                    && let Some((_, e2, _)) = group_end(toks, j + 1)
+                if toks.get(j).is_some_and(|t| {
+                    t.is("and") || t.is("or") || t.is("vs.") || t.is("vs") || t.is("versus")
+                }) && toks.get(j + 1).is_some_and(|t| t.figure().is_some())
+                    && let Some((_, e2, _)) = group_end(s, j + 1)
                 {
                     j = e2;
                     continue;
                 }
                 break;
             }
-            Shape::Group { start, end: j, people }
+            Shape::Group { start, gend, end: j, people }
         } else {
             Shape::Plain
         };
         Fig {
+            s,
             toks,
             ti,
             prev_fig: k.checked_sub(1).map(|p| s.figs[p].1),
-            prev,
+            ctx,
             lead: lead_in(toks, ti),
             shape,
             noun: OnceCell::new(),
@@ -436,7 +847,7 @@ impl<'s, 'a> Fig<'s, 'a> {
         let (open, _) = self.parenthesis()?;
         *self.noun.get_or_init(|| {
             let toks = self.toks;
-            let np = backward(toks, open, 0)?;
+            let np = backward(self.s, open, 0)?;
             let in_list_of = toks[..np.0].iter().any(|t| t.is("followed"));
             let names_people = (np.0..np.1)
                 .filter(|&st| {
@@ -451,15 +862,42 @@ impl<'s, 'a> Fig<'s, 'a> {
                 })
                 || toks[np.0..np.1]
                     .iter()
-                    .any(|t| in_list(t, &["proportion", "share", "percentage", "number"]));
+                    .any(|t| in_list(t, &["proportion", "share", "percentage", "number"]))
+                // "the “totally partnered” respondents": quotes the group reader stops at.
+                || toks[np.0..np.1].iter().any(quote_mark) && people_noun(&toks[np.1 - 1]);
             Some((np, names_people && !in_list_of))
         })
     }
 
-    /// Followed by a group: (start, end, people).
-    fn group(&self) -> Option<(usize, usize, bool)> {
+    /// Where the run of "X (N%), Y (M%) and Z (K%)" that ends with the
+    /// figure's parenthesis starts.
+    fn run_start(&self) -> Option<usize> {
+        let ((np0, _), _) = self.noun()?;
+        let toks = self.toks;
+        let mut start = np0;
+        while start >= 2
+            && (toks[start - 1].is("and")
+                || toks[start - 1].is("or")
+                || toks[start - 1].is_punct(","))
+            && toks[start - 2].is_punct(")")
+        {
+            let Some(o) = (0..start - 2).rev().find(|&j| toks[j].is_punct("(")) else { break };
+            let Some(before) = backward(self.s, o, 0) else { break };
+            start = before.0;
+        }
+        Some(start)
+    }
+
+    /// Groups counted inside the parenthesis: "(24% of marketers, 30% of IT)".
+    fn groups_inside(&self) -> bool {
+        group_end(self.s, self.ti).is_some_and(|(_, _, people)| people)
+    }
+
+    /// Followed by the phrase it counts: (start, end of the phrase, end
+    /// of the coordination, people).
+    fn group(&self) -> Option<(usize, usize, usize, bool)> {
         match self.shape {
-            Shape::Group { start, end, people } => Some((start, end, people)),
+            Shape::Group { start, gend, end, people } => Some((start, gend, end, people)),
             _ => None,
         }
     }
@@ -474,16 +912,29 @@ impl<'s, 'a> Fig<'s, 'a> {
     }
 }
 
+/// `share of the sample by role`: "One in four boasted marketing titles".
+fn sample_role_subject(f: &Fig) -> Option<Option<Span>> {
+    let sample = f.ctx.sample?;
+    sample_role(f.toks, &f.s.phr.tags, f.ti).map(|_| Some(sample))
+}
+
 /// `restating figure`: "Half (51%) of ...": 51% is about what half is.
 fn restating_figure(f: &Fig) -> Option<Option<Span>> {
     let (open, _) = f.parenthesis()?;
-    f.prev_fig.is_some_and(|p| p + 1 == open).then_some(f.prev)
+    f.prev_fig.is_some_and(|p| p + 1 == open).then_some(f.ctx.prev)
+}
+
+/// `restating the counted phrase`: "nearly half of you (44%) are ...".
+fn restating_counted(f: &Fig) -> Option<Option<Span>> {
+    let (open, _) = f.parenthesis()?;
+    let p = f.prev_fig?;
+    group_end(f.s, p).is_some_and(|(_, end, _)| end == open).then_some(f.ctx.prev)
 }
 
 /// `list in parenthesis`: "(58% vs. 35%)": the second is about the first's subject.
 fn list_in_parenthesis(f: &Fig) -> Option<Option<Span>> {
     let (open, _) = f.parenthesis()?;
-    (f.prev_fig.is_some_and(|p| p > open) && f.prev.is_some()).then_some(f.prev)
+    (f.prev_fig.is_some_and(|p| p > open) && f.ctx.prev.is_some()).then_some(f.ctx.prev)
 }
 
 /// `sample share`: "131 executives (81% in marketing, ...)", "220
@@ -508,17 +959,99 @@ fn sample_share(f: &Fig) -> Option<Option<Span>> {
     Some(Some(head.span))
 }
 
-/// `noun phrase before parenthesis`: "data quality (31%)", unless it names people.
-fn parenthesis_noun(f: &Fig) -> Option<Option<Span>> {
-    let (np, people) = f.noun()?;
-    (!people).then(|| Some(f.span(np)))
+/// `subject of the verb before parenthesis`: "CEOs are most commonly cited
+/// (35%) as the full owner": CEOs.
+fn verb_before_parenthesis(f: &Fig) -> Option<Option<Span>> {
+    let (open, _) = f.parenthesis()?;
+    let tags = &f.s.phr.tags;
+    if open == 0 || !matches!(tags[open - 1], Tag::En | Tag::Verb) || f.groups_inside() {
+        return None;
+    }
+    let from = f.s.phr.clause_start(f.toks, open - 1);
+    f.s.phr.verbs.iter().find(|v| v.end == open && v.first > from)?;
+    // "CEOs are most commonly cited": the subject ends at the clause's first verb.
+    let first = (from..open).find(|&k| matches!(tags[k], Tag::Aux | Tag::Verb | Tag::Modal))?;
+    trim(f.toks, from, first).map(|x| Some(f.span(x)))
+}
+
+/// Words that make a noun phrase a measure rather than people compared:
+/// "more than twice the proportion of respondents (58% vs. 27%)".
+const MEASURES: &[&str] = &["proportion", "share", "percentage", "number", "twice"];
+
+/// `compared group`: "That's significantly more than CIOs (35%)",
+/// "compared to IT (41%)": the subject of the statement compared, the
+/// figure's before it or the last one before the sentence.
+fn compared_group(f: &Fig) -> Option<Option<Span>> {
+    let ((np0, np1), _) = f.noun()?;
+    let toks = f.toks;
+    let start = f.run_start()?;
+    let before = start.checked_sub(1).map(|b| &toks[b]);
+    let compared = before
+        .is_some_and(|t| t.is("than") || t.is("versus") || t.is("vs.") || t.is("vs"))
+        || start >= 2
+            && (toks[start - 1].is("to") || toks[start - 1].is("with"))
+            && toks[start - 2].is("compared");
+    let measure = toks[np0..np1].iter().any(|t| in_list(t, MEASURES));
+    let earlier = f.ctx.prev.or(f.ctx.earlier);
+    (compared && !measure && earlier.is_some()).then_some(earlier)
 }
 
 /// `cleft`: "it was human experience that the most respondents (35%) placed".
 fn cleft_subject(f: &Fig) -> Option<Option<Span>> {
     let (open, _) = f.parenthesis()?;
-    f.noun()?;
+    let (_, people) = f.noun()?;
+    if !people {
+        return None;
+    }
     cleft(f.toks, open).map(|x| Some(f.span(x)))
+}
+
+/// People named as an answer, after a verb: "at the top are CFOs (57%)".
+fn answer(f: &Fig) -> Option<usize> {
+    let start = f.run_start()?;
+    (start > 0
+        && matches!(f.s.phr.tags[start - 1], Tag::Aux | Tag::Verb | Tag::En)
+        && !f.groups_inside())
+    .then_some(start)
+}
+
+/// Verbs by which a sample is divided: "Respondents included CMOs (50%)".
+const DIVIDING_VERBS: &[&str] =
+    &["included", "include", "includes", "comprised", "comprise", "comprises", "were", "are"];
+
+/// `sample divided`: "Respondents included CMOs (50%) and CIOs (50%)": the sample.
+fn sample_divided(f: &Fig) -> Option<Option<Span>> {
+    let (_, people) = f.noun()?;
+    let start = answer(f)?;
+    if !people || !in_list(&f.toks[start - 1], DIVIDING_VERBS) {
+        return None;
+    }
+    let v = f.s.phr.verbs.iter().find(|v| v.end == start)?;
+    let x = trim(f.toks, f.s.phr.clause_start(f.toks, v.first), v.first)?;
+    f.toks[x.0..x.1].iter().any(people_noun).then(|| Some(f.span(x)))
+}
+
+/// `department as subject`: "Marketing (62%) says speed matters most".
+fn department_subject(f: &Fig) -> Option<Option<Span>> {
+    let (_, close) = f.parenthesis()?;
+    let ((np0, np1), _) = f.noun()?;
+    let verb_after = matches!(f.s.phr.tags.get(close + 1), Some(Tag::Verb | Tag::Aux | Tag::Modal));
+    if np1 - np0 != 1 || side_of(&f.toks[np0]).is_none() || !verb_after {
+        return None;
+    }
+    forward(f.s, close + 1).map(|x| Some(f.span(x)))
+}
+
+/// `noun phrase before parenthesis`: "data quality (31%)", unless it names
+/// people who are not named as an answer.
+fn parenthesis_noun(f: &Fig) -> Option<Option<Span>> {
+    let (np, people) = f.noun()?;
+    // "More partnered respondents (24% of marketers, 30% of IT) named ...":
+    // the parenthesis divides the people before it.
+    if f.groups_inside() && people_noun(&f.toks[np.1 - 1]) {
+        return None;
+    }
+    (!people || answer(f).is_some()).then(|| Some(f.span(np)))
 }
 
 /// `passive subject`: "X was cited as a top challenge by CMOs (52%)".
@@ -531,42 +1064,95 @@ fn passive_before_parenthesis(f: &Fig) -> Option<Option<Span>> {
 /// marketing IT is considered ...".
 fn clause_after_groups(f: &Fig) -> Option<Option<Span>> {
     let (_, close) = f.parenthesis()?;
-    after_groups(f.toks, close).map(|x| Some(f.span(x)))
+    after_groups(f.s, close).map(|x| Some(f.span(x)))
+}
+
+/// `difference`: "10% higher than other companies": the figure it differs from.
+fn difference(f: &Fig) -> Option<Option<Span>> {
+    if f.parenthesis().is_some() || f.ctx.prev.is_none() {
+        return None;
+    }
+    let toks = f.toks;
+    (toks.get(f.ti + 1).is_some_and(|t| in_list(t, COMPARATIVES))
+        && toks.get(f.ti + 2).is_some_and(|t| t.is("than")))
+    .then_some(f.ctx.prev)
 }
 
 /// `clause before share`: "at 34 percent of the companies": the clause before.
 fn clause_before_share(f: &Fig) -> Option<Option<Span>> {
-    let (_, _, false) = f.group()? else { return None };
+    let (_, _, _, false) = f.group()? else { return None };
     let (toks, li) = (f.toks, f.lead);
     if f.ti > 0 && li > 0 && in_list(&toks[li - 1], &["at", "in", "for", "on"]) {
-        return backward(toks, li - 1, 0).map(|x| Some(f.span(x)));
+        return backward(f.s, li - 1, 0).map(|x| Some(f.span(x)));
     }
     None
 }
 
-/// `clause after share`: "in 20% of businesses, there are ...": the clause after.
+/// `clause after share`: "in 20% of businesses(,) there are ...": the
+/// clause after a share of organisations that opens its clause.
 fn clause_after_share(f: &Fig) -> Option<Option<Span>> {
-    let (_, end, false) = f.group()? else { return None };
-    if f.toks.get(end).is_some_and(|t| t.is_punct(",")) {
-        return forward(f.toks, end + 1).map(|x| Some(f.span(x)));
+    let (_, _, end, false) = f.group()? else { return None };
+    let (toks, li, phr) = (f.toks, f.lead, &f.s.phr);
+    let opens = |k: usize| {
+        k == phr.clause_start(toks, f.ti)
+            || k >= 1 && matches!(phr.tags[k - 1], Tag::That | Tag::Sub | Tag::Conj)
+    };
+    let fronted = opens(li) || li >= 1 && phr.tags[li - 1] == Tag::Prep && opens(li - 1);
+    let comma = toks.get(end).is_some_and(|t| t.is_punct(","));
+    let clause_follows =
+        comma || matches!(phr.tags.get(end), Some(Tag::Det | Tag::Pron | Tag::Noun | Tag::Proper));
+    if !(fronted && clause_follows) {
+        return None;
     }
-    None
+    forward(f.s, if comma { end + 1 } else { end }).map(|x| Some(f.span(x)))
 }
 
-/// `predicate of share`: what follows the organisations; "and only 31 per
-/// cent at B2C brands.", with nothing after, is about the previous
-/// figure's subject.
+/// `predicate of share`: "78% of organisations report ...", "28 per cent
+/// of B2B businesses reporting ...": the predicate.
 fn predicate_of_share(f: &Fig) -> Option<Option<Span>> {
-    let (start, end, false) = f.group()? else { return None };
-    if forward(f.toks, end).is_none() && f.prev.is_some() {
-        return Some(f.prev);
+    let (start, _, end, false) = f.group()? else { return None };
+    let phr = &f.s.phr;
+    // "of firms now expect": adverbs before the verb.
+    let mut verb_at = end;
+    while phr.tags.get(verb_at) == Some(&Tag::Adv) {
+        verb_at += 1;
     }
-    Some(forward(f.toks, start).map(|x| f.span(x)))
+    let finite = phr.verb_after(verb_at, verb_at + 1).is_some();
+    let participle = phr.tags.get(end) == Some(&Tag::Ing);
+    let organisations = group_at(f.toks, start, false).is_some();
+    if !(finite || participle && organisations) {
+        return None;
+    }
+    forward(f.s, end).map(|x| Some(f.span(x)))
+}
+
+/// `thing and what qualifies it`: "22 per cent of global marketing budget
+/// now going to technology".
+fn thing_qualified(f: &Fig) -> Option<Option<Span>> {
+    let (start, _, end, false) = f.group()? else { return None };
+    let tags = &f.s.phr.tags;
+    let qualified = tags.get(end) == Some(&Tag::Ing)
+        || tags.get(end) == Some(&Tag::Adv) && tags.get(end + 1) == Some(&Tag::Ing);
+    if !qualified {
+        return None;
+    }
+    forward(f.s, start).map(|x| Some(f.span(x)))
+}
+
+/// `what is counted`: "controls 71% of IT budgets in the US"; "and only
+/// 31 per cent at B2C brands.", a short phrase with nothing after, is
+/// about the previous figure's subject.
+fn what_is_counted(f: &Fig) -> Option<Option<Span>> {
+    let (start, _, end, false) = f.group()? else { return None };
+    if forward(f.s, end).is_none() && f.ctx.prev.is_some() && end - start <= 2 {
+        return Some(f.ctx.prev);
+    }
+    Some(trim(f.toks, start, end).map(|x| f.span(x)))
 }
 
 /// `predicate after group`: "55% of CIOs say budgets are too tight".
 fn predicate_after_group(f: &Fig) -> Option<Option<Span>> {
-    let (_, mut j, true) = f.group()? else { return None };
+    let (_, _, mut j, true) = f.group()? else { return None };
     let toks = f.toks;
     // "two-thirds of all respondents (64%) believe": skip the restating figure.
     if toks.get(j).is_some_and(|t| t.is_punct("("))
@@ -574,12 +1160,12 @@ fn predicate_after_group(f: &Fig) -> Option<Option<Span>> {
     {
         j = close + 1;
     }
-    forward(toks, j).map(|x| Some(f.span(x)))
+    forward(f.s, j).map(|x| Some(f.span(x)))
 }
 
 /// `cited by`: "X was cited by 44% of respondents": X.
 fn cited_by(f: &Fig) -> Option<Option<Span>> {
-    let (_, _, true) = f.group()? else { return None };
+    let (_, _, _, true) = f.group()? else { return None };
     let (toks, li) = (f.toks, f.lead);
     if li > 0 && toks[li - 1].is("by") {
         return passive_subject(toks, li - 1).map(|x| Some(f.span(x)));
@@ -590,7 +1176,7 @@ fn cited_by(f: &Fig) -> Option<Option<Span>> {
 /// `clause before`: "For CMOs, the biggest frustration is ..., according
 /// to 45% of respondents": the clause before the comma.
 fn clause_before(f: &Fig) -> Option<Option<Span>> {
-    let (_, _, true) = f.group()? else { return None };
+    let (_, _, _, true) = f.group()? else { return None };
     let (toks, li) = (f.toks, f.lead);
     let according = li > 1 && toks[li - 1].is("to") && toks[li - 2].is("according");
     if !(li > 0 && (toks[li - 1].is("by") || according)) {
@@ -607,32 +1193,80 @@ fn clause_before(f: &Fig) -> Option<Option<Span>> {
     trim(toks, a, stop).map(|x| Some(f.span(x)))
 }
 
-/// `change`: "dropped from 23% in 2020 to 12%", "up from 83% last year":
-/// the clause that changed, or the previous figure's subject.
-fn change(f: &Fig) -> Option<Option<Span>> {
+/// `points back`: "A number that rises to 41% among their data analyst
+/// colleagues": what "a number" stands for.
+fn points_back(f: &Fig) -> Option<Option<Span>> {
+    let (_, _, _, true) = f.group()? else { return None };
+    let x = clause_subject(f.s, f.lead, f.prev_fig)?;
+    anaphor_resolved(f.s, x, f.ctx.earlier).map(Some)
+}
+
+/// `group without predicate`: "and 40% of CMOs.": the previous figure's
+/// subject; else, "owns 55 pct of Quebecor", what is counted.
+fn group_without_predicate(f: &Fig) -> Option<Option<Span>> {
+    let (start, gend, _, true) = f.group()? else { return None };
+    Some(f.ctx.prev.or_else(|| trim(f.toks, start, gend).map(|x| f.span(x))))
+}
+
+/// `passive by`: "delivering a better experience was the top priority
+/// listed by 6 in 10 outperformers", "X was a priority, but was cited by
+/// fewer than 4 in 10": X.
+fn passive_by(f: &Fig) -> Option<Option<Span>> {
     let before = f.plain()?;
-    if !before
-        .is_some_and(|t| in_list(t, &["from", "to", "than", "versus", "vs.", "compared", "with"]))
-    {
+    if !before.is_some_and(|t| t.is("by")) {
         return None;
     }
-    let (toks, li) = (f.toks, f.lead);
+    passive_subject(f.toks, f.lead - 1).map(|x| Some(f.span(x)))
+}
+
+/// Words that make the figure the end point of a change or a comparison.
+const CHANGE_POINTS: &[&str] = &["from", "to", "than", "versus", "vs.", "compared"];
+
+/// Words before "to" or "from" in a change that are not its subject.
+const CHANGE_WORDS: &[&str] = &[
+    "up", "down", "dropped", "fell", "rose", "grew", "increased", "decreased", "declined",
+    "jumped", "climbed", "slipped", "compared", "from", "to", "went", "go", "goes", "gone", "came",
+    "come", "reduced", "cut", "raised", "lowered", "shot", "moved", "slid", "edged", "eased",
+    "soared", "plunged",
+];
+
+/// `change`: "dropped from 23% in 2020 to 12%", "up from 83% last year":
+/// the clause that changed, or the previous figure's subject; "versus 65%
+/// centralised and 27% federated": the word the figure qualifies.
+fn change(f: &Fig) -> Option<Option<Span>> {
+    let before = f.plain()?;
+    let (toks, li, ti) = (f.toks, f.lead, f.ti);
+    let compared_with = before.is_some_and(|t| t.is("with"))
+        && li >= 2
+        && in_list(&toks[li - 2], &["compared", "comparison", "contrast"]);
+    if !(before.is_some_and(|t| in_list(t, CHANGE_POINTS)) || compared_with) {
+        return None;
+    }
+    // "65% centralised and 27% federated", "a 15 to 20 pct audience share"
+    // (not "23 pct effective from June 15").
+    let elliptic = toks.get(ti + 1).is_some_and(|t| t.is_word())
+        && match f.s.phr.tags.get(ti + 1) {
+            Some(Tag::Noun) => true,
+            Some(Tag::Adj | Tag::En | Tag::Verb) => toks.get(ti + 2).is_none_or(|n| {
+                n.kind == TokKind::Punct
+                    || n.is("and")
+                    || n.is("or")
+                    || n.is("than")
+                    || n.figure().is_some()
+            }),
+            _ => false,
+        };
+    if elliptic && let Some(x) = forward(f.s, ti + 1) {
+        return Some(Some(f.span(x)));
+    }
     let mut b = li - 1;
-    while b > 0
-        && in_list(
-            &toks[b - 1],
-            &[
-                "up", "down", "dropped", "fell", "rose", "grew", "increased", "decreased",
-                "declined", "jumped", "climbed", "slipped", "compared", "from", "to",
-            ],
-        )
-    {
+    while b > 0 && in_list(&toks[b - 1], CHANGE_WORDS) {
         b -= 1;
     }
     if before.is_some_and(|t| t.is("to"))
         && f.prev_fig.is_some_and(|p| toks[p..li].iter().any(|t| t.is("from")))
     {
-        return Some(f.prev);
+        return Some(f.ctx.prev);
     }
     let stop = f.prev_fig.map_or(0, |p| p + 1);
     // What changed is the whole clause subject, verbs and all: "the share
@@ -642,11 +1276,26 @@ fn change(f: &Fig) -> Option<Option<Span>> {
         a -= 1;
     }
     if let Some(x) = trim(toks, a, b)
-        && !(toks[x.0..x.1].len() <= 2 && f.prev.is_some())
+        && !(toks[x.0..x.1].len() <= 2 && f.ctx.prev.is_some())
     {
-        return Some(Some(f.span(x)));
+        return Some(anaphor_resolved(f.s, x, f.ctx.earlier).or(Some(f.span(x))));
     }
-    Some(f.prev)
+    Some(f.ctx.prev)
+}
+
+/// `after the main clause`: "The index reached a record, up 57.7 pct from
+/// end-June": what the sentence's first clause is about.
+fn after_main_clause(f: &Fig) -> Option<Option<Span>> {
+    let before = f.plain()?;
+    let (toks, li) = (f.toks, f.lead);
+    if !(before.is_some_and(|t| t.is("up") || t.is("down"))
+        && li >= 2
+        && toks[li - 2].is_punct(","))
+    {
+        return None;
+    }
+    let v = f.s.phr.verb_after(0, li - 2)?;
+    backward(f.s, v.first, 0).map(|x| Some(f.span(x)))
 }
 
 /// `change verb`: "Sales rose 12%", "revenue fell by 3%": what changed.
@@ -656,7 +1305,9 @@ fn change_verb(f: &Fig) -> Option<Option<Span>> {
     let verb_at =
         if before.is_some_and(|t| t.is("by")) { li.checked_sub(2) } else { li.checked_sub(1) };
     let v = verb_at.filter(|&v| in_list(&toks[v], CHANGE_VERBS))?;
-    backward(toks, v, f.prev_fig.map_or(0, |p| p + 1)).map(|x| Some(f.span(x)))
+    // The subject ends where the verb group starts ("has fallen", "will rise").
+    let first = f.s.phr.verbs.iter().find(|g| g.end == v + 1).map_or(v, |g| g.first);
+    np_before(f.s, first, f.prev_fig.map_or(0, |p| p + 1)).map(|x| Some(f.span(x)))
 }
 
 /// `range`: "between 23% and 32%": the second is about the first's subject.
@@ -666,23 +1317,207 @@ fn range(f: &Fig) -> Option<Option<Span>> {
     (before.is_some_and(|t| t.is("and"))
         && f.prev_fig
             .is_some_and(|p| lead_in(toks, p) > 0 && toks[lead_in(toks, p) - 1].is("between")))
-    .then_some(f.prev)
+    .then_some(f.ctx.prev)
 }
 
-/// `noun before preposition`: "NOUN of N%", "ratings between N%", "for
-/// seven out of the 10 categories".
-fn noun_before(f: &Fig) -> Option<Option<Span>> {
-    let before = f.plain()?;
-    if !before.is_some_and(|t| in_list(t, &["of", "between", "by", "at", "for", "in"])) {
+/// `own predicate`: "the study shows 70% see AI as a priority": the
+/// figure's own predicate, before the clause it stands in.
+fn own_predicate(f: &Fig) -> Option<Option<Span>> {
+    f.plain()?;
+    let verb_before = f.lead > 0
+        && matches!(f.s.phr.tags[f.lead - 1], Tag::Verb | Tag::Aux | Tag::En | Tag::That);
+    if !verb_before {
         return None;
     }
-    backward(f.toks, f.lead - 1, f.prev_fig.map_or(0, |p| p + 1)).map(|x| Some(f.span(x)))
+    let after = after_restating(f.toks, f.ti);
+    if !matches!(f.s.phr.tags.get(after), Some(Tag::Verb | Tag::Modal | Tag::Aux)) {
+        return None;
+    }
+    forward(f.s, after).map(|x| Some(f.span(x)))
 }
 
-/// `predicate after figure`: "15% are knowledgeable about ...".
-fn predicate_after_figure(f: &Fig) -> Option<Option<Span>> {
+/// `clause subject`: "X was 54.5 pct", "X accounts for 27%": X, or what
+/// it points back at ("even that was only 8%").
+fn clause_subject_rule(f: &Fig) -> Option<Option<Span>> {
     f.plain()?;
-    forward(f.toks, f.ti + 1).map(|x| Some(f.span(x)))
+    let x = clause_subject(f.s, f.lead, f.prev_fig)?;
+    if let Some(a) = anaphor_resolved(f.s, x, f.ctx.earlier) {
+        return Some(Some(a));
+    }
+    trim(f.toks, x.0, x.1).map(|x| Some(f.span(x)))
+}
+
+/// `noun before preposition` ("NOUN of N%", "ratings between N%", "for
+/// seven out of the 10 categories") and `noun before a bound` ("council
+/// tax rises below 5%"): the noun phrase before the word.
+fn noun_before(f: &Fig, words: &[&str]) -> Option<Option<Span>> {
+    let before = f.plain()?;
+    if !before.is_some_and(|t| in_list(t, words)) {
+        return None;
+    }
+    backward(f.s, f.lead - 1, f.prev_fig.map_or(0, |p| p + 1)).map(|x| Some(f.span(x)))
+}
+
+/// "for managing the martech roadmap": the phrase after "for", to the end
+/// of its clause or the next figure.
+fn for_phrase(s: &Sent, start: usize) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    let mut b = start;
+    while b < toks.len() && !boundary(&toks[b]) {
+        if toks[b].is("to") && toks.get(b + 1).is_some_and(|t| t.figure().is_some()) {
+            break;
+        }
+        if in_list(&toks[b], CLAUSE_JOINERS)
+            && toks[b + 1..toks.len().min(b + 4)].iter().any(|n| n.figure().is_some())
+        {
+            break;
+        }
+        b += 1;
+    }
+    trim(toks, start, b)
+}
+
+/// Measure nouns that, without a complement, point back at an earlier
+/// figure: "A number that rises to 41%", "that number jumped".
+const ANAPHORIC_MEASURES: &[&str] =
+    &["number", "figure", "share", "proportion", "percentage", "that", "this", "it"];
+
+/// When the subject `x` found for a figure only points back ("A number
+/// that rises to 41%", "even that was only 8%"), what it points at: the
+/// subject of the clause before in the sentence, else `earlier`, the last
+/// subject of the sentences before.
+fn anaphor_resolved(s: &Sent, x: (usize, usize), earlier: Option<Span>) -> Option<Span> {
+    let toks = &s.toks;
+    let words: Vec<usize> = (x.0..x.1).filter(|&i| toks[i].is_word()).collect();
+    let head = *words.iter().find(|&&i| in_list(&toks[i], ANAPHORIC_MEASURES))?;
+    // Only the measure and words that point or link: "a number that rises", "even that".
+    let pointing = words.iter().all(|&i| {
+        i == head
+            || in_list(
+                &toks[i],
+                &["a", "an", "the", "that", "this", "even", "which", "only", "but", "and", "yet"],
+            )
+            || i > head && matches!(s.phr.tags[i], Tag::Verb | Tag::Aux | Tag::En | Tag::Adv)
+    });
+    if !pointing {
+        return None;
+    }
+    // The clause before, in this sentence: "X had the highest percentage, but even that".
+    let start = s.phr.clause_start(toks, x.0);
+    if start > 1 {
+        let prev_start = s.phr.clause_start(toks, start - 1);
+        if let Some(v) = s.phr.verb_after(prev_start, start - 1)
+            && let Some((a, b)) = trim(toks, prev_start, v.first)
+        {
+            return Some(Span::new(toks[a].span.start, toks[b - 1].span.end));
+        }
+    }
+    earlier
+}
+
+/// Words of an amount restated by a figure: "rose 1.7 billion dlrs, or 0.4 pct".
+const AMOUNT_WORDS: &[&str] = &[
+    "mln", "million", "billion", "bln", "trillion", "dlrs", "dlr", "shares", "pence", "points",
+    "cents", "yen", "marks", "francs", "pounds", "euros", "tonnes", "barrels", "stg", "lire",
+];
+
+/// "Joint ownership accounts for 27%", "its load factor was 54.5 pct",
+/// "rates stood at 5%", "spending rose 1.7 billion dlrs, or 0.4 pct",
+/// "demand will rise an annual two pct": the subject of the verb group
+/// before the figure.
+fn clause_subject(s: &Sent, li: usize, prev_fig: Option<usize>) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    let tags = &s.phr.tags;
+    let mut v_end = li;
+    // An amount the figure restates.
+    if v_end >= 2 && toks[v_end - 1].is("or") {
+        let mut k = if toks[v_end - 2].is_punct(",") { v_end - 2 } else { v_end - 1 };
+        let amount_start = k;
+        while k > 0
+            && k + 8 > amount_start
+            && (matches!(tags[k - 1], Tag::Num | Tag::Det | Tag::Adj)
+                || in_list(&toks[k - 1], AMOUNT_WORDS)
+                || toks[k - 1].text.starts_with(['$', '£', '€'])
+                || toks[k - 1].text.starts_with(|c: char| c.is_ascii_digit()))
+        {
+            k -= 1;
+        }
+        if k < amount_start {
+            v_end = k;
+        }
+    }
+    for _ in 0..2 {
+        if v_end > 0 && matches!(tags[v_end - 1], Tag::Det | Tag::Adj) {
+            v_end -= 1;
+        }
+    }
+    for _ in 0..2 {
+        if v_end > 0
+            && in_list(&toks[v_end - 1], &["at", "to", "for", "of", "by", "around", "about"])
+        {
+            v_end -= 1;
+        }
+    }
+    let verb = s.phr.verbs.iter().rev().find(|v| v.end == v_end).copied().or_else(|| {
+        // "yielding 9.60 pct", "priced to yield 6.88 pct".
+        (v_end > 0 && matches!(tags[v_end - 1], Tag::Ing | Tag::Base | Tag::En))
+            .then(|| VerbGroup { first: v_end - 1, end: v_end })
+    })?;
+    let from = s.phr.clause_start(toks, verb.first).max(prev_fig.map_or(0, |p| p + 1));
+    let mut first = verb.first;
+    if first > 0 && toks[first - 1].is("to") {
+        first -= 1;
+    }
+    // "the Fund estimated world output would grow": after the reporting verb.
+    // A relative "that" right before the verb belongs to the subject: "A number that rises".
+    let from = (from..first)
+        .rev()
+        .find(|&k| {
+            matches!(tags[k], Tag::Verb | Tag::Aux | Tag::Modal | Tag::Sub)
+                || tags[k] == Tag::That && k + 1 < first
+        })
+        .map_or(from, |k| k + 1);
+    (from < first).then_some((from, first))
+}
+
+/// "Parent bank dividend 12 pct vs 10 pct", "in the retail store area,
+/// 12.4 pct, as ...", "Imperial Oil Ltd, 70 pct-owned by Exxon": the noun
+/// phrase right before the figure, when nothing follows it.
+fn label_before(s: &Sent, li: usize, prev_fig: Option<usize>) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    let tags = &s.phr.tags;
+    let mut end = li;
+    // "the rate of inflation, which is currently 1.6%".
+    while end > 0
+        && (tags[end - 1] == Tag::Adv
+            || in_list(&toks[end - 1], &["which", "is", "was", "are", "were", "current"]))
+    {
+        end -= 1;
+    }
+    if end > 0
+        && (toks[end - 1].is_punct(",")
+            || toks[end - 1].is_punct("-")
+            || toks[end - 1].is_punct("—")
+            || toks[end - 1].is_punct("–")
+            || toks[end - 1].is_punct(":")
+            || toks[end - 1].is("with"))
+    {
+        end -= 1;
+    }
+    if end == 0 || !matches!(tags[end - 1], Tag::Noun | Tag::Proper | Tag::Num) {
+        return None;
+    }
+    let min = prev_fig.map_or(0, |p| p + 1);
+    let mut a = end;
+    while a > min
+        && (matches!(
+            tags[a - 1],
+            Tag::Noun | Tag::Proper | Tag::Num | Tag::Adj | Tag::Det | Tag::En
+        ) || toks[a - 1].is("of") && a >= 2 && matches!(tags[a - 2], Tag::Noun | Tag::Proper))
+    {
+        a -= 1;
+    }
+    trim(toks, a, end)
 }
 
 /// Head nouns of a survey sample.
@@ -691,9 +1526,27 @@ const SAMPLE_HEADS: &[&str] = &[
     "execs", "marketers", "participants",
 ];
 
+/// Nouns of a rate compared between groups: "at a much higher percentage (67%)".
+const RATE_NOUNS: &[&str] = &["percentage", "rate", "proportion", "share", "clip", "level"];
+
+/// "European marketers report being at risk at a much higher percentage
+/// (67%) than ...": what the rate is of, between the verb and "at".
+fn rate_of(s: &Sent, open: usize) -> Option<(usize, usize)> {
+    let toks = &s.toks;
+    let noun = open.checked_sub(1)?;
+    if !in_list(&toks[noun], RATE_NOUNS) {
+        return None;
+    }
+    let at = (noun.saturating_sub(5)..noun).rev().find(|&j| toks[j].is("at"))?;
+    let from = s.phr.clause_start(toks, at);
+    let verb = s.phr.verb_after(from, at)?;
+    trim(toks, verb.end, at)
+}
+
 /// The clause after a run of "GROUP (N%)" coordinations that ends at `close`:
 /// the clause after the next comma when the run is fronted, else what follows.
-fn after_groups(toks: &[Token], close: usize) -> Option<(usize, usize)> {
+fn after_groups(s: &Sent, close: usize) -> Option<(usize, usize)> {
+    let toks = &s.toks;
     let mut j = close + 1;
     while j < toks.len()
         && !toks[j].is_punct(",")
@@ -704,7 +1557,7 @@ fn after_groups(toks: &[Token], close: usize) -> Option<(usize, usize)> {
             && !(toks[j].is("and") || toks[j].is("or") || group_at(toks, j, true).is_some())
         {
             // Not a coordination of groups: the text goes on in the same clause.
-            return forward(toks, close + 1);
+            return forward(s, close + 1);
         }
         if toks[j].is_punct("(") {
             j = paren_with_figure(toks, j).unwrap_or(j);
@@ -712,9 +1565,9 @@ fn after_groups(toks: &[Token], close: usize) -> Option<(usize, usize)> {
         j += 1;
     }
     if toks.get(j).is_some_and(|t| t.is_punct(",")) {
-        return forward(toks, j + 1);
+        return forward(s, j + 1);
     }
-    forward(toks, close + 1)
+    forward(s, close + 1)
 }
 
 /// The parenthesis that holds figure `ti`.
@@ -774,6 +1627,19 @@ fn passive_subject(toks: &[Token], before: usize) -> Option<(usize, usize)> {
     // challenge than it is for IT respondents (58% vs. 35%)" is about X.
     let first_aux =
         (a..aux).find(|&k| in_list(&toks[k], &["was", "were", "is", "are"])).unwrap_or(aux);
+    // "X was still a priority, but was cited by": the subject of the clause
+    // the elliptic one is coordinated with.
+    if a >= 2
+        && toks[a - 1].is_punct(",")
+        && toks[a..first_aux].iter().all(|t| in_list(t, &["but", "and", "yet", "also", "still"]))
+    {
+        let mut b = a - 1;
+        while b > 0 && !boundary(&toks[b - 1]) {
+            b -= 1;
+        }
+        let aux2 = (b..a - 1).find(|&k| in_list(&toks[k], &["was", "were", "is", "are"]))?;
+        return trim(toks, b, aux2);
+    }
     trim(toks, a, first_aux)
 }
 
@@ -787,11 +1653,39 @@ mod tests {
 
     const CASES: &[Case] = &[
         (
+            "share of the sample by role",
+            "The poll covered 125 customer leaders. One in four boasted marketing titles.",
+            "One in four",
+            Some("customer leaders"),
+            SampleRole,
+        ),
+        (
+            "more likely than, to do",
+            "European respondents (34% each) are more likely than others (24%) to say there is no friction.",
+            "24%",
+            Some("say there is no friction"),
+            LikelyTo,
+        ),
+        (
+            "as likely as, before the figure",
+            "Marketers were twice as likely as IT leaders (40%) to cite speed.",
+            "40%",
+            Some("cite speed"),
+            LikelyTo,
+        ),
+        (
             "restating figure",
             "Nearly half (48%) of CIOs want control.",
             "48%",
             Some("want control"),
             RestatingFigure,
+        ),
+        (
+            "restating the phrase a figure counts",
+            "We polled 700 CIOs: nearly half of you (44%) report to the CEO.",
+            "44%",
+            Some("report to the CEO"),
+            RestatingCounted,
         ),
         (
             "second figure of a parenthesis",
@@ -806,6 +1700,55 @@ mod tests {
             "55%",
             Some("executives"),
             SampleShare,
+        ),
+        (
+            "the subject of the verb a parenthesis follows",
+            "CEOs are most commonly cited (35%) as the owner of AI.",
+            "35%",
+            Some("CEOs"),
+            VerbBeforeParenthesis,
+        ),
+        (
+            "what a rate is of",
+            "European marketers report being at risk at a much higher percentage (67%) than others.",
+            "67%",
+            Some("being at risk"),
+            RateOf,
+        ),
+        (
+            "a group compared takes the compared statement",
+            "Some 53% of CMOs say customer channels matter. That is far more than CIOs (35%).",
+            "35%",
+            Some("say customer channels matter"),
+            ComparedGroup,
+        ),
+        (
+            "a department compared",
+            "Marketing (62%) says speed matters, compared to IT (41%).",
+            "41%",
+            Some("says speed matters"),
+            ComparedGroup,
+        ),
+        (
+            "cleft",
+            "It was security that the most respondents (45%) named first.",
+            "45%",
+            Some("security"),
+            Cleft,
+        ),
+        (
+            "a sample divided by roles",
+            "We surveyed 500 people. Respondents included CMOs (50%) and CIOs (50%).",
+            "50%",
+            Some("Respondents"),
+            SampleDivided,
+        ),
+        (
+            "a department as the subject of its clause",
+            "Marketing (62%) says speed matters.",
+            "62%",
+            Some("says speed matters"),
+            DepartmentSubject,
         ),
         (
             "noun phrase a parenthesis qualifies",
@@ -850,11 +1793,11 @@ mod tests {
             ParenthesisNoun,
         ),
         (
-            "cleft",
-            "It was security that the most respondents (45%) named first.",
-            "45%",
-            Some("security"),
-            Cleft,
+            "people named as an answer",
+            "Instead, at the top are CFOs (57%) and COOs (56%).",
+            "56%",
+            Some("COOs"),
+            ParenthesisNoun,
         ),
         (
             "first auxiliary ends the subject",
@@ -871,6 +1814,20 @@ mod tests {
             ClauseAfterGroups,
         ),
         (
+            "groups inside the parenthesis: the predicate after it",
+            "More partnered respondents (24% of marketers, 30% of IT) named the CEO as owner.",
+            "24%",
+            Some("named the CEO as owner"),
+            ClauseAfterGroups,
+        ),
+        (
+            "a difference from the figure before",
+            "Half of high performers cite IT, 10% higher than other companies.",
+            "10%",
+            Some("cite IT"),
+            Difference,
+        ),
+        (
             "clause before a share of organisations",
             "CMOs lead budgets at 34 percent of the companies.",
             "34 percent",
@@ -885,11 +1842,32 @@ mod tests {
             ClauseAfterShare,
         ),
         (
+            "clause after a share of organisations, no comma",
+            "In 40% of firms the CTO leads digital projects.",
+            "40%",
+            Some("the CTO leads digital projects"),
+            ClauseAfterShare,
+        ),
+        (
             "predicate of a share of organisations",
             "Some 40% of firms have a budget.",
             "40%",
-            Some("firms have a budget"),
+            Some("have a budget"),
             PredicateOfShare,
+        ),
+        (
+            "a thing and what qualifies it",
+            "With 22% of the marketing budget now going to technology, IT matters.",
+            "22%",
+            Some("the marketing budget now going to technology"),
+            ThingQualified,
+        ),
+        (
+            "what is counted",
+            "Corporate IT still controls 71% of IT budgets in the US.",
+            "71%",
+            Some("IT budgets in the US"),
+            WhatIsCounted,
         ),
         (
             "predicate after of-group",
@@ -906,10 +1884,38 @@ mod tests {
             PredicateAfterGroup,
         ),
         (
-            "relative pronoun dropped",
+            "groups compared with vs. share the predicate",
+            "Some 44% of CMOs vs. 29% of CIOs say engagement matters.",
+            "44%",
+            Some("say engagement matters"),
+            PredicateAfterGroup,
+        ),
+        (
+            "a relative clause on the group is not the predicate",
             "In contrast, 20% of marketers who answered want more data.",
             "20%",
-            Some("answered want more data"),
+            Some("want more data"),
+            PredicateAfterGroup,
+        ),
+        (
+            "an aside after the group",
+            "Over a third of Chief Marketing Officers (CMOs) don't trust their data.",
+            "a third",
+            Some("don't trust their data"),
+            PredicateAfterGroup,
+        ),
+        (
+            "a predicate goes on across commas and quotes",
+            "Another 13% of respondents say they are at risk, know they need to act, but have yet to start.",
+            "13%",
+            Some("say they are at risk, know they need to act, but have yet to start"),
+            PredicateAfterGroup,
+        ),
+        (
+            "a pronoun counted",
+            "The survey found 59% of them agreed with the statement that “IT constrains us.”",
+            "59%",
+            Some("agreed with the statement that “IT constrains us"),
             PredicateAfterGroup,
         ),
         (
@@ -934,6 +1940,41 @@ mod tests {
             ClauseBefore,
         ),
         (
+            "a number that points back",
+            "A third of marketers distrust their data. A number that rises to 41% among their analyst colleagues.",
+            "41%",
+            Some("distrust their data"),
+            PointsBack,
+        ),
+        (
+            "a group and nothing after it borrows",
+            "Some 55% of CIOs say budgets are tight, and 40% of CMOs.",
+            "40%",
+            Some("say budgets are tight"),
+            GroupWithoutPredicate,
+        ),
+        (
+            "passive by after a copula",
+            "Delivering better service was the top priority listed by 6 in 10 outperformers.",
+            "6 in 10",
+            Some("Delivering better service"),
+            PassiveBy,
+        ),
+        (
+            "passive by in a coordinated clause",
+            "Better service was still a priority, but was cited by fewer than 4 in 10.",
+            "4 in 10",
+            Some("Better service"),
+            PassiveBy,
+        ),
+        (
+            "for-phrase",
+            "Joint control ranges from 55% for managing the roadmap to 71% for deploying new tools.",
+            "71%",
+            Some("deploying new tools"),
+            ForPhrase,
+        ),
+        (
             "up from borrows",
             "Now 70% of marketers use video, up from 52% last year.",
             "52%",
@@ -941,10 +1982,31 @@ mod tests {
             Change,
         ),
         (
+            "a figure qualifying the word after it",
+            "Just 7% use a decentralised structure, versus 65% centralised and 27% federated.",
+            "65%",
+            Some("centralised"),
+            Change,
+        ),
+        (
+            "after the main clause",
+            "The index reached a record last Friday, up 57.7 pct from end-June.",
+            "57.7 pct",
+            Some("The index"),
+            AfterMainClause,
+        ),
+        (
             "change verb",
             "Online sales rose 12% last year.",
             "12%",
             Some("Online sales"),
+            ChangeVerb,
+        ),
+        (
+            "change verb after an auxiliary",
+            "Sri Lanka's stock market has fallen about 5% since the weekend.",
+            "5%",
+            Some("Sri Lanka's stock market"),
             ChangeVerb,
         ),
         (
@@ -955,11 +2017,60 @@ mod tests {
             Range,
         ),
         (
+            "own predicate after a verb",
+            "Research among 600 decision-makers shows 70% see AI as a priority.",
+            "70%",
+            Some("see AI as a priority"),
+            OwnPredicate,
+        ),
+        (
+            "clause subject of a copula",
+            "For the first five months, its passenger load factor was 54.5 pct.",
+            "54.5 pct",
+            Some("its passenger load factor"),
+            ClauseSubject,
+        ),
+        (
+            "clause subject of accounts for",
+            "Joint ownership accounts for 27%.",
+            "27%",
+            Some("Joint ownership"),
+            ClauseSubject,
+        ),
+        (
+            "clause subject after an amount",
+            "U.S. construction spending rose 1.7 billion dlrs, or 0.4 pct, in April.",
+            "0.4 pct",
+            Some("U.S. construction spending"),
+            ClauseSubject,
+        ),
+        (
+            "that points back at the clause before",
+            "Deployment of new technology had the highest percentage, but even that was only 8%.",
+            "8%",
+            Some("Deployment of new technology"),
+            ClauseSubject,
+        ),
+        (
             "noun before of",
             "Firms reported revenue growth of 9%.",
             "9%",
             Some("revenue growth"),
             NounBefore,
+        ),
+        (
+            "a noun used as a verb elsewhere",
+            "The loan carries an interest rate of 6.13 pct.",
+            "6.13 pct",
+            Some("an interest rate"),
+            NounBefore,
+        ),
+        (
+            "noun before a bound",
+            "The target is inflation below 2% by 2027.",
+            "2%",
+            Some("inflation"),
+            NounBeforeBound,
         ),
         (
             "bare figure predicate",
@@ -969,12 +2080,27 @@ mod tests {
             PredicateAfterFigure,
         ),
         (
-            "a group and nothing after it borrows",
-            "Some 55% of CIOs say budgets are tight, and 40% of CMOs.",
-            "40%",
-            Some("say budgets are tight"),
-            PreviousFigure,
+            "with a figure and a participle",
+            "Service matters, with more than half (55%) pointing to relationships.",
+            "half",
+            Some("pointing to relationships"),
+            PredicateAfterFigure,
         ),
+        (
+            "label before figure",
+            "Parent bank dividend 12 pct vs 10 pct",
+            "12 pct",
+            Some("Parent bank dividend"),
+            LabelBefore,
+        ),
+        (
+            "apposition after a noun phrase",
+            "Growth is marked in the retail store area, 12.4 pct, as stores open.",
+            "12.4 pct",
+            Some("the retail store area"),
+            LabelBefore,
+        ),
+        ("nothing else: the previous figure's", "And 40%.", "40%", None, PreviousFigure),
         (
             "shared unit borrows its partner's",
             "Between 15 and 20 percent of CIOs agree.",
@@ -982,10 +2108,18 @@ mod tests {
             Some("agree"),
             SharesUnit,
         ),
+        (
+            "a linked figure borrows the next one's",
+            "From 38 pct in February, only 31 pct of firms now expect prices to rise.",
+            "38 pct",
+            Some("now expect prices to rise"),
+            LinkedFigure,
+        ),
     ];
 
     #[test]
     fn subject_rules() {
+        let mut failed = Vec::new();
         for &(name, text, figure, want, rule) in CASES {
             let claims = extract_article(text);
             let claim = claims
@@ -993,9 +2127,14 @@ mod tests {
                 .find(|c| c.figure.span.slice(text) == figure)
                 .unwrap_or_else(|| panic!("case {name:?}: figure {figure:?} not found"));
             let got = claim.subject.map(|s| s.slice(text));
-            assert_eq!(claim.subject_rule, Some(rule), "case {name:?}: subject {got:?}");
-            assert_eq!(got, want, "case {name:?}");
+            if claim.subject_rule != Some(rule) || got != want {
+                failed.push(format!(
+                    "case {name:?}: {:?} {got:?}, want {rule:?} {want:?}",
+                    claim.subject_rule
+                ));
+            }
         }
+        assert!(failed.is_empty(), "{}", failed.join("\n"));
     }
 
     #[test]
