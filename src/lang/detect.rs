@@ -468,7 +468,9 @@ fn fraction_may_start(f: Follows) -> bool {
     matches!(f, Follows::Other)
 }
 
-/// Qualifiers, longest first within each bound; matched right before a figure.
+/// Qualifiers, matched right before a figure (the longest that matches
+/// wins: "no more than" over "more than"). Words are single-spaced here and
+/// match any white space in the text.
 const QUALIFIERS: &[(&str, Bound)] = &[
     ("slightly more than", Bound::AtLeast),
     ("a little more than", Bound::AtLeast),
@@ -479,6 +481,12 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("in excess of", Bound::AtLeast),
     ("no fewer than", Bound::AtLeast),
     ("no less than", Bound::AtLeast),
+    ("not less than", Bound::AtLeast),
+    ("not fewer than", Bound::AtLeast),
+    ("a minimum of", Bound::AtLeast),
+    ("minimum of", Bound::AtLeast),
+    ("a minimum", Bound::AtLeast),
+    ("minimum", Bound::AtLeast),
     ("north of", Bound::AtLeast),
     ("over", Bound::AtLeast),
     ("above", Bound::AtLeast),
@@ -491,11 +499,17 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("as much as", Bound::AtMost),
     ("up to", Bound::AtMost),
     ("at most", Bound::AtMost),
+    ("a maximum of", Bound::AtMost),
+    ("maximum of", Bound::AtMost),
+    ("a maximum", Bound::AtMost),
+    ("maximum", Bound::AtMost),
     ("under", Bound::AtMost),
     ("below", Bound::AtMost),
     ("approximately", Bound::Approx),
     ("an estimated", Bound::Approx),
     ("close to", Bound::Approx),
+    ("just shy of", Bound::Approx),
+    ("shy of", Bound::Approx),
     ("roughly", Bound::Approx),
     ("around", Bound::Approx),
     ("about", Bound::Approx),
@@ -884,23 +898,105 @@ fn fraction_value(text: &str, whole: Span) -> Option<f64> {
     Some(num / den * 100.0)
 }
 
-/// The qualifier that stands right before `start`, if any, and its bound.
+/// Verbs whose "up" makes "up to" a movement, not a bound: "edged up to 3 pct".
+const VERBS_WITH_UP: &[&str] = &[
+    "edge", "edged", "edging", "edges", "inch", "inched", "inching", "tick", "ticked", "ticking",
+    "creep", "crept", "creeping", "move", "moved", "moving", "moves", "go", "goes", "went",
+    "going", "gone", "push", "pushed", "pushing", "step", "stepped", "stepping", "mark", "marked",
+    "round", "rounded", "revise", "revised", "revising", "trade", "traded", "firm", "firmed",
+    "climb", "climbed", "jump", "jumped", "shot", "come", "came",
+];
+
+/// Words that may stand between a qualifier and its figure without taking
+/// its bound: "up to an additional 50 pct", "over a further 10 pct".
+const FILLERS: &[&str] = &["an additional", "additional", "another", "a further", "further"];
+
+/// The white-space separated words right before `at` (at most `max`, last
+/// first), as byte spans: a word glued to `at` first when there is one
+/// ("~" of "~5%"). A line break between two words is white space like any
+/// other (news agencies wrap lines); a blank line ends the search.
+fn words_before(text: &str, at: usize, max: usize) -> Vec<Span> {
+    let b = text.as_bytes();
+    let mut out = Vec::with_capacity(max);
+    let mut end = at;
+    let floor = at.saturating_sub(80);
+    while out.len() < max && end > floor {
+        let gap = b[..end].iter().rev().take_while(|c| c.is_ascii_whitespace()).count();
+        if b[end - gap..end].iter().filter(|&&c| c == b'\n').count() > 1 {
+            break;
+        }
+        let word_end = end - gap;
+        let word_start =
+            word_end - b[..word_end].iter().rev().take_while(|c| !c.is_ascii_whitespace()).count();
+        if word_start == word_end || !text.is_char_boundary(word_start) {
+            break;
+        }
+        out.push(Span::new(word_start, word_end));
+        end = word_start;
+    }
+    out
+}
+
+/// The qualifier that stands right before `start`, if any, and its bound:
+/// the longest of [`QUALIFIERS`] ("no more than", not "more than") whose
+/// words end the words before the figure, past any [`FILLERS`].
 fn qualifier_before(text: &str, start: usize) -> (Option<Span>, Bound) {
-    let window_start = floor_char_boundary(text, start.saturating_sub(40));
-    let before = &text[window_start..start];
-    let trimmed = before.trim_end();
-    let lower = trimmed.to_ascii_lowercase();
+    let words = words_before(text, start, 6);
+    let lower: Vec<String> = words.iter().map(|w| w.slice(text).to_ascii_lowercase()).collect();
+    // Something glued to the figure: a qualifier only if it is "~".
+    if let Some(w) = words.first().filter(|w| w.end == start) {
+        return if w.slice(text).ends_with('~') {
+            (Some(Span::new(w.end - 1, w.end)), Bound::Approx)
+        } else {
+            (None, Bound::Exact)
+        };
+    }
+    let mut i = 0;
+    // Matches `phrase` (lowercase, single spaces) to the words from `i` back.
+    let ends_with = |i: usize, phrase: &str| -> Option<usize> {
+        let parts: Vec<&str> = phrase.split(' ').collect();
+        let k = parts.len();
+        if i + k > words.len() {
+            return None;
+        }
+        for (j, part) in parts.iter().rev().enumerate() {
+            let w = &lower[i + j];
+            if j + 1 < k {
+                if w != part {
+                    return None;
+                }
+            } else {
+                // The first word may follow punctuation: "(about 5%)".
+                let at = words[i + j].end - part.len();
+                if !w.ends_with(part) || !word_start(text, at) {
+                    return None;
+                }
+            }
+        }
+        Some(i + k)
+    };
+    if let Some(past) = FILLERS.iter().find_map(|f| ends_with(i, f)) {
+        i = past;
+    }
+    let mut best: Option<(Span, Bound)> = None;
     for (q, bound) in QUALIFIERS {
-        if lower.ends_with(q) {
-            let qs = trimmed.len() - q.len();
-            let ok_boundary = *q == "~" || word_start(text, window_start + qs);
-            // "over" and "under" only when right before: "rose over 5%" yes.
-            if ok_boundary && !text[window_start + trimmed.len()..start].contains('\n') {
-                return (Some(Span::new(window_start + qs, window_start + trimmed.len())), *bound);
+        if let Some(past) = ends_with(i, q) {
+            // "edge up to 3 pct": "up" belongs to the verb.
+            if *q == "up to" && lower.get(past).is_some_and(|v| VERBS_WITH_UP.contains(&v.as_str()))
+            {
+                continue;
+            }
+            let first = words[past - 1];
+            let span = Span::new(first.end - q.split(' ').next().unwrap_or(q).len(), words[i].end);
+            if best.is_none_or(|(b, _)| span.start < b.start) {
+                best = Some((span, *bound));
             }
         }
     }
-    (None, Bound::Exact)
+    match best {
+        Some((span, bound)) => (Some(span), bound),
+        None => (None, Bound::Exact),
+    }
 }
 
 fn floor_char_boundary(text: &str, mut i: usize) -> usize {
@@ -1054,6 +1150,51 @@ pub(crate) mod tests {
             &[("one hundred percent", 100.0, Bound::Exact)],
         ),
         ("thousands separator", "rose 1,200% in a year", &[("1,200%", 1200.0, Bound::Exact)]),
+        // Qualifiers: the longest one before the figure decides, across
+        // line breaks; fillers between it and the figure do not hide it.
+        ("no more than", "it will be no more than 5 pct", &[("5 pct", 5.0, Bound::AtMost)]),
+        ("not more than", "Not more than 5% of staff", &[("5%", 5.0, Bound::AtMost)]),
+        ("no less than", "no less than 5% of staff", &[("5%", 5.0, Bound::AtLeast)]),
+        ("not less than", "a stake of not less than 51 pct", &[("51 pct", 51.0, Bound::AtLeast)]),
+        ("not fewer than", "not fewer than one in ten", &[("one in ten", 10.0, Bound::AtLeast)]),
+        ("a minimum of", "a minimum of 30 pct of the shares", &[("30 pct", 30.0, Bound::AtLeast)]),
+        ("a minimum without of", "a minimum 30 pct stake", &[("30 pct", 30.0, Bound::AtLeast)]),
+        ("a maximum of", "a maximum of 49 percent", &[("49 percent", 49.0, Bound::AtMost)]),
+        ("maximum without article", "tariffs of maximum 20%", &[("20%", 20.0, Bound::AtMost)]),
+        (
+            "up to an additional",
+            "buy up to an additional 50 pct",
+            &[("50 pct", 50.0, Bound::AtMost)],
+        ),
+        ("up to another", "up to another 10 pct", &[("10 pct", 10.0, Bound::AtMost)]),
+        ("over a further", "over a further 10 pct", &[("10 pct", 10.0, Bound::AtLeast)]),
+        ("just shy of", "just shy of 10% of sales", &[("10%", 10.0, Bound::Approx)]),
+        (
+            "up of a verb is no bound",
+            "growth will edge up to 2.75 pct, and tick up to 3 pct",
+            &[("2.75 pct", 2.75, Bound::Exact), ("3 pct", 3.0, Bound::Exact)],
+        ),
+        ("close to", "close to half of them", &[("half", 50.0, Bound::Approx)]),
+        (
+            "qualifier before a line break",
+            "sales rose by more than\n5 pct in 1986",
+            &[("5 pct", 5.0, Bound::AtLeast)],
+        ),
+        (
+            "qualifier broken over lines",
+            "it holds a little more\nthan 5 pct",
+            &[("5 pct", 5.0, Bound::AtLeast)],
+        ),
+        (
+            "qualifier over a carriage return",
+            "about\r\n40 pct of it",
+            &[("40 pct", 40.0, Bound::Approx)],
+        ),
+        (
+            "blank line parts a qualifier from a figure",
+            "WE SAID ABOUT\n\n40 pct of it",
+            &[("40 pct", 40.0, Bound::Exact)],
+        ),
     ];
 
     const EXCLUDED: &[(&str, &str)] = &[
@@ -1104,23 +1245,30 @@ pub(crate) mod tests {
 
     #[test]
     fn counted_forms() {
+        let mut failed = Vec::new();
         for (name, text, want) in CASES {
             let got = run(text);
-            assert_eq!(got.len(), want.len(), "case {name:?}: got {got:?}");
-            for ((gt, gv, gb), (wt, wv, wb)) in got.iter().zip(want.iter()) {
-                assert_eq!(gt, wt, "case {name:?}: text");
-                assert!((gv - wv).abs() < 1e-9, "case {name:?}: value {gv} != {wv}");
-                assert_eq!(gb, wb, "case {name:?}: bound of {gt}");
+            let same = got.len() == want.len()
+                && got.iter().zip(want.iter()).all(|((gt, gv, gb), (wt, wv, wb))| {
+                    gt == wt && (gv - wv).abs() < 1e-6 && gb == wb
+                });
+            if !same {
+                failed.push(format!("case {name:?}: got {got:?}, want {want:?}"));
             }
         }
+        assert!(failed.is_empty(), "{} cases failed:\n{}", failed.len(), failed.join("\n"));
     }
 
     #[test]
     fn excluded_forms() {
+        let mut failed = Vec::new();
         for (name, text) in EXCLUDED {
             let got = run(text);
-            assert!(got.is_empty(), "case {name:?}: found {got:?}");
+            if !got.is_empty() {
+                failed.push(format!("case {name:?}: found {got:?}"));
+            }
         }
+        assert!(failed.is_empty(), "{} cases failed:\n{}", failed.len(), failed.join("\n"));
     }
 
     #[test]
