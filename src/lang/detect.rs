@@ -86,7 +86,7 @@ pub struct Figure {
     pub span: Span,
     /// The qualifier that set the bound ("more than"), if any.
     pub qualifier: Option<Span>,
-    /// The proportion as a percentage.
+    /// The proportion as a percentage (below zero with a sign: "-0.1%").
     pub value: f64,
     /// The bound set by the qualifier.
     pub bound: Bound,
@@ -106,30 +106,58 @@ const ONES: &[&str] = &[
 const TENS: &[&str] =
     &["twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety"];
 
-/// A number written in digits or (up to one hundred) in words.
+/// A number written in digits or (up to one hundred) in words; in digits
+/// also a fraction ("1/4") or a whole number and a fraction ("7-3/4", as
+/// news agencies write rates), tried first.
 fn num() -> String {
     format!(
-        r"(?:\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|(?:{tens})(?:[- ](?:{units}))?|(?:a|one) hundred|{ones})",
+        r"(?:\d+-\d+/\d+|\d+/\d+|\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|\.\d+|(?:{tens})(?:[- ](?:{units}))?|(?:a|one) hundred|{ones})",
         tens = TENS.join("|"),
         units = ONES[1..10].join("|"),
         ones = ONES.join("|"),
     )
 }
-const UNIT: &str = r"(?:\s?%|\s?(?:percent|per\s?cent|per-cent|pct)\b\.?)";
+/// A fraction in words as a number before a unit: "a half", "two and a
+/// half", "eleven and three-quarters", "half a".
+fn spelled_fraction() -> String {
+    format!(
+        r"(?:(?:{num})\s+and\s+)?(?:{numerators})[\s-]+(?:{denominator})\b|half\s+an?\b",
+        num = num(),
+        numerators = NUMERATORS.join("|"),
+        denominator = denominator(),
+    )
+}
+/// `%`, `percent`, `per cent`, `pct`, also hyphened to the number ("a
+/// 50-pct stake"), and the British `pc` in lower case ("5pc": "386 PC" is
+/// a computer).
+const UNIT: &str = r"(?:\s?%|(?:\s?|-)(?:percent|per\s?cent|per-cent|pct)\b\.?|\s?(?-i:pc)\b)";
+/// Where a number starts: not after a word character. Unlike `\b`, it
+/// holds before a leading period (".06 pct") after a space, and not after
+/// a word ("v.2").
+const NUMBER_START: &str = r"\b{start-half}";
+/// What joins the first number of a range or list to the next: "15-20",
+/// "15 to 20", "12-to-15", "15 and 20", "15, or 20".
+const JOINER: &str = r"\s*,?\s*(?P<j>-|–|—|(?:-\s*)?(?:to|and|or)(?:\s*-)?)\s*";
 
 fn percent_pattern() -> String {
-    let num = num();
-    format!(r"(?i)\b(?P<n>{num}){UNIT}")
+    format!(
+        r"(?i){NUMBER_START}(?P<n>{num}|{spelled}){UNIT}",
+        num = num(),
+        spelled = spelled_fraction()
+    )
 }
-/// The first number of "15 and 16 percent" / "15-20%": it shares the unit.
+/// The first number of "15 and 16 percent" / "15-20%": it shares the unit
+/// (the next number may carry a sign: "-0.5 to -1.2 pct").
 fn shared_unit_pattern() -> String {
     let num = num();
-    format!(r"(?i)\b(?P<n>{num})\s*(?:-|–|—|to|and|or)\s*(?:{num}){UNIT}")
+    format!(r"(?i){NUMBER_START}(?P<n>{num}){JOINER}[-+]?(?P<m>{num}){UNIT}")
 }
+/// "3 in 10", "seven out of the 10", "eight of 10"; and a fraction in
+/// digits before "of" ("1/4 of the flour"), tried first.
 fn ratio_pattern() -> String {
     let num = num();
     format!(
-        r"(?i)\b(?P<n>{num})(?:\s+|-)(?P<w>in|out\s+of|of)(?:\s+|-)(?:(?:the|every|each)\s+)?(?P<m>{num})\b"
+        r"(?i){NUMBER_START}(?:(?P<f>\d+/\d+)\s+of\b|(?P<n>{num})(?:\s+|-)(?P<w>in|out\s+of|of)(?:\s+|-)(?:(?:the|every|each)\s+)?(?P<m>{num})\b)"
     )
 }
 /// Fraction words; all but "half" and "halves" also take a plural "s".
@@ -167,7 +195,7 @@ fn fraction_pattern() -> String {
 /// text is searched with byte tests instead (see [`STARTS`]).
 fn candidate_pattern() -> String {
     format!(
-        r"(?i)\b(?:{num})(?:\s?%|\s?per|\s?pct|\s*(?:-|–|—|to|and|or)|(?:\s+|-)(?:in|out|of))|\b(?:{numerators})[\s-]+(?:{denominator})|(?:{denominator})",
+        r"(?i){NUMBER_START}(?:{num})(?:\s?%|\s?per|\s?pc|\s*,?\s*(?:-|–|—|to|and|or)|(?:\s+|-)(?:in|out|of))|\b(?:{numerators})[\s-]+(?:{denominator})|(?:{denominator})",
         num = num(),
         numerators = NUMERATORS.join("|"),
         denominator = denominator(),
@@ -198,7 +226,7 @@ static STARTS: LazyLock<FigureStarts> = LazyLock::new(|| {
 /// benchmark's ripgrep baseline does, as the bare cost of scanning
 /// (`bench/run.sh` reads this line).
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const PREFILTER: &str = r"(?i)%|per\s?-?cent|pct|\bin\b|out of|\bof\b|half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth";
+pub(crate) const PREFILTER: &str = r"(?i)%|per\s?-?cent|pct?\b|\bin\b|out of|\bof\b|half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth";
 /// Characters no expression can contain or sit next to as a word character:
 /// non-ASCII, not a word character (Unicode `\w`, which also covers `\d` and
 /// the case variants `ſ` and `K` of `s` and `k`), not white space, not the
@@ -372,12 +400,13 @@ fn anchored<'t>(
 }
 
 /// How long the number (group `n`) of a [`PERCENT`] match is: it ends
-/// where the unit begins, at the first `%` or `p` (no form of [`num`] holds
-/// either), less the one white space character (`\s?`) before it.
+/// where the unit begins, at the first `%` or `p` (no form of [`num`] or
+/// [`spelled_fraction`] holds either), less the one white space character
+/// (`\s?`) or hyphen before it.
 fn percent_number_len(whole: &str) -> usize {
     let unit = whole.find(['%', 'p', 'P']).expect("a percent match ends with its unit");
     match whole[..unit].chars().next_back() {
-        Some(c) if c.is_whitespace() => unit - c.len_utf8(),
+        Some(c) if c.is_whitespace() || c == '-' => unit - c.len_utf8(),
         _ => unit,
     }
 }
@@ -401,11 +430,13 @@ fn fraction_parts(text: &str, whole: Span) -> (Option<Span>, Span) {
 /// which patterns can match there.
 ///
 /// A candidate that starts with a digit or a period starts a number in
-/// digits. Every form of [`num`] is then a prefix of the run of digits,
-/// commas and periods from there; what follows the number in each pattern
-/// (white space, `%`, `p`, a hyphen, `to`, `and`, `or`, `in`, `of`, `out`)
-/// is none of those characters, so the number can only end where the run
-/// ends.
+/// digits. Every form of [`num`] but the fractions ("1/4", "7-3/4") is
+/// then a prefix of the run of digits, commas and periods from there; what
+/// follows the number in each pattern (white space, `%`, `p`, a hyphen,
+/// `to`, `and`, `or`, `in`, `of`, `out`, or a comma and one of those) is
+/// none of those characters but a comma, so the number can only end where
+/// the run ends or at a comma that ends it. A fraction goes on past the run
+/// with `/` or `-`: see [`fraction_follows`].
 #[derive(Debug, Clone, Copy)]
 enum Follows<'a> {
     /// A number in digits, then these bytes (the rest of the piece).
@@ -425,39 +456,58 @@ impl<'a> Follows<'a> {
     }
 }
 
-/// [`PERCENT`] can match: a number in digits is followed by `\s?` and `%` or `p`.
+/// The run of digits goes on as a fraction: "1/4", "7-3/4". Every pattern
+/// may match there (the cheap tests stop at the run).
+fn fraction_follows(after: &[u8]) -> bool {
+    match after {
+        [b'/', ..] => true,
+        [b'-', d, ..] => d.is_ascii_digit(),
+        _ => false,
+    }
+}
+
+/// [`PERCENT`] can match: a number in digits is followed by `\s?` and `%`
+/// or `p`, by a hyphen ("50-pct"), by "and" ("2 and a half pct"), or is a
+/// fraction.
 fn percent_may_start(f: Follows) -> bool {
     match f {
         Follows::Digits(after) => {
             let skip = usize::from(after.first().is_some_and(|&b| space(b)));
-            matches!(after.get(skip), Some(b'%' | b'p' | b'P'))
+            matches!(after.get(skip), Some(b'%' | b'p' | b'P' | b'-' | b'/'))
+                || matches!(after.iter().find(|&&b| !space(b)), Some(b'a' | b'A'))
         }
         Follows::Other => true,
     }
 }
 
 /// [`SHARED_UNIT`] can match: a number in digits is followed by `\s*` and a
-/// hyphen or the start of `to`, `and`, `or` (the long dashes are not ASCII).
+/// hyphen or the start of `to`, `and`, `or` (the long dashes are not ASCII),
+/// past a comma, or is a fraction.
 fn shared_unit_may_start(f: Follows) -> bool {
     match f {
-        Follows::Digits(after) => matches!(
-            after.iter().find(|&&b| !space(b)),
-            Some(b'-' | b't' | b'T' | b'a' | b'A' | b'o' | b'O')
-        ),
+        Follows::Digits(after) => {
+            fraction_follows(after)
+                || matches!(
+                    after.iter().find(|&&b| !space(b) && b != b','),
+                    Some(b'-' | b't' | b'T' | b'a' | b'A' | b'o' | b'O')
+                )
+        }
         Follows::Other => true,
     }
 }
 
 /// [`RATIO`] can match: a number in digits is followed by white space or a
-/// hyphen, then (past any more of them) the start of `in`, `of`, `out`.
+/// hyphen, then (past any more of them) the start of `in`, `of`, `out`, or
+/// is a fraction.
 fn ratio_may_start(f: Follows) -> bool {
     match f {
         Follows::Digits(after) => {
-            after.first().is_some_and(|&b| space(b) || b == b'-')
-                && matches!(
-                    after.iter().find(|&&b| !(space(b) || b == b'-')),
-                    Some(b'i' | b'I' | b'o' | b'O')
-                )
+            fraction_follows(after)
+                || after.first().is_some_and(|&b| space(b) || b == b'-')
+                    && matches!(
+                        after.iter().find(|&&b| !(space(b) || b == b'-')),
+                        Some(b'i' | b'I' | b'o' | b'O')
+                    )
         }
         Follows::Other => true,
     }
@@ -569,31 +619,65 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
     let mut found: Vec<Figure> = Vec::new();
     for whole in spans(&PERCENT, percent_may_start, &pieces, &starts) {
         let n = Span::new(whole.start, whole.start + percent_number_len(whole.slice(text)));
-        if !percent_ok(text, n.start, whole.end) {
+        let end = trim_end(text, whole.end);
+        // "3.85/95 pct", "9-9/16 7/16 pct": a bid and an offer, two figures.
+        if let Some(q) = quote_before(text, n) {
+            if percent_ok(text, q.bid.start, whole.end) {
+                let bid = figure(text, q.bid, q.bid_value, Kind::Percent);
+                found.push(Figure { shares_unit: true, ..bid });
+                found.push(figure(text, Span::new(q.offer, end), q.offer_value, Kind::Percent));
+            }
+            continue;
+        }
+        let (start, sign) = sign_before(text, n.start);
+        if !percent_ok(text, start, whole.end) {
             continue;
         }
         let Some(value) = parse_number(n.slice(text)) else {
             continue;
         };
-        found.push(figure(
-            text,
-            Span::new(n.start, trim_end(text, whole.end)),
-            value,
-            Kind::Percent,
-        ));
+        found.push(figure(text, Span::new(start, end), sign * value, Kind::Percent));
     }
     for m in captures(&SHARED_UNIT, shared_unit_may_start, &pieces, &starts) {
-        let n = m.name("n").unwrap();
-        if !boundary_before(text, n.start()) || looks_like_year(n.as_str()) {
-            continue;
-        }
-        let Some(value) = parse_number(n.as_str()) else {
+        let (n, j, next) = (m.name("n").unwrap(), m.name("j").unwrap(), m.name("m").unwrap());
+        let Some(next_value) = parse_number(next.as_str()) else {
             continue;
         };
-        let shared = figure(text, Span::new(n.start(), n.end()), value, Kind::Percent);
-        found.push(Figure { shares_unit: true, ..shared });
+        // "7-3/4 pct" is one number, not a range from 7.
+        if j.as_str() == "-" && next.as_str().contains('/') && !next.as_str().contains('-') {
+            continue;
+        }
+        let n = Span::new(n.start(), n.end());
+        // "aged 18 and 24, and 19%": after a comma, "and" starts a clause
+        // unless a list leads to it ("5, 6, or 7 percent").
+        if j.start() > n.end
+            && text[n.end..j.start()].contains(',')
+            && list_item_before(text, n.start).is_none()
+        {
+            continue;
+        }
+        let Some(first) = shares_unit_with(text, n, next_value) else {
+            continue;
+        };
+        // "0.5, 0.6 and 0.7 pct": a list before "and"/"or" shares the unit too.
+        let listed = !matches!(j.as_str(), "-" | "–" | "—")
+            && !j.as_str().to_ascii_lowercase().contains("to");
+        let mut at = first.span.start;
+        while let Some(item) = listed.then(|| list_item_before(text, at)).flatten() {
+            let Some(f) = shares_unit_with(text, item, next_value) else { break };
+            at = f.span.start;
+            found.push(f);
+        }
+        found.push(first);
     }
     for m in captures(&RATIO, ratio_may_start, &pieces, &starts) {
+        if let Some(f) = m.name("f") {
+            let span = Span::new(f.start(), f.end());
+            if let Some(value) = slash_fraction_of(text, span) {
+                found.push(figure(text, span, value, Kind::Fraction));
+            }
+            continue;
+        }
         let whole = m.get(0).unwrap();
         let (n, d) = (m.name("n").unwrap(), m.name("m").unwrap());
         if !boundary_before(text, n.start())
@@ -654,6 +738,202 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
         }
     }
     out
+}
+
+/// A bid/offer quote ending with the number `n` of a percent figure: "3.85/
+/// 95 pct" (the offer "95" replaces the last digits of the bid: 3.95;
+/// "13.75/14.00" gives it whole) or "9-9/16 7/16 pct" (the offer's fraction
+/// goes with the bid's whole number: 9-7/16).
+struct Quote {
+    bid: Span,
+    bid_value: f64,
+    /// Where the offer starts (in `n`, or `n` itself).
+    offer: usize,
+    offer_value: f64,
+}
+
+fn quote_before(text: &str, n: Span) -> Option<Quote> {
+    let digits_back = |s: &str| s.len() - s.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    // The slash of a decimal quote: before `n` ("13.75/14.00", and "4.13/00"
+    // where "13/00" is no fraction), or inside it ("3.85/95": the pattern
+    // reads "85/95", a fraction, after the period).
+    let slash = if text[..n.start].ends_with('/') {
+        Some(n.start - 1)
+    } else if text[..n.start].ends_with('.') && n.slice(text).contains('/') {
+        n.slice(text).find('/').map(|i| n.start + i)
+    } else {
+        None
+    };
+    if let Some(slash) = slash {
+        let rest = &text[..slash];
+        let decimals = digits_back(rest);
+        let whole = rest[..rest.len() - decimals].strip_suffix('.')?;
+        let units = digits_back(whole);
+        let bid = Span::new(slash - decimals - 1 - units, slash);
+        let offer = &text[slash + 1..n.end];
+        if decimals == 0 || units == 0 || !offer.bytes().all(|c| c.is_ascii_digit() || c == b'.') {
+            return None;
+        }
+        if !boundary_before(text, bid.start) {
+            return None;
+        }
+        let bid_text = bid.slice(text);
+        let offer_value = if !offer.contains('.') && offer.len() <= decimals {
+            let kept = &bid_text[..bid_text.len() - offer.len()];
+            format!("{kept}{offer}").parse().ok()?
+        } else {
+            offer.parse().ok()?
+        };
+        let bid_value = bid_text.parse().ok()?;
+        return Some(Quote { bid, bid_value, offer: slash + 1, offer_value });
+    }
+    // "9-9/16 7/16", "6-9/16, 5/16": a whole number and fraction, a space
+    // (or a comma and a space), a fraction.
+    let offer = n.slice(text);
+    if !offer.contains('/') || offer.contains('-') {
+        return None;
+    }
+    let rest = text[..n.start].strip_suffix(' ')?;
+    let rest = rest.strip_suffix(',').unwrap_or(rest);
+    let len = rest.len()
+        - rest.trim_end_matches(|c: char| c.is_ascii_digit() || c == '/' || c == '-').len();
+    let bid = Span::new(rest.len() - len, rest.len());
+    let bid_text = bid.slice(text);
+    let (whole, fraction) = bid_text.split_once('-')?;
+    if !boundary_before(text, bid.start) || !fraction.contains('/') {
+        return None;
+    }
+    let bid_value = parse_number(bid_text)?;
+    let offer_value = whole.parse::<f64>().ok()? + parse_number(offer)?;
+    Some(Quote { bid, bid_value, offer: n.start, offer_value })
+}
+
+/// Words after which "minus" gives a figure its sign: "of minus 2 pct".
+const MINUS_LEADS: &[&str] = &[
+    "of", "at", "to", "from", "was", "is", "were", "be", "been", "by", "with", "a", "an", "stood",
+    "showed", "against", "versus", "vs",
+];
+
+/// The sign of a number starting at `start`: a `-` or `+` glued to it
+/// ("-0.1%", "(+2 pct)") that does not join a range ("5 -10%"), or "minus"
+/// or "negative" before it. Returns where the figure starts, with its sign,
+/// and the factor (1 or -1).
+fn sign_before(text: &str, start: usize) -> (usize, f64) {
+    let before = &text[..start];
+    if let Some(c) = before.chars().next_back().filter(|c| matches!(c, '-' | '+' | '\u{2212}')) {
+        let s = start - c.len_utf8();
+        let signed = match text[..s].chars().next_back() {
+            None | Some('(' | '[' | ':') => true,
+            Some(p) if p.is_whitespace() => {
+                !text[..s].trim_end().ends_with(|c: char| c.is_ascii_digit() || "%-".contains(c))
+            }
+            _ => false,
+        };
+        return if signed { (s, if c == '+' { 1.0 } else { -1.0 }) } else { (start, 1.0) };
+    }
+    let word = prev_word(text, start).to_ascii_lowercase();
+    let at = before.trim_end().len() - word.len();
+    if !word_start(text, at) {
+        return (start, 1.0);
+    }
+    // "minus" takes a figure below zero after a word that leads to a
+    // value ("a margin of minus 0.10 pct"), or at the start of a clause;
+    // after a noun it subtracts ("the budget minus 15 pct"); "plus or
+    // minus" is a tolerance.
+    let sign_word = match word.as_str() {
+        "negative" => true,
+        "minus" => {
+            let lead = prev_word(text, at).to_ascii_lowercase();
+            let clause_start = text[..at].trim_end().ends_with(|c: char| !c.is_alphanumeric())
+                || text[..at].trim_end().is_empty();
+            let lead_at = text[..at].trim_end().len() - lead.len();
+            if lead == "or" || lead == "and" {
+                !prev_word(text, lead_at).eq_ignore_ascii_case("plus")
+            } else {
+                (clause_start || MINUS_LEADS.contains(&lead.as_str()))
+                    && !text[..at].trim_end().ends_with('/')
+            }
+        }
+        _ => false,
+    };
+    if sign_word { (at, -1.0) } else { (start, 1.0) }
+}
+
+/// The first number `n` of a range or list sharing the unit of the next
+/// number (worth `next`), as a figure; `None` when it is not one: a year,
+/// the end of a range of its own ("aged 30-39 and 14%", "between 18 and 24
+/// and 19%"), a name ("M-1 and five pct") or a count the share restates
+/// ("699,800 or 9.1 pct").
+fn shares_unit_with(text: &str, n: Span, next: f64) -> Option<Figure> {
+    let (start, sign) = sign_before(text, n.start);
+    let s = n.slice(text);
+    if !boundary_before(text, start) || looks_like_year(s) {
+        return None;
+    }
+    let before = text[..start].trim_end();
+    let digit_before = |b: &str| b.trim_end().ends_with(|c: char| c.is_ascii_digit());
+    let s = n.slice(text);
+    let dash = before.strip_suffix(['-', '\u{2013}', '\u{2014}']);
+    let to = before.strip_suffix("to").filter(|b| b.ends_with(char::is_whitespace));
+    let name = dash.is_some_and(|b| b.ends_with(|c: char| c.is_ascii_alphabetic()));
+    // "30 to 39 and 14%", not "in 1979 to three or four pct".
+    let to_range = to.is_some_and(|b| {
+        let w = prev_word(b, b.len());
+        !looks_like_year(w) && parse_number(w).is_some_and(|v| v <= parse_number(s).unwrap_or(0.0))
+    });
+    // "between 18 and 24 and 19%".
+    let between = before.strip_suffix("and").is_some_and(|b| {
+        let w = prev_word(b, b.len());
+        parse_number(w).is_some()
+            && prev_word(b, b.trim_end().len() - w.len()).eq_ignore_ascii_case("between")
+    });
+    if dash.is_some_and(digit_before) || to_range || between || name {
+        return None;
+    }
+    let value = parse_number(s)?;
+    if value > 100.0 && value > 10.0 * next.abs() {
+        return None;
+    }
+    let f = figure(text, Span::new(start, n.end), sign * value, Kind::Percent);
+    Some(Figure { shares_unit: true, ..f })
+}
+
+/// The number before `at` in a list, "0.5, " of "0.5, 0.6 and 0.7 pct":
+/// digits (with commas and periods) or a number word, then a comma.
+fn list_item_before(text: &str, at: usize) -> Option<Span> {
+    let before = text[..at].trim_end().strip_suffix(',')?.trim_end();
+    let end = before.len();
+    let digits =
+        end - before.trim_end_matches(|c: char| c.is_ascii_digit() || c == '.' || c == ',').len();
+    let len = if digits > 0 {
+        digits
+    } else {
+        let w = prev_word(text, end);
+        if parse_number(w).is_none() { 0 } else { w.len() }
+    };
+    let span = Span::new(end - len, end);
+    (len > 0 && parse_number(span.slice(text)).is_some()).then_some(span)
+}
+
+/// The value of a fraction in digits before "of" ("1/4 of the flour"), or
+/// None for a date, a measure ("7/8 of a pct", "1/2 of 1 pct") or a
+/// fraction above one.
+fn slash_fraction_of(text: &str, f: Span) -> Option<f64> {
+    if !boundary_before(text, f.start) || text[f.end..].starts_with('/') {
+        return None;
+    }
+    let value = parse_number(f.slice(text))?;
+    let after_of = text[f.end..].trim_start()[2..].trim_start();
+    let (first, rest) = after_of.split_once(char::is_whitespace).unwrap_or((after_of, ""));
+    let first = first.to_ascii_lowercase();
+    let unit = next_word(rest, 0).to_ascii_lowercase();
+    let measure = (matches!(first.as_str(), "a" | "an" | "one")
+        || first.starts_with(|c: char| c.is_ascii_digit()))
+        && (MEASURES.contains(&unit.as_str()) || matches!(unit.as_str(), "pct" | "per"));
+    if measure || looks_like_year(&first) || first.starts_with('%') {
+        return None;
+    }
+    Some(value * 100.0)
 }
 
 fn figure(text: &str, span: Span, value: f64, kind: Kind) -> Figure {
@@ -752,17 +1032,29 @@ fn followed_by_unit_word(text: &str, end: usize) -> bool {
     )
 }
 
-/// Parses a number in digits or words.
+/// Parses a number in digits or words: "1,200", ".06", "7-3/4", "1/4",
+/// "twenty-one", "a hundred", "two and a half", "three-quarters", "half
+/// a". A fraction must be below one ("3/2", "1987/88" are not numbers
+/// here).
 pub(crate) fn parse_number(s: &str) -> Option<f64> {
     let t = s.trim().to_ascii_lowercase();
-    if t.starts_with(|c: char| c.is_ascii_digit() || c == '.') {
-        return t.replace(',', "").parse().ok();
+    if t.starts_with(|c: char| c.is_ascii_digit() || c == '.') && !t.contains(char::is_whitespace) {
+        return parse_digits(&t);
     }
     if t == "a hundred" || t == "one hundred" {
         return Some(100.0);
     }
+    let words: Vec<&str> =
+        t.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()).collect();
+    if let Some(and) = words.iter().position(|&w| w == "and") {
+        let whole = parse_number(&words[..and].join(" "))?;
+        return Some(whole + spelled_part(&words[and + 1..])?);
+    }
+    if words.iter().any(|w| denominator_value(w).is_some()) {
+        return spelled_part(&words);
+    }
     let mut total = 0.0;
-    for part in t.split(['-', ' ']).filter(|p| !p.is_empty()) {
+    for part in words {
         if let Some(i) = ONES.iter().position(|w| *w == part) {
             total += i as f64;
         } else if let Some(i) = TENS.iter().position(|w| *w == part) {
@@ -772,6 +1064,53 @@ pub(crate) fn parse_number(s: &str) -> Option<f64> {
         }
     }
     Some(total)
+}
+
+/// A number in digits, lowercase: "1,200", "0.5", "7-3/4", "1/4".
+fn parse_digits(t: &str) -> Option<f64> {
+    let Some((whole_num, den)) = t.split_once('/') else {
+        return t.replace(',', "").parse().ok();
+    };
+    let (whole, num) = match whole_num.split_once('-') {
+        Some((w, n)) => (w.parse::<u32>().ok()?, n),
+        None => (0, whole_num),
+    };
+    let (num, den): (u32, u32) = (num.parse().ok()?, den.parse().ok()?);
+    (num < den).then(|| f64::from(whole) + f64::from(num) / f64::from(den))
+}
+
+/// The fraction of "a half", "three-quarters", "half a" (as words),
+/// below one.
+fn spelled_part(words: &[&str]) -> Option<f64> {
+    let (num, den) = match *words {
+        ["half", "a" | "an"] => (1.0, 2.0),
+        [n, d] => {
+            let num = match n {
+                "a" | "an" | "one" => 1.0,
+                _ => parse_number(n)?,
+            };
+            (num, denominator_value(d)?)
+        }
+        _ => return None,
+    };
+    (num < den).then_some(num / den)
+}
+
+/// The denominator a fraction word stands for ("thirds" is 3).
+fn denominator_value(word: &str) -> Option<f64> {
+    let singular = if word == "halves" { "half" } else { word.strip_suffix('s').unwrap_or(word) };
+    Some(match singular {
+        "half" => 2.0,
+        "third" => 3.0,
+        "quarter" | "fourth" => 4.0,
+        "fifth" => 5.0,
+        "sixth" => 6.0,
+        "seventh" => 7.0,
+        "eighth" => 8.0,
+        "ninth" => 9.0,
+        "tenth" => 10.0,
+        _ => return None,
+    })
 }
 
 fn next_word(text: &str, at: usize) -> &str {
@@ -1195,6 +1534,179 @@ pub(crate) mod tests {
             "WE SAID ABOUT\n\n40 pct of it",
             &[("40 pct", 40.0, Bound::Exact)],
         ),
+        // Fractions in digits before a unit; bid/offer quotes.
+        (
+            "whole and fraction",
+            "prime rose to 7-3/4 pct from 7-1/2 pct",
+            &[("7-3/4 pct", 7.75, Bound::Exact), ("7-1/2 pct", 7.5, Bound::Exact)],
+        ),
+        ("fraction alone", "a fee of 1/4 pct", &[("1/4 pct", 0.25, Bound::Exact)]),
+        ("sixteenths", "funds at 9-13/16 pct", &[("9-13/16 pct", 9.8125, Bound::Exact)]),
+        ("thirds", "raised the dividend 33-1/3 pct", &[("33-1/3 pct", 100.0 / 3.0, Bound::Exact)]),
+        (
+            "fraction, unit on the next line",
+            "paying 5-1/4\npct",
+            &[("5-1/4\npct", 5.25, Bound::Exact)],
+        ),
+        (
+            "range of fractions",
+            "the 3-1/2 to 5-1/2 pct range",
+            &[("3-1/2", 3.5, Bound::Exact), ("5-1/2 pct", 5.5, Bound::Exact)],
+        ),
+        (
+            "bid/offer, last digits",
+            "call money at 3.85/95 pct",
+            &[("3.85", 3.85, Bound::Exact), ("95 pct", 3.95, Bound::Exact)],
+        ),
+        (
+            "bid/offer, whole figures",
+            "rates of 13.75/14.00 pct",
+            &[("13.75", 13.75, Bound::Exact), ("14.00 pct", 14.0, Bound::Exact)],
+        ),
+        (
+            "bid/offer, lower offer",
+            "deposits at 4.13/00 pct",
+            &[("4.13", 4.13, Bound::Exact), ("00 pct", 4.0, Bound::Exact)],
+        ),
+        (
+            "bid/offer in fractions",
+            "ending at 9-9/16 7/16 pct",
+            &[("9-9/16", 9.5625, Bound::Exact), ("7/16 pct", 9.4375, Bound::Exact)],
+        ),
+        ("slash fraction of", "add 1/4 of the flour", &[("1/4", 25.0, Bound::Exact)]),
+        // Fractions in words before a unit.
+        ("a half pct", "raised rates by a half pct", &[("a half pct", 0.5, Bound::Exact)]),
+        (
+            "whole and a half",
+            "inflation of two and a half pct",
+            &[("two and a half pct", 2.5, Bound::Exact)],
+        ),
+        (
+            "whole and one half",
+            "payments of two and one half pct of GNP",
+            &[("two and one half pct", 2.5, Bound::Exact)],
+        ),
+        (
+            "whole and three-quarters",
+            "Eleven and three-quarters pct is high",
+            &[("Eleven and three-quarters pct", 11.75, Bound::Exact)],
+        ),
+        (
+            "digits and a quarter",
+            "about 3 and a quarter percent",
+            &[("3 and a quarter percent", 3.25, Bound::Approx)],
+        ),
+        ("half a percent", "fell half a percent", &[("half a percent", 0.5, Bound::Exact)]),
+        // Units glued or hyphened.
+        ("hyphen adjective", "a 50-pct stake", &[("50-pct", 50.0, Bound::Exact)]),
+        ("hyphen, owned", "its 51-pct-owned unit", &[("51-pct", 51.0, Bound::Exact)]),
+        ("hyphen, words", "a four-pct rise", &[("four-pct", 4.0, Bound::Exact)]),
+        ("hyphen, percent", "a 10-percent cut", &[("10-percent", 10.0, Bound::Exact)]),
+        (
+            "british pc",
+            "rates rose 5pc and 1.38pc",
+            &[("5pc", 5.0, Bound::Exact), ("1.38pc", 1.38, Bound::Exact)],
+        ),
+        ("british pc after a space", "a 50 pc tax band", &[("50 pc", 50.0, Bound::Exact)]),
+        // Leading period and sign.
+        ("leading period", "a fee of .06 pct", &[(".06 pct", 0.06, Bound::Exact)]),
+        (
+            "leading period, sign",
+            "rose .2% (to 5%)",
+            &[(".2%", 0.2, Bound::Exact), ("5%", 5.0, Bound::Exact)],
+        ),
+        ("plus sign", "GDP +0.2% in Q1", &[("+0.2%", 0.2, Bound::Exact)]),
+        ("minus sign", "GDP -0.1% in Q1", &[("-0.1%", -0.1, Bound::Exact)]),
+        ("unicode minus sign", "GDP \u{2212}0.1% in Q1", &[("\u{2212}0.1%", -0.1, Bound::Exact)]),
+        ("minus sign in brackets", "output (-2.5 pct)", &[("-2.5 pct", -2.5, Bound::Exact)]),
+        ("negative", "a negative 1.3 pct growth", &[("negative 1.3 pct", -1.3, Bound::Exact)]),
+        ("minus", "inflation of minus 2 percent", &[("minus 2 percent", -2.0, Bound::Exact)]),
+        (
+            "negative range",
+            "between -0.5 and -1.2 pct",
+            &[("-0.5", -0.5, Bound::Exact), ("-1.2 pct", -1.2, Bound::Exact)],
+        ),
+        (
+            "spaced hyphen of a range is no sign",
+            "a 5 -10% range",
+            &[("5", 5.0, Bound::Exact), ("10%", 10.0, Bound::Exact)],
+        ),
+        // Several numbers sharing one unit.
+        (
+            "list sharing a unit",
+            "rose 0.5, 0.6 and 0.7 pct",
+            &[
+                ("0.5", 0.5, Bound::Exact),
+                ("0.6", 0.6, Bound::Exact),
+                ("0.7 pct", 0.7, Bound::Exact),
+            ],
+        ),
+        (
+            "list with a serial comma",
+            "by 5, 6, or 7 percent",
+            &[("5", 5.0, Bound::Exact), ("6", 6.0, Bound::Exact), ("7 percent", 7.0, Bound::Exact)],
+        ),
+        (
+            "list after a year",
+            "In 1986, 5 and 6 pct",
+            &[("5", 5.0, Bound::Exact), ("6 pct", 6.0, Bound::Exact)],
+        ),
+        (
+            "range with hyphened to",
+            "a 12-to-15 pct rise",
+            &[("12", 12.0, Bound::Exact), ("15 pct", 15.0, Bound::Exact)],
+        ),
+        // A count or a name before a figure does not take its unit.
+        (
+            "count restated as a share",
+            "jobless rose to 699,800 or 9.1 pct",
+            &[("9.1 pct", 9.1, Bound::Exact)],
+        ),
+        (
+            "end of a range of ages",
+            "those aged 30-39 and 14% of others",
+            &[("14%", 14.0, Bound::Exact)],
+        ),
+        ("name with a number", "growth of M-1 and five pct", &[("five pct", 5.0, Bound::Exact)]),
+        (
+            "a year is no range before to",
+            "from 11 pct in 1979 to three or four pct",
+            &[
+                ("11 pct", 11.0, Bound::Exact),
+                ("three", 3.0, Bound::Exact),
+                ("four pct", 4.0, Bound::Exact),
+            ],
+        ),
+        (
+            "a period before and",
+            "estimated for 1985/86 and 5.6 to 8.5 pct",
+            &[("5.6", 5.6, Bound::Exact), ("8.5 pct", 8.5, Bound::Exact)],
+        ),
+        (
+            "bid/offer in fractions, comma",
+            "edged up to around 6-9/16, 5/16 pct",
+            &[("6-9/16", 6.5625, Bound::Approx), ("5/16 pct", 6.3125, Bound::Exact)],
+        ),
+        (
+            "plus or minus is a tolerance",
+            "within plus or minus 10 pct",
+            &[("10 pct", 10.0, Bound::Exact)],
+        ),
+        (
+            "minus of a difference",
+            "last year's budget minus 15 pct",
+            &[("15 pct", 15.0, Bound::Exact)],
+        ),
+        (
+            "minus after a preposition",
+            "a margin of minus 0.10 pct",
+            &[("minus 0.10 pct", -0.1, Bound::Exact)],
+        ),
+        (
+            "minus in a list",
+            "Minus 0.8 pct in Germany and minus 1.5 pct in Japan",
+            &[("Minus 0.8 pct", -0.8, Bound::Exact), ("minus 1.5 pct", -1.5, Bound::Exact)],
+        ),
     ];
 
     const EXCLUDED: &[(&str, &str)] = &[
@@ -1234,6 +1746,8 @@ pub(crate) mod tests {
         ("ordinal in a series", "another thrashing, a third in as many months"),
         ("half a unit", "some half mln barrels a day"),
         ("number glued to letters", "the A5% code and v2% build."),
+        ("a PC after a number", "an old 386 PC and 5 PCs, a 1987/88 pct"),
+        ("fraction above one", "a 3/2 pct and 4/4 pct"),
     ];
 
     fn run(text: &str) -> Vec<(String, f64, Bound)> {
@@ -1313,6 +1827,10 @@ pub(crate) mod tests {
         ("case variants of s and k", "two-thirds and two-third\u{17f} and 5 pc\u{212a}"),
         ("break right before and after", "\u{201c}5%\u{201d}\u{2026}half\u{2026}"),
         ("ellipsis inside a ratio", "one\u{2026}in ten, one in\u{2026}ten"),
+        (
+            "new forms by non-ASCII",
+            "\u{2212}0.1%, 7-3/4\u{a0}pct, a half\u{a0}pct, 3.85/95\u{a0}pct, \u{201c}5pc\u{201d}, 1/4\u{a0}of",
+        ),
     ];
 
     /// Every group of every match of each pattern, in whole-text offsets,
@@ -1383,6 +1901,15 @@ pub(crate) mod tests {
             "[0-9]{1,4}",
             "[0-9]{1,3}(,[0-9]{3}){1,2}",
             "[0-9]{0,2}\\.[0-9]{1,2}",
+            // Fractions and quotes in digits, signs: "7-3/4", "3.85/95".
+            "[-+]?[0-9]{1,2}(-[0-9]{1,2})?/[0-9]{1,2}",
+            "[0-9]{1,2}\\.[0-9]{2}/[0-9]{2}",
+            prop::sample::select(vec![
+                "pc", "PC", "5pc", "-pct", "-percent", "+", "minus", "Negative", "plus", "a half",
+                "and a half", "And three-quarters", "half a", "-to-", ", ", ",", "/", "1/4",
+                "9-9/16 7/16", "sixteenths",
+            ])
+            .prop_map(str::to_string),
             prop::sample::select(vec![
                 "%", "percent", "per cent", "per-cent", "pct", "Pct.", "PER CENT", "in", "In",
                 "out of", "of", "Of", "OUT OF", "Out of", "the", "every", "each", "to", "TO",
@@ -1396,10 +1923,10 @@ pub(crate) mod tests {
             .prop_map(str::to_string),
             // Whole expressions: a number, a joining word, a number, a unit.
             (
-                "[0-9]{1,3}(\\.[0-9])?|one|Ten|twenty-one",
-                "[ \\t]{0,2}(-|to|TO|To|and|AND|or|Or|in|IN|of|OF|out of|Out Of)[ \\n]{0,2}",
-                "[0-9]{1,3}|ten|Hundred",
-                " ?(%|percent|PERCENT|Per cent|pct|PCT)?",
+                "[0-9]{1,3}(\\.[0-9])?|one|Ten|twenty-one|[0-9]-[0-9]/[0-9]|\\.[0-9]|-[0-9]",
+                "[ \\t]{0,2},?[ ]?(-|to|TO|To|-to-|and|AND|or|Or|in|IN|of|OF|out of|Out Of)[ \\n]{0,2}",
+                "[0-9]{1,3}|ten|Hundred|[0-9]/[0-9]{1,2}|-[0-9]|a half",
+                "( ?|-)(%|percent|PERCENT|Per cent|pct|PCT|pc)?",
             )
                 .prop_map(|(a, b, c, d)| format!("{a}{b}{c}{d}")),
         ];
