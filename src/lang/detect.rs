@@ -160,11 +160,50 @@ fn ratio_pattern() -> String {
         r"(?i){NUMBER_START}(?:(?P<f>\d+/\d+)\s+of\b|(?P<n>{num})(?:\s+|-)(?P<w>in|out\s+of|of)(?:\s+|-)(?:(?:the|every|each)\s+)?(?P<m>{num})\b)"
     )
 }
-/// Fraction words; all but "half" and "halves" also take a plural "s".
-const DENOMINATOR_WORDS: &[&str] = &[
-    "half", "halves", "third", "quarter", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
-    "tenth",
+/// Fraction words and the denominators they stand for; all but "half" and
+/// "halves" also take a plural "s".
+const DENOMINATORS: &[(&str, f64)] = &[
+    ("half", 2.0),
+    ("halves", 2.0),
+    ("third", 3.0),
+    ("quarter", 4.0),
+    ("fourth", 4.0),
+    ("fifth", 5.0),
+    ("sixth", 6.0),
+    ("seventh", 7.0),
+    ("eighth", 8.0),
+    ("ninth", 9.0),
+    ("tenth", 10.0),
+    ("eleventh", 11.0),
+    ("twelfth", 12.0),
+    ("thirteenth", 13.0),
+    ("fourteenth", 14.0),
+    ("fifteenth", 15.0),
+    ("sixteenth", 16.0),
+    ("seventeenth", 17.0),
+    ("eighteenth", 18.0),
+    ("nineteenth", 19.0),
+    ("twentieth", 20.0),
+    ("thirtieth", 30.0),
+    ("fortieth", 40.0),
+    ("fiftieth", 50.0),
+    ("sixtieth", 60.0),
+    ("seventieth", 70.0),
+    ("eightieth", 80.0),
+    ("ninetieth", 90.0),
+    ("hundredth", 100.0),
+    ("thousandth", 1000.0),
 ];
+/// The fraction words of [`DENOMINATORS`].
+const DENOMINATOR_WORDS: &[&str] = &{
+    let mut words = [""; DENOMINATORS.len()];
+    let mut i = 0;
+    while i < words.len() {
+        words[i] = DENOMINATORS[i].0;
+        i += 1;
+    }
+    words
+};
 /// True when the fraction word `d` takes a plural "s" ("thirds").
 fn has_plural(d: &str) -> bool {
     !d.starts_with("hal")
@@ -176,10 +215,13 @@ fn denominator() -> String {
         .collect();
     forms.join("|")
 }
-/// Words before a fraction word: "a third", "two-fifths" ("an" before "a",
-/// as `an?` prefers it).
-const NUMERATORS: &[&str] =
-    &["an", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine"];
+/// Words before a fraction word: "a third", "two-fifths", "eleven-twelfths"
+/// ("an" before "a", as `an?` prefers it).
+const NUMERATORS: &[&str] = &[
+    "an", "a", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten",
+    "eleven", "twelve", "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen",
+    "nineteen", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+];
 fn fraction_pattern() -> String {
     format!(
         r"(?i)(?:\b(?P<n>{numerators})[\s-]+)?(?P<d>{denominator})\b",
@@ -226,7 +268,7 @@ static STARTS: LazyLock<FigureStarts> = LazyLock::new(|| {
 /// benchmark's ripgrep baseline does, as the bare cost of scanning
 /// (`bench/run.sh` reads this line).
 #[cfg_attr(not(test), allow(dead_code))]
-pub(crate) const PREFILTER: &str = r"(?i)%|per\s?-?cent|pct?\b|\bin\b|out of|\bof\b|half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth";
+pub(crate) const PREFILTER: &str = r"(?i)%|per\s?-?cent|pct?\b|\bin\b|out of|\bof\b|half|halves|third|quarter|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|teenth|tieth|hundredth|thousandth";
 /// Characters no expression can contain or sit next to as a word character:
 /// non-ASCII, not a word character (Unicode `\w`, which also covers `\d` and
 /// the case variants `ſ` and `K` of `s` and `k`), not white space, not the
@@ -571,27 +613,59 @@ const QUALIFIERS: &[(&str, Bound)] = &[
     ("~", Bound::Approx),
 ];
 
-/// Words after "half" that make it a measure of something else ("half a
-/// million", "half an hour", "half the size") or a multiplier ("half as many").
+/// Words after a fraction word that make it a measure of something else
+/// ("half a million", "half an hour", "a quarter point", "one-half ct") or
+/// a multiplier ("half as many").
 const HALF_NOT_PROPORTION: &[&str] = &[
     "a", "an", "as", "hour", "hours", "day", "days", "week", "weeks", "month", "months", "year",
     "years", "decade", "decades", "century", "mile", "miles", "dozen", "time", "point", "points",
     "price", "way", "term", "life", "measure", "measures", "inch", "inches", "pound", "pounds",
     "million", "billion", "trillion", "cent", "percent", "percentage", "past", "size", "length",
     "speed", "brother", "sister", "sibling", "marathon", "volley", "back", "backs", "nelson",
-    "mln", "bln", "billions", "millions", "dlrs", "dollars", "euros", "barrels", "tons",
+    "mln", "bln", "billions", "millions", "dlrs", "dollars", "euros", "barrels", "tons", "yr",
+    "yrs", "yearly", "ct", "cts", "cents", "pence", "penny", "pct", "dlr",
 ];
 /// Units after "a quarter of a ...": the fraction measures an amount.
 const MEASURES: &[&str] = &[
     "million", "billion", "trillion", "percentage", "point", "percent", "mile", "hour", "second",
     "minute", "century", "decade", "year", "day", "inch", "pound", "dollar", "cent", "ton",
-    "tonne", "barrel", "kilometre", "kilometer", "metre", "meter", "mln", "bln",
+    "tonne", "barrel", "kilometre", "kilometer", "metre", "meter", "mln", "bln", "pct", "share",
 ];
 /// Words before a fraction that make it a part of time or an ordinal ("second half").
 const FRACTION_NOT_AFTER: &[&str] = &[
     "first", "second", "third", "fourth", "latter", "former", "back", "front", "bottom", "top",
     "upper", "lower", "past", "last", "next", "previous", "recent", "consecutive", "straight",
-    "successive", "1st", "2nd", "3rd", "4th", "the",
+    "successive", "1st", "2nd", "3rd", "4th", "the", "preceding", "following", "coming", "final",
+    "opening", "closing", "own", "opposition", "northern", "southern", "eastern", "western",
+    "north", "south", "east", "west",
+];
+/// Nouns an ordinal stands before ("a third party", "a third straight
+/// session"): a fraction word before them is no share, whatever precedes it.
+const ORDINAL_NOUNS: &[&str] = &[
+    "party", "parties", "term", "terms", "time", "times", "round", "rounds", "place", "world",
+    "generation", "reading", "division", "tier", "way", "person", "leg", "set", "game", "match",
+    "test", "day", "week", "month", "year", "season", "straight", "consecutive", "successive",
+    "quarter", "half", "runway", "session", "attempt", "child", "son", "daughter", "wife",
+    "husband", "film", "album", "book", "title", "goal", "win", "victory", "defeat", "case", "man",
+    "woman", "country", "company", "bank", "option", "phase", "stage", "level", "floor", "grade",
+    "class", "edition", "version", "mandate", "largest", "biggest", "highest", "lowest", "best",
+    "worst", "greatest", "smallest", "century", "birthday", "anniversary", "row", "lap", "final",
+    "finals", "finalist", "finalists",
+];
+/// Words after which "a quarter" is a period a rate is counted by
+/// ("140,000 dlrs a quarter").
+const PER_QUARTER: &[&str] = &[
+    "dlrs", "dlr", "dollars", "cts", "cents", "pounds", "stg", "yen", "marks", "francs", "shares",
+    "share", "barrels", "tonnes", "tons", "ounces", "units", "mln", "bln", "billion", "million",
+];
+/// Words that, capitalised before "Half", make it a title word ("Nearly
+/// Half Of Heads") rather than part of a name ("Robert Half").
+const TITLE_WORDS: &[&str] = &[
+    "the", "a", "an", "of", "and", "but", "or", "only", "just", "by", "in", "to", "for", "with",
+    "than", "about", "over", "under", "more", "less", "nearly", "almost", "some", "around",
+    "roughly", "fully", "exactly", "another", "other", "all", "at", "on", "from", "what", "why",
+    "how", "cut", "cuts", "by", "up", "down", "fell", "falls", "rises", "rose", "profits", "sales",
+    "shr", "net", "approximately", "least", "most", "well",
 ];
 /// Words that may follow an ordinal-looking fraction ("a third", "one fifth")
 /// when it is a proportion: "a third say", "one fifth who".
@@ -603,7 +677,13 @@ const FRACTION_FOLLOWERS: &[&str] = &[
     "indicate", "claim", "describe", "prefer", "already", "only", "just", "more", "less", "fewer",
     "less", "among", "and", "or", "but", "while", "whereas", "respectively", "compared", "versus",
     "vs", "this", "these", "those", "they", "admit", "spend", "own", "lack", "struggle", "do",
-    "don't", "can't", "won't", "aren't",
+    "don't", "can't", "won't", "aren't", "rely", "depend", "live", "work", "go", "went", "get",
+    "got", "buy", "bought", "hold", "held", "earn", "pay", "paid", "receive", "vote", "voted",
+    "oppose", "opposed", "support", "supported", "favour", "favor", "back", "backed", "suffer",
+    "face", "lose", "lost", "remain", "remained", "fail", "failed", "need", "like", "trust",
+    "read", "watch", "visit", "access", "make", "made", "take", "took", "give", "gave", "come",
+    "came", "owned", "regularly", "never", "always", "often", "rarely", "usually", "currently",
+    "typically", "actually", "feels", "wants", "needs", "uses", "works", "lives", "goes",
 ];
 
 /// Finds every proportion expression in `text`, in order of position.
@@ -1046,6 +1126,9 @@ pub(crate) fn parse_number(s: &str) -> Option<f64> {
     }
     let words: Vec<&str> =
         t.split(|c: char| c.is_whitespace() || c == '-').filter(|p| !p.is_empty()).collect();
+    if words.is_empty() {
+        return None;
+    }
     if let Some(and) = words.iter().position(|&w| w == "and") {
         let whole = parse_number(&words[..and].join(" "))?;
         return Some(whole + spelled_part(&words[and + 1..])?);
@@ -1098,19 +1181,8 @@ fn spelled_part(words: &[&str]) -> Option<f64> {
 
 /// The denominator a fraction word stands for ("thirds" is 3).
 fn denominator_value(word: &str) -> Option<f64> {
-    let singular = if word == "halves" { "half" } else { word.strip_suffix('s').unwrap_or(word) };
-    Some(match singular {
-        "half" => 2.0,
-        "third" => 3.0,
-        "quarter" | "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        _ => return None,
-    })
+    let singular = if word == "halves" { word } else { word.strip_suffix('s').unwrap_or(word) };
+    DENOMINATORS.iter().find(|(w, _)| *w == singular).map(|&(_, d)| d)
 }
 
 fn next_word(text: &str, at: usize) -> &str {
@@ -1128,45 +1200,38 @@ fn prev_word(text: &str, at: usize) -> &str {
     &before[start..]
 }
 
-/// The value of a fraction match, or None when the words are not a proportion.
+/// The value of a fraction match, or None when the words are not a
+/// proportion: an ordinal ("a third term"), a part of time ("the
+/// preceding three quarters", "140,000 dlrs a quarter", "net profit in the
+/// half"), a part of a place or pitch ("the northern half", "the Italian
+/// half"), a measure ("a quarter of a million"), a name ("Robert Half"), a
+/// whole or more ("four quarters"), a piece of a number ("two and one
+/// half times").
 fn fraction_value(text: &str, whole: Span) -> Option<f64> {
     let (n, d) = fraction_parts(text, whole);
     let den_word = d.slice(text).to_ascii_lowercase();
     let num_word = n.map(|n| n.slice(text).to_ascii_lowercase());
     let plural = den_word.ends_with('s') && den_word != "halves";
-    let den = match den_word.trim_end_matches('s') {
-        "half" | "halve" => 2.0,
-        "third" => 3.0,
-        "quarter" | "fourth" => 4.0,
-        "fifth" => 5.0,
-        "sixth" => 6.0,
-        "seventh" => 7.0,
-        "eighth" => 8.0,
-        "ninth" => 9.0,
-        "tenth" => 10.0,
-        _ => return None,
-    };
-    let num = match num_word.as_deref() {
-        None => {
-            if den != 2.0 || den_word != "half" {
-                return None; // bare "third", "quarter": ordinals and periods
-            }
-            1.0
-        }
-        Some("a") | Some("an") | Some("one") => {
-            if plural {
-                return None;
-            }
-            1.0
-        }
-        Some(w) => {
-            if !plural {
-                return None; // "two third" is not English; "two half" neither
-            }
-            parse_number(w)?
-        }
-    };
+    let den = denominator_value(&den_word)?;
     let after = &text[whole.end..];
+    let next = next_word(text, whole.end).to_ascii_lowercase();
+    let prev_raw = prev_word(text, whole.start);
+    let prev = prev_raw.to_ascii_lowercase();
+    let num = match num_word.as_deref() {
+        None if den_word == "half" => 1.0,
+        // "the other third", "another quarter of it"; bare "third",
+        // "quarter" are ordinals and periods.
+        None if !plural && matches!(prev.as_str(), "other" | "another") => 1.0,
+        None => return None,
+        Some("a" | "an" | "one") if !plural => 1.0,
+        // "two third" is not English; "two half" neither.
+        Some(w) if plural => parse_number(w)?,
+        Some(_) => return None,
+    };
+    // "four quarters", "two halves": a whole or more.
+    if num >= den {
+        return None;
+    }
     // Hyphen compounds: "half-year", "a third-party".
     if after.starts_with('-') && after[1..].starts_with(|c: char| c.is_alphabetic()) {
         return None;
@@ -1175,8 +1240,6 @@ fn fraction_value(text: &str, whole: Span) -> Option<f64> {
     if text[..whole.start].ends_with('-') {
         return None;
     }
-    let next = next_word(text, whole.end).to_ascii_lowercase();
-    let prev = prev_word(text, whole.start).to_ascii_lowercase();
     // "a quarter of a million", "three quarters of a percentage point": a measure.
     if next == "of" {
         let rest = after.trim_start()[2..].trim_start();
@@ -1191,51 +1254,131 @@ fn fraction_value(text: &str, whole: Span) -> Option<f64> {
     if FRACTION_NOT_AFTER.contains(&prev.as_str()) {
         return None;
     }
+    // "two and one half times", "three and two-thirds years": a number.
+    let prev_at = text[..whole.start].trim_end().len() - prev_raw.len();
+    if prev == "and" && next != "of" {
+        let w = prev_word(text, prev_at);
+        let w_at = text[..prev_at].trim_end().len() - w.len();
+        if parse_number(w).is_some()
+            && !looks_like_year(w)
+            && word_start(text, w_at)
+            && !text[..w_at].ends_with('-')
+        {
+            return None;
+        }
+    }
+    let capital = |w: &str| w.starts_with(|c: char| c.is_ascii_uppercase());
+    let title_case = |w: &str| capital(w) && w[1..].bytes().all(|c| c.is_ascii_lowercase());
+    if den == 2.0 && num_word.is_none() && capital(prev_raw) {
+        // "Robert Half": a name, unless the words of a title ("Nearly Half";
+        // a headline in capitals says nothing).
+        if title_case(d.slice(text))
+            && title_case(prev_raw)
+            && !TITLE_WORDS.contains(&prev.as_str())
+        {
+            return None;
+        }
+        // "the Italian half": a side of a pitch.
+        let before_prev = prev_word(text, prev_at).to_ascii_lowercase();
+        if matches!(before_prev.as_str(), "the" | "a" | "an" | "their" | "our" | "its") {
+            return None;
+        }
+    }
+    // "by almost a third", "risen by a fifth": a change by a share.
+    let by = words_before(text, whole.start, 4).iter().any(|w| {
+        w.slice(text).eq_ignore_ascii_case("by")
+            && text[w.end..whole.start]
+                .split_whitespace()
+                .all(|q| BY_QUALIFIERS.contains(&q.to_ascii_lowercase().as_str()))
+    });
+    if HALF_NOT_PROPORTION.contains(&next.as_str()) {
+        return None;
+    }
     if den == 2.0 {
-        if HALF_NOT_PROPORTION.contains(&next.as_str()) {
+        // "a half" as in "a year and a half"; "cut by a half" is a share.
+        if matches!(num_word.as_deref(), Some("a" | "an")) && !by {
             return None;
         }
-        // "one and a half", "two and a half times"
-        // Only the last few bytes matter: never copy the whole prefix.
-        let before = text[..whole.start].trim_end();
-        let before = before[floor_char_boundary(before, before.len().saturating_sub(12))..]
-            .to_ascii_lowercase();
-        if before.ends_with("and a") || before.ends_with("and one") {
+        return Some(num / den * 100.0);
+    }
+    if ORDINAL_NOUNS.contains(&next.as_str()) {
+        return None;
+    }
+    let article = matches!(num_word.as_deref(), Some("a" | "an"));
+    // "in a third term", "slid in a third.": after a preposition, "a
+    // third" is an ordinal unless "of" follows.
+    if article && matches!(prev.as_str(), "in" | "on" | "into") && next != "of" {
+        return None;
+    }
+    // "than in any other quarter": another period.
+    if num_word.is_none() && prev_word(text, prev_at).eq_ignore_ascii_case("any") {
+        return None;
+    }
+    if den == 4.0 {
+        // "140,000 dlrs a quarter": a rate per quarter.
+        if article
+            && (PER_QUARTER.contains(&prev.as_str())
+                || prev.starts_with(|c: char| c.is_ascii_digit()))
+        {
             return None;
         }
-        // "a half" as in "a year and a half"
-        if num_word.as_deref() == Some("a") || num_word.as_deref() == Some("an") {
+        // "rose for three quarters", "the remaining three quarters": time.
+        if matches!(
+            prev.as_str(),
+            "for" | "in" | "over" | "during" | "after" | "within" | "remaining"
+        ) && next != "of"
+        {
             return None;
         }
-    } else {
-        // "a third party", "one quarter point": a proportion is followed by
-        // "of", a verb or pronoun-like word, or punctuation.
-        let next_char = after.chars().next();
-        let punct_next = next_char.is_none_or(|c| !c.is_alphanumeric() && !c.is_whitespace())
+    }
+    // A proportion is followed by "of", a verb or pronoun-like word, or
+    // punctuation ("a third say", "one fifth who"); or it is a change by a
+    // share, an adjective after an article ("a one-third stake"), a share
+    // of what follows ("one-tenth their size", "a third the size"), or the
+    // rest of a whole ("the other third feels").
+    let punct_next =
+        after.chars().next().is_none_or(|c| !c.is_alphanumeric() && !c.is_whitespace())
             || after.trim_start().starts_with(|c: char| !c.is_alphanumeric());
-        if !punct_next && !FRACTION_FOLLOWERS.contains(&next.as_str()) {
+    let adjective = num_word.is_some() && !article && matches!(prev.as_str(), "a" | "an");
+    let of_what_follows =
+        matches!(next.as_str(), "their" | "its" | "his" | "her" | "our" | "your" | "the");
+    if !(punct_next
+        || FRACTION_FOLLOWERS.contains(&next.as_str())
+        || by
+        || adjective
+        || of_what_follows
+        || num_word.is_none())
+    {
+        return None;
+    }
+    // "a fourth" is mostly an ordinal ("on a fourth."): a share only before "of".
+    if den_word == "fourth" && next != "of" && !by {
+        return None;
+    }
+    if next == "of" {
+        // "a quarter of 1987", "three quarters of the year": periods of time
+        let after_of = after.trim_start()[2..].trim_start();
+        let w = next_word(after_of, 0).to_ascii_lowercase();
+        if looks_like_year(&w)
+            || w == "fiscal"
+            || (den == 4.0
+                && matches!(w.as_str(), "the" | "this" | "last" | "next")
+                && next_word(after_of, after_of.find(' ').unwrap_or(0))
+                    .eq_ignore_ascii_case("year"))
+        {
             return None;
-        }
-        // "a fourth" is mostly an ordinal ("on a fourth."): a share only before "of".
-        if den_word == "fourth" && next != "of" {
-            return None;
-        }
-        if matches!(next.as_str(), "of") {
-            // "a quarter of 1987", "three quarters of the year": periods of time
-            let after_of = after.trim_start()[2..].trim_start();
-            let w = next_word(after_of, 0).to_ascii_lowercase();
-            if looks_like_year(&w)
-                || (den == 4.0
-                    && matches!(w.as_str(), "the" | "this" | "last" | "next")
-                    && next_word(after_of, after_of.find(' ').unwrap_or(0))
-                        .eq_ignore_ascii_case("year"))
-            {
-                return None;
-            }
         }
     }
     Some(num / den * 100.0)
 }
+
+/// Words that may stand between "by" and the share it changes by: "by
+/// almost a third", "by more than a fifth".
+const BY_QUALIFIERS: &[&str] = &[
+    "almost", "nearly", "about", "around", "roughly", "some", "over", "more", "less", "than",
+    "just", "only", "fully", "close", "to", "up", "as", "much", "well", "at", "least",
+    "approximately", "a", "an", "one",
+];
 
 /// Verbs whose "up" makes "up to" a movement, not a bound: "edged up to 3 pct".
 const VERBS_WITH_UP: &[&str] = &[
@@ -1336,13 +1479,6 @@ fn qualifier_before(text: &str, start: usize) -> (Option<Span>, Bound) {
         Some((span, bound)) => (Some(span), bound),
         None => (None, Bound::Exact),
     }
-}
-
-fn floor_char_boundary(text: &str, mut i: usize) -> usize {
-    while !text.is_char_boundary(i) {
-        i -= 1;
-    }
-    i
 }
 
 #[cfg(test)]
@@ -1707,6 +1843,69 @@ pub(crate) mod tests {
             "Minus 0.8 pct in Germany and minus 1.5 pct in Japan",
             &[("Minus 0.8 pct", -0.8, Bound::Exact), ("minus 1.5 pct", -1.5, Bound::Exact)],
         ),
+        // Fraction words wherever a share stands.
+        (
+            "change by a fraction",
+            "costs fell by almost a third in 1986",
+            &[("a third", 100.0 / 3.0, Bound::Approx)],
+        ),
+        (
+            "risen by a fifth",
+            "prices have risen by a fifth since",
+            &[("a fifth", 20.0, Bound::Exact)],
+        ),
+        ("cut by a half", "output was cut by a half last year", &[("a half", 50.0, Bound::Exact)]),
+        ("fraction before a verb", "A fifth rely on savings.", &[("A fifth", 20.0, Bound::Exact)]),
+        (
+            "adjective with an article",
+            "it bought a one-third stake",
+            &[("one-third", 100.0 / 3.0, Bound::Exact)],
+        ),
+        (
+            "adjective, plural",
+            "a two-thirds majority of votes",
+            &[("two-thirds", 200.0 / 3.0, Bound::Exact)],
+        ),
+        (
+            "before a possessive",
+            "cut to one-tenth their present size",
+            &[("one-tenth", 10.0, Bound::Exact)],
+        ),
+        (
+            "before the",
+            "a plant a third the size of this one",
+            &[("a third", 100.0 / 3.0, Bound::Exact)],
+        ),
+        ("tenths", "three-tenths of staff agree", &[("three-tenths", 30.0, Bound::Exact)]),
+        ("a sixteenth", "a sixteenth of the budget", &[("a sixteenth", 6.25, Bound::Exact)]),
+        ("hundredths", "five hundredths of the vote", &[("five hundredths", 5.0, Bound::Exact)]),
+        (
+            "twelfths",
+            "eleven-twelfths of it was sold",
+            &[("eleven-twelfths", 1100.0 / 12.0, Bound::Exact)],
+        ),
+        (
+            "the other third",
+            "Two-thirds report friction, while the other third feels fine.",
+            &[("Two-thirds", 200.0 / 3.0, Bound::Exact), ("third", 100.0 / 3.0, Bound::Exact)],
+        ),
+        (
+            "fraction after a list with and",
+            "a third of schools at stages 1, 3 and 4 and two-fifths of schools at stage 2",
+            &[("a third", 100.0 / 3.0, Bound::Exact), ("two-fifths", 40.0, Bound::Exact)],
+        ),
+        (
+            "after and after a comma",
+            "low, and a third believed it",
+            &[("a third", 100.0 / 3.0, Bound::Exact)],
+        ),
+        ("for a third", "important for a third, and", &[("a third", 100.0 / 3.0, Bound::Exact)]),
+        ("a headline in capitals", "PLANTING HALF FINISHED", &[("HALF", 50.0, Bound::Exact)]),
+        (
+            "the other half",
+            "half in bonds and the other half in stocks",
+            &[("half", 50.0, Bound::Exact), ("half", 50.0, Bound::Exact)],
+        ),
     ];
 
     const EXCLUDED: &[(&str, &str)] = &[
@@ -1748,6 +1947,31 @@ pub(crate) mod tests {
         ("number glued to letters", "the A5% code and v2% build."),
         ("a PC after a number", "an old 386 PC and 5 PCs, a 1987/88 pct"),
         ("fraction above one", "a 3/2 pct and 4/4 pct"),
+        // Fraction words that are not shares.
+        ("half of a results table", "net profit in the half rose"),
+        ("half year in capitals", "SHR PROFIT HALF YR 12 CTS"),
+        ("hyphened first half", "first-half profit and a second-half loss"),
+        ("quarters before", "losses in the preceding three quarters"),
+        ("a rate per quarter", "it was losing 140,000 dlrs a quarter."),
+        (
+            "quarters that make a whole",
+            "four quarters of profits, six quarters of growth, two halves",
+        ),
+        ("quarters of time after a preposition", "profits rose for three quarters."),
+        ("ordinal after in", "it won in a third term and slid in a third."),
+        ("ordinal session", "prices slid in a third straight session"),
+        ("half a cent", "one-half ct per right"),
+        ("name", "Robert Half International said; Robert\nHalf and Accountemps"),
+        ("half of a pitch", "the Italian half after 22 minutes, a French half and a Welsh half"),
+        ("own half", "kept the ball in their own half"),
+        ("half of a region", "the northern half of the country"),
+        ("ordinal after by", "supported by a third party"),
+        ("ordinal before a noun", "A third man was arrested."),
+        ("ordinal sixteenth", "his sixteenth birthday, a sixteenth century church"),
+        ("mixed number in words", "two and one half times, three and two-thirds years"),
+        ("a share of a share", "and one-fifth of a share of common stock"),
+        ("quarter of a point after by", "rates rose by a quarter point, by one-eighth point"),
+        ("any other quarter", "more than in any other quarter. The other quarter final"),
     ];
 
     fn run(text: &str) -> Vec<(String, f64, Bound)> {
@@ -1907,7 +2131,8 @@ pub(crate) mod tests {
             prop::sample::select(vec![
                 "pc", "PC", "5pc", "-pct", "-percent", "+", "minus", "Negative", "plus", "a half",
                 "and a half", "And three-quarters", "half a", "-to-", ", ", ",", "/", "1/4",
-                "9-9/16 7/16", "sixteenths",
+                "9-9/16 7/16", "sixteenths", "a sixteenth", "five hundredths", "eleven-twelfths",
+                "Twentieth", "thousandths", "other", "another", "by", "By almost",
             ])
             .prop_map(str::to_string),
             prop::sample::select(vec![
