@@ -251,6 +251,20 @@ static SHARED_UNIT: LazyLock<meta::Regex> = LazyLock::new(|| compile(shared_unit
 static RATIO: LazyLock<meta::Regex> = LazyLock::new(|| compile(ratio_pattern()));
 static FRACTION: LazyLock<meta::Regex> = LazyLock::new(|| compile(fraction_pattern()));
 static CANDIDATES: LazyLock<meta::Regex> = LazyLock::new(|| compile(candidate_pattern()));
+/// The count and its noun before "out of" ("39 nations "), at the end of
+/// the text before it.
+static COUNTED_BEFORE_OUT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(
+        r"(?i){NUMBER_START}(?P<n>{num})[ \t]+(?P<w>[a-z]+(?:[ -][a-z]+)?)\s+\z",
+        num = num()
+    ))
+    .expect("the pattern compiles")
+});
+/// The total after "out of" (" the 15").
+static TOTAL_AFTER_OUT_OF: LazyLock<Regex> = LazyLock::new(|| {
+    Regex::new(&format!(r"(?i)\A\s+(?:(?:the|every|each)\s+)?(?P<m>{num})\b", num = num()))
+        .expect("the pattern compiles")
+});
 /// Where the patterns can start in ASCII text, found with byte tests.
 static STARTS: LazyLock<FigureStarts> = LazyLock::new(|| {
     FigureStarts::new(FigureWords {
@@ -768,6 +782,16 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
         let (Some(a), Some(b)) = (parse_number(n.as_str()), parse_number(d.as_str())) else {
             continue;
         };
+        let w = m.name("w").unwrap();
+        // "7 in the 8 warehouses" is a place (but "53 in the 200-seat
+        // chamber" a share); "round four in eight" a rank.
+        if w.as_str().eq_ignore_ascii_case("in")
+            && text[w.end()..d.start()].trim().eq_ignore_ascii_case("the")
+            && !(text[d.end()..].starts_with('-') && next_is_alpha(text, d.end() + 1))
+            || ranked(text, n.start())
+        {
+            continue;
+        }
         // "eight of 10 marketers" is a ratio; "3 of 7 games" and "page 2 of 5"
         // read better as counts: "of" only with 10, 100, 1000.
         if m.name("w").is_some_and(|w| w.as_str().eq_ignore_ascii_case("of"))
@@ -800,6 +824,7 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
             found.push(figure(text, whole, value, Kind::Fraction));
         }
     }
+    found.extend(counted_out_of(text));
     // Keep the earliest, then longest, of overlapping candidates.
     found.sort_by(|a, b| a.span.start.cmp(&b.span.start).then(b.span.end.cmp(&a.span.end)));
     let mut out: Vec<Figure> = Vec::with_capacity(found.len());
@@ -1016,6 +1041,83 @@ fn slash_fraction_of(text: &str, f: Span) -> Option<f64> {
     Some(value * 100.0)
 }
 
+/// The number at `start` is a rank or a label: "round four in eight
+/// attempts", "page 2 of 10".
+fn ranked(text: &str, start: usize) -> bool {
+    RANK_NOUNS.contains(&prev_word(text, start).to_ascii_lowercase().as_str())
+}
+
+/// Nouns a number names a place in a series after: "round four".
+const RANK_NOUNS: &[&str] = &[
+    "round", "game", "race", "stage", "page", "chapter", "section", "level", "grade", "phase",
+    "day", "week", "number", "no", "part", "article", "row", "lane", "seat", "gate", "platform",
+    "group", "pool", "heat", "leg", "match", "test", "volume", "issue", "act", "scene", "hole",
+    "lap", "set", "question", "item", "figure", "table", "track", "step", "year", "class",
+];
+
+/// Words that cannot be what "N ... out of M" counts: units and
+/// multipliers ("3 million tonnes out of 10 million").
+const NOT_COUNTED: &[&str] = &[
+    "the", "a", "an", "of", "in", "to", "and", "or", "per", "pct", "percent", "cent", "pc", "mln",
+    "bln", "million", "billion", "thousand", "trillion", "is", "was", "are", "were",
+];
+
+/// "39 nations out of 65", "nine times out of ten": a count, what it
+/// counts (one or two words), "out of" and the total. Found from each
+/// "out of" in the text, backwards and forwards ("N out of M" without a
+/// noun is [`RATIO`]'s).
+fn counted_out_of(text: &str) -> Vec<Figure> {
+    let b = text.as_bytes();
+    let mut out = Vec::new();
+    let finders = [memchr::memmem::Finder::new("ut of"), memchr::memmem::Finder::new("UT OF")];
+    for finder in &finders {
+        for at in finder.find_iter(b) {
+            let Some(o) = at.checked_sub(1).filter(|&o| matches!(b[o], b'o' | b'O')) else {
+                continue;
+            };
+            if let Some(f) = counted_out_of_at(text, o, at + 5) {
+                out.push(f);
+            }
+        }
+    }
+    out
+}
+
+/// The figure of [`counted_out_of`] around the "out of" at `out..of_end`.
+fn counted_out_of_at(text: &str, out: usize, of_end: usize) -> Option<Figure> {
+    if out > 0 && text.as_bytes()[out - 1].is_ascii_alphanumeric()
+        || text.as_bytes().get(of_end).is_some_and(u8::is_ascii_alphanumeric)
+    {
+        return None;
+    }
+    let mut from = out.saturating_sub(60);
+    while !text.is_char_boundary(from) {
+        from += 1;
+    }
+    let c = COUNTED_BEFORE_OUT_OF.captures(&text[from..out])?;
+    let (n, noun) = (c.name("n")?, c.name("w")?);
+    let n = Span::new(from + n.start(), from + n.end());
+    let total = TOTAL_AFTER_OUT_OF.captures(&text[of_end..])?;
+    let m = total.name("m")?;
+    let m = Span::new(of_end + m.start(), of_end + m.end());
+    let noun = noun.as_str().to_ascii_lowercase();
+    if !boundary_before(text, n.start)
+        || noun.split([' ', '-']).any(|w| NOT_COUNTED.contains(&w) || parse_number(w).is_some())
+        || ranked(text, n.start)
+    {
+        return None;
+    }
+    let (a, t) = (parse_number(n.slice(text))?, parse_number(m.slice(text))?);
+    let (ns, ms) = (n.slice(text), m.slice(text));
+    if t < 2.0 || a > t || a.fract() != 0.0 || looks_like_year(ns) || looks_like_year(ms) {
+        return None;
+    }
+    if text[m.end..].trim_start().starts_with('%') || followed_by_unit_word(text, m.end) {
+        return None;
+    }
+    Some(figure(text, Span::new(n.start, m.end), a / t * 100.0, Kind::Ratio))
+}
+
 fn figure(text: &str, span: Span, value: f64, kind: Kind) -> Figure {
     let (qualifier, bound) = qualifier_before(text, span.start);
     Figure { span, qualifier, value, bound, kind, shares_unit: false }
@@ -1047,6 +1149,10 @@ fn boundary_before(text: &str, start: usize) -> bool {
                 || matches!(c, '%' | '/' | '=' | '&' | '#' | '_' | '.' | '$' | '£' | '€' | '+'))
         }
     }
+}
+
+fn next_is_alpha(text: &str, at: usize) -> bool {
+    text.get(at..).and_then(|s| s.chars().next()).is_some_and(char::is_alphabetic)
 }
 
 fn next_is_digit(text: &str, at: usize) -> bool {
@@ -1889,6 +1995,32 @@ pub(crate) mod tests {
             "Two-thirds report friction, while the other third feels fine.",
             &[("Two-thirds", 200.0 / 3.0, Bound::Exact), ("third", 100.0 / 3.0, Bound::Exact)],
         ),
+        // "N <noun> out of M".
+        (
+            "count out of a total",
+            "39 nations out of 65 signed",
+            &[("39 nations out of 65", 60.0, Bound::Exact)],
+        ),
+        (
+            "respondents out of a total",
+            "some 64 respondents out of 146",
+            &[("64 respondents out of 146", 6400.0 / 146.0, Bound::Approx)],
+        ),
+        (
+            "in the seats of a house",
+            "it holds 143 in the 252-seat house",
+            &[("143 in the 252", 14300.0 / 252.0, Bound::Exact)],
+        ),
+        (
+            "times out of ten",
+            "nine times out of ten it works",
+            &[("nine times out of ten", 90.0, Bound::Exact)],
+        ),
+        (
+            "two words out of the total",
+            "12 member states out of the 15",
+            &[("12 member states out of the 15", 80.0, Bound::Exact)],
+        ),
         (
             "fraction after a list with and",
             "a third of schools at stages 1, 3 and 4 and two-fifths of schools at stage 2",
@@ -1972,6 +2104,12 @@ pub(crate) mod tests {
         ("a share of a share", "and one-fifth of a share of common stock"),
         ("quarter of a point after by", "rates rose by a quarter point, by one-eighth point"),
         ("any other quarter", "more than in any other quarter. The other quarter final"),
+        // Ratios that are no proportions.
+        ("a round number before in", "won round four in eight attempts"),
+        ("in the", "the fire hit 7 IN THE 8 WAREHOUSES"),
+        ("out of with a year", "sales in 1987 fell out of 10 markets"),
+        ("out of millions", "3 million tonnes out of 10 million"),
+        ("out of glued to a word", "A5 cars out of 10"),
     ];
 
     fn run(text: &str) -> Vec<(String, f64, Bound)> {
