@@ -714,6 +714,13 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
     for whole in spans(&PERCENT, percent_may_start, &pieces, &starts) {
         let n = Span::new(whole.start, whole.start + percent_number_len(whole.slice(text)));
         let end = trim_end(text, whole.end);
+        // "10.1/8 PCT": 10-1/8 written with a period.
+        if let Some((start, value)) = dotted_fraction(text, n) {
+            if percent_ok(text, start, whole.end) {
+                found.push(figure(text, Span::new(start, end), value, Kind::Percent));
+            }
+            continue;
+        }
         // "3.85/95 pct", "9-9/16 7/16 pct": a bid and an offer, two figures.
         if let Some(q) = quote_before(text, n) {
             if percent_ok(text, q.bid.start, whole.end) {
@@ -918,6 +925,25 @@ const MINUS_LEADS: &[&str] = &[
     "of", "at", "to", "from", "was", "is", "were", "be", "been", "by", "with", "a", "an", "stood",
     "showed", "against", "versus", "vs",
 ];
+
+/// A whole number and a fraction joined by a period, as tables sometimes
+/// write them ("10.1/8 PCT" for 10-1/8): the pattern reads the fraction
+/// `n` after the period. One digit after the period, a denominator that is
+/// a power of two (eighths, sixteenths): a bid/offer quote ("3.85/95") has
+/// two digits and no such denominator. Returns where the figure starts and
+/// its value.
+fn dotted_fraction(text: &str, n: Span) -> Option<(usize, f64)> {
+    let (num, den) = n.slice(text).split_once('/')?;
+    let whole = text[..n.start].strip_suffix('.')?;
+    let digits = whole.len() - whole.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let start = whole.len() - digits;
+    let (num, den): (u32, u32) = (num.parse().ok()?, den.parse().ok()?);
+    if digits == 0 || num >= 10 || num >= den || !den.is_power_of_two() || den > 64 {
+        return None;
+    }
+    (boundary_before(text, start)).then_some(())?;
+    Some((start, whole[start..].parse::<f64>().ok()? + f64::from(num) / f64::from(den)))
+}
 
 /// The sign of a number starting at `start`: a `-` or `+` glued to it
 /// ("-0.1%", "(+2 pct)") that does not join a range ("5 -10%"), or "minus"
@@ -1816,6 +1842,11 @@ pub(crate) mod tests {
             &[("9-9/16", 9.5625, Bound::Exact), ("7/16 pct", 9.4375, Bound::Exact)],
         ),
         ("slash fraction of", "add 1/4 of the flour", &[("1/4", 25.0, Bound::Exact)]),
+        (
+            "whole and fraction with a period",
+            "ONE MONTH 9.7/8 PCT - 10.1/2 PCT",
+            &[("9.7/8 PCT", 9.875, Bound::Exact), ("10.1/2 PCT", 10.5, Bound::Exact)],
+        ),
         // Fractions in words before a unit.
         ("a half pct", "raised rates by a half pct", &[("a half pct", 0.5, Bound::Exact)]),
         (
