@@ -175,9 +175,10 @@ fn digits_number(r: &[u8]) -> bool {
 fn digits_then_unit(b: &[u8], at: usize) -> bool {
     let end =
         at + b[at..].iter().take_while(|&&c| c.is_ascii_digit() || c == b'.' || c == b',').count();
-    // "5, 6, or 7": the comma ends the run (and the number before it).
+    // "5, 6, or 7": the comma ends the run (and the number before it); only
+    // a range word may follow it.
     let number_end = if b[end - 1] == b',' { end - 1 } else { end };
-    unit_follows(b, end) && digits_number(&b[at..number_end])
+    unit_follows(b, number_end) && digits_number(&b[at..number_end])
         || fraction_end(b, at, end).is_some_and(|e| unit_follows(b, e))
 }
 
@@ -343,7 +344,13 @@ mod tests {
         ),
         ("fraction word inside a word", "quarterly, halfway and Chalfont", &[]),
         ("digits glued to letters", "B2B, v2% and x45%", &[]),
-        ("decimals", "up .5% and rate.5 percent", &["5%", ".5", "5"]),
+        ("decimals", "up .5% and rate.5 percent", &[".5%", "5%", "5"]),
+        (
+            "fractions, hyphened and glued units",
+            "1/4 pct, 7-3/4 pct, a 50-pct stake, 5pc, 3.85/95 pct",
+            &["1/4", "4", "7-3/4", "3/4", "4", "50-pct", "5pc,", "85/95", "95"],
+        ),
+        ("a comma before a range word, not before in", "5, 6, or 7 pct; 9, in", &["6,", "7"]),
         ("thousands: and the digits after the comma", "rose 1,200% in a year", &["1,200%", "200%"]),
     ];
 
