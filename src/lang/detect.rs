@@ -637,13 +637,15 @@ const HALF_NOT_PROPORTION: &[&str] = &[
     "million", "billion", "trillion", "cent", "percent", "percentage", "past", "size", "length",
     "speed", "brother", "sister", "sibling", "marathon", "volley", "back", "backs", "nelson",
     "mln", "bln", "billions", "millions", "dlrs", "dollars", "euros", "barrels", "tons", "yr",
-    "yrs", "yearly", "ct", "cts", "cents", "pence", "penny", "pct", "dlr",
+    "yrs", "yearly", "ct", "cts", "cents", "pence", "penny", "pct", "dlr", "ounce", "ounces",
 ];
 /// Units after "a quarter of a ...": the fraction measures an amount.
 const MEASURES: &[&str] = &[
     "million", "billion", "trillion", "percentage", "point", "percent", "mile", "hour", "second",
     "minute", "century", "decade", "year", "day", "inch", "pound", "dollar", "cent", "ton",
     "tonne", "barrel", "kilometre", "kilometer", "metre", "meter", "mln", "bln", "pct", "share",
+    "ounce", "gram", "kilo", "kilogram", "acre", "hectare", "litre", "liter", "gallon", "foot",
+    "yard",
 ];
 /// Words before a fraction that make it a part of time or an ordinal ("second half").
 const FRACTION_NOT_AFTER: &[&str] = &[
@@ -718,6 +720,16 @@ fn detect_with(text: &str, fast: bool) -> Vec<Figure> {
         if let Some((start, value)) = dotted_fraction(text, n) {
             if percent_ok(text, start, whole.end) {
                 found.push(figure(text, Span::new(start, end), value, Kind::Percent));
+            }
+            continue;
+        }
+        // "7 3/4 pct": a whole number, a space, a fraction.
+        if let Some(whole_start) = spaced_whole_before(text, n) {
+            let units = text[whole_start..n.start].trim_end().parse::<f64>().ok();
+            if let (Some(w), Some(f)) = (units, parse_number(n.slice(text)))
+                && percent_ok(text, whole_start, whole.end)
+            {
+                found.push(figure(text, Span::new(whole_start, end), w + f, Kind::Percent));
             }
             continue;
         }
@@ -925,6 +937,21 @@ const MINUS_LEADS: &[&str] = &[
     "of", "at", "to", "from", "was", "is", "were", "be", "been", "by", "with", "a", "an", "stood",
     "showed", "against", "versus", "vs",
 ];
+
+/// Where the whole number starts before a fraction `n` written after it
+/// with one space: "7 3/4 pct" (7.75). Only digits that start a word and
+/// end none: "9-9/16 7/16" is a bid/offer quote.
+fn spaced_whole_before(text: &str, n: Span) -> Option<usize> {
+    let f = n.slice(text);
+    if !f.contains('/') || f.contains('-') {
+        return None;
+    }
+    let before = text[..n.start].strip_suffix(' ')?;
+    let digits = before.len() - before.trim_end_matches(|c: char| c.is_ascii_digit()).len();
+    let start = before.len() - digits;
+    (digits > 0 && digits <= 3 && boundary_before(text, start) && !before[..start].ends_with('-'))
+        .then_some(start)
+}
 
 /// A whole number and a fraction joined by a period, as tables sometimes
 /// write them ("10.1/8 PCT" for 10-1/8): the pattern reads the fraction
@@ -1843,6 +1870,11 @@ pub(crate) mod tests {
         ),
         ("slash fraction of", "add 1/4 of the flour", &[("1/4", 25.0, Bound::Exact)]),
         (
+            "whole, a space, a fraction",
+            "it has stood at 7 3/4 pct",
+            &[("7 3/4 pct", 7.75, Bound::Exact)],
+        ),
+        (
             "whole and fraction with a period",
             "ONE MONTH 9.7/8 PCT - 10.1/2 PCT",
             &[("9.7/8 PCT", 9.875, Bound::Exact), ("10.1/2 PCT", 10.5, Bound::Exact)],
@@ -2133,6 +2165,7 @@ pub(crate) mod tests {
         ("ordinal sixteenth", "his sixteenth birthday, a sixteenth century church"),
         ("mixed number in words", "two and one half times, three and two-thirds years"),
         ("a share of a share", "and one-fifth of a share of common stock"),
+        ("fractions of an ounce", "coins of a half ounce, a quarter ounce and a tenth of an ounce"),
         ("quarter of a point after by", "rates rose by a quarter point, by one-eighth point"),
         ("any other quarter", "more than in any other quarter. The other quarter final"),
         // Ratios that are no proportions.
