@@ -1120,10 +1120,12 @@ const NOT_COUNTED: &[&str] = &[
 /// "out of" in the text, backwards and forwards ("N out of M" without a
 /// noun is [`RATIO`]'s).
 fn counted_out_of(text: &str) -> Vec<Figure> {
+    static FINDERS: LazyLock<[memchr::memmem::Finder<'static>; 2]> = LazyLock::new(|| {
+        [memchr::memmem::Finder::new("ut of"), memchr::memmem::Finder::new("UT OF")]
+    });
     let b = text.as_bytes();
     let mut out = Vec::new();
-    let finders = [memchr::memmem::Finder::new("ut of"), memchr::memmem::Finder::new("UT OF")];
-    for finder in &finders {
+    for finder in FINDERS.iter() {
         for at in finder.find_iter(b) {
             let Some(o) = at.checked_sub(1).filter(|&o| matches!(b[o], b'o' | b'O')) else {
                 continue;
@@ -1141,6 +1143,19 @@ fn counted_out_of_at(text: &str, out: usize, of_end: usize) -> Option<Figure> {
     if out > 0 && text.as_bytes()[out - 1].is_ascii_alphanumeric()
         || text.as_bytes().get(of_end).is_some_and(u8::is_ascii_alphanumeric)
     {
+        return None;
+    }
+    // Most "out of" follow no count: a word, then a number or a word, must
+    // stand before it before the patterns are tried.
+    let noun = prev_word(text, out);
+    let noun_at = text[..out].trim_end().len() - noun.len();
+    if noun.is_empty() || !noun.bytes().all(|c| c.is_ascii_alphabetic()) || noun_at == 0 {
+        return None;
+    }
+    let before = prev_word(text, noun_at);
+    let before_at = text[..noun_at].trim_end().len() - before.len();
+    let number = |w: &str| parse_number(w.trim_end_matches(',')).is_some();
+    if !(number(before) || number(prev_word(text, before_at))) {
         return None;
     }
     let mut from = out.saturating_sub(60);
@@ -1582,8 +1597,16 @@ fn words_before(text: &str, at: usize, max: usize) -> Vec<Span> {
 /// the longest of [`QUALIFIERS`] ("no more than", not "more than") whose
 /// words end the words before the figure, past any [`FILLERS`].
 fn qualifier_before(text: &str, start: usize) -> (Option<Span>, Bound) {
+    /// [`QUALIFIERS`] and [`FILLERS`] split into words once, last word first.
+    type Phrases = Vec<(Vec<&'static str>, Bound)>;
+    static PHRASES: LazyLock<(Phrases, Phrases)> = LazyLock::new(|| {
+        let split = |q: &'static str| q.split(' ').rev().collect::<Vec<_>>();
+        (
+            QUALIFIERS.iter().map(|&(q, b)| (split(q), b)).collect(),
+            FILLERS.iter().map(|&f| (split(f), Bound::Exact)).collect(),
+        )
+    });
     let words = words_before(text, start, 6);
-    let lower: Vec<String> = words.iter().map(|w| w.slice(text).to_ascii_lowercase()).collect();
     // Something glued to the figure: a qualifier only if it is "~".
     if let Some(w) = words.first().filter(|w| w.end == start) {
         return if w.slice(text).ends_with('~') {
@@ -1592,43 +1615,45 @@ fn qualifier_before(text: &str, start: usize) -> (Option<Span>, Bound) {
             (None, Bound::Exact)
         };
     }
-    let mut i = 0;
-    // Matches `phrase` (lowercase, single spaces) to the words from `i` back.
-    let ends_with = |i: usize, phrase: &str| -> Option<usize> {
-        let parts: Vec<&str> = phrase.split(' ').collect();
+    let word = |i: usize| words[i].slice(text).as_bytes();
+    // Matches the words of a phrase (last first) to the words from `i`
+    // back; returns the index past its first word.
+    let ends_with = |i: usize, parts: &[&str]| -> Option<usize> {
         let k = parts.len();
         if i + k > words.len() {
             return None;
         }
-        for (j, part) in parts.iter().rev().enumerate() {
-            let w = &lower[i + j];
+        for (j, part) in parts.iter().enumerate() {
+            let (w, part) = (word(i + j), part.as_bytes());
             if j + 1 < k {
-                if w != part {
+                if !w.eq_ignore_ascii_case(part) {
                     return None;
                 }
             } else {
                 // The first word may follow punctuation: "(about 5%)".
-                let at = words[i + j].end - part.len();
-                if !w.ends_with(part) || !word_start(text, at) {
+                let at = w.len().checked_sub(part.len())?;
+                if !w[at..].eq_ignore_ascii_case(part) || !word_start(text, words[i + j].start + at)
+                {
                     return None;
                 }
             }
         }
         Some(i + k)
     };
-    if let Some(past) = FILLERS.iter().find_map(|f| ends_with(i, f)) {
-        i = past;
-    }
+    let (qualifiers, fillers) = &*PHRASES;
+    let i = fillers.iter().find_map(|(f, _)| ends_with(0, f)).unwrap_or(0);
     let mut best: Option<(Span, Bound)> = None;
-    for (q, bound) in QUALIFIERS {
-        if let Some(past) = ends_with(i, q) {
+    for (parts, bound) in qualifiers {
+        if let Some(past) = ends_with(i, parts) {
             // "edge up to 3 pct": "up" belongs to the verb.
-            if *q == "up to" && lower.get(past).is_some_and(|v| VERBS_WITH_UP.contains(&v.as_str()))
+            if parts[..] == ["to", "up"]
+                && past < words.len()
+                && VERBS_WITH_UP.iter().any(|v| word(past).eq_ignore_ascii_case(v.as_bytes()))
             {
                 continue;
             }
-            let first = words[past - 1];
-            let span = Span::new(first.end - q.split(' ').next().unwrap_or(q).len(), words[i].end);
+            let first = parts.last().expect("a qualifier has words");
+            let span = Span::new(words[past - 1].end - first.len(), words[i].end);
             if best.is_none_or(|(b, _)| span.start < b.start) {
                 best = Some((span, *bound));
             }
