@@ -529,8 +529,10 @@ fn percent_may_start(f: Follows) -> bool {
     match f {
         Follows::Digits(after) => {
             let skip = usize::from(after.first().is_some_and(|&b| space(b)));
-            matches!(after.get(skip), Some(b'%' | b'p' | b'P' | b'-' | b'/'))
-                || matches!(after.iter().find(|&&b| !space(b)), Some(b'a' | b'A'))
+            matches!(after.get(skip), Some(b'%' | b'p' | b'P' | b'-' | b'/')) || {
+                let rest = &after[after.iter().take_while(|&&b| space(b)).count()..];
+                rest.get(..3).is_some_and(|w| w.eq_ignore_ascii_case(b"and"))
+            }
         }
         Follows::Other => true,
     }
@@ -1597,14 +1599,24 @@ fn words_before(text: &str, at: usize, max: usize) -> Vec<Span> {
 /// the longest of [`QUALIFIERS`] ("no more than", not "more than") whose
 /// words end the words before the figure, past any [`FILLERS`].
 fn qualifier_before(text: &str, start: usize) -> (Option<Span>, Bound) {
-    /// [`QUALIFIERS`] and [`FILLERS`] split into words once, last word first.
-    type Phrases = Vec<(Vec<&'static str>, Bound)>;
+    /// [`QUALIFIERS`] and [`FILLERS`] split into words once, last word
+    /// first, and filed by the last byte of their last word: a phrase can
+    /// only end the words before a figure if the last word ends as it does.
+    type Phrases = Vec<Vec<(Vec<&'static str>, Bound)>>;
     static PHRASES: LazyLock<(Phrases, Phrases)> = LazyLock::new(|| {
-        let split = |q: &'static str| q.split(' ').rev().collect::<Vec<_>>();
-        (
-            QUALIFIERS.iter().map(|&(q, b)| (split(q), b)).collect(),
-            FILLERS.iter().map(|&f| (split(f), Bound::Exact)).collect(),
-        )
+        let file = |phrases: &mut Phrases, q: &'static str, b: Bound| {
+            let words: Vec<&str> = q.split(' ').rev().collect();
+            let last = *words[0].as_bytes().last().expect("a phrase has a last byte");
+            phrases[usize::from(last.to_ascii_lowercase())].push((words, b));
+        };
+        let (mut qualifiers, mut fillers) = (vec![Vec::new(); 256], vec![Vec::new(); 256]);
+        for &(q, b) in QUALIFIERS {
+            file(&mut qualifiers, q, b);
+        }
+        for &f in FILLERS {
+            file(&mut fillers, f, Bound::Exact);
+        }
+        (qualifiers, fillers)
     });
     let words = words_before(text, start, 6);
     // Something glued to the figure: a qualifier only if it is "~".
@@ -1641,9 +1653,15 @@ fn qualifier_before(text: &str, start: usize) -> (Option<Span>, Bound) {
         Some(i + k)
     };
     let (qualifiers, fillers) = &*PHRASES;
-    let i = fillers.iter().find_map(|(f, _)| ends_with(0, f)).unwrap_or(0);
+    let filed = |phrases: &'static Phrases, i: usize| -> &'static [(Vec<&'static str>, Bound)] {
+        match words.get(i).and_then(|w| w.slice(text).as_bytes().last()) {
+            Some(b) => &phrases[usize::from(b.to_ascii_lowercase())],
+            None => &[],
+        }
+    };
+    let i = filed(fillers, 0).iter().find_map(|(f, _)| ends_with(0, f)).unwrap_or(0);
     let mut best: Option<(Span, Bound)> = None;
-    for (parts, bound) in qualifiers {
+    for (parts, bound) in filed(qualifiers, i) {
         if let Some(past) = ends_with(i, parts) {
             // "edge up to 3 pct": "up" belongs to the verb.
             if parts[..] == ["to", "up"]
