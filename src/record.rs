@@ -69,7 +69,8 @@ pub struct ClaimRecord {
     /// 1-based column (in code points) of the expression.
     #[schemars(range(min = 1))]
     pub column: usize,
-    /// The proportion as a percentage.
+    /// The proportion as a percentage; below zero when the text gives it a
+    /// sign ("-0.1%", "minus 2 percent").
     pub value: f64,
     /// `exact`, `approx`, `at_least` or `at_most`.
     #[schemars(with = "String", extend("enum" = ["exact", "approx", "at_least", "at_most"]))]

@@ -95,6 +95,9 @@ fn the_schemas_reject_what_the_format_forbids() {
         bad[field] = value;
         assert!(!errors(&v, &bad).is_empty(), "case {name}: accepted");
     }
+    let mut negative = good.clone();
+    negative["value"] = json!(-0.1);
+    assert!(errors(&v, &negative).is_empty(), "a negative value (\"-0.1%\") is valid");
     let mut flagged = good.clone();
     flagged["audit"] = json!("missing");
     assert!(errors(&v, &flagged).is_empty(), "a record flagged by audit --fix is valid");

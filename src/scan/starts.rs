@@ -6,9 +6,10 @@
 //!
 //! In ASCII text `\b` falls only where a run of word characters
 //! (`[A-Za-z0-9_]`) begins or ends. A match of the percent, range or ratio
-//! pattern starts with `\b` and a number: digits that begin a word, a
-//! period right after a word (`\b\.\d+`), or a number word that begins a
-//! word; a unit, a range word or "in"/"out"/"of" follows the number. A
+//! pattern starts where no word character is before it
+//! (`\b{start-half}`) with a number: digits, a period and digits
+//! (".06"), or a number word; a unit, a range word or "in"/"out"/"of"
+//! follows the number (or a fraction: "1/4 pct"). A
 //! match of the fraction pattern starts at a fraction word followed by
 //! `\b`, or at a small number word that begins a word, followed by dashes or
 //! spaces and a fraction word. [`FigureStarts::starts`] returns every such position (and
@@ -99,8 +100,9 @@ fn at_ci(b: &[u8], at: usize, w: &[u8]) -> bool {
 }
 
 /// What the candidate pattern asks after a number ending at `q`: a unit
-/// (`\s?%`, `\s?per`, `\s?pct`), a range word (`\s*(-|to|and|or)`; the long
-/// dashes are not ASCII) or `(\s+|-)(in|out|of)`.
+/// (`\s?%`, `\s?per`, `\s?pc`), a range word (`\s*,?\s*(-|to|and|or)`; the
+/// long dashes are not ASCII; a comma before it ends the number's run of
+/// digits, commas and periods, so `q` is past it) or `(\s+|-)(in|out|of)`.
 fn unit_follows(b: &[u8], q: usize) -> bool {
     let sp = |i: usize| b.get(i).is_some_and(|&c| space(c));
     // Whatever follows begins, past the spaces (at `r`), with one of these
@@ -109,18 +111,29 @@ fn unit_follows(b: &[u8], q: usize) -> bool {
     while sp(r) {
         r += 1;
     }
+    // A range or list word may follow a comma: "5 , and 6 pct".
+    let comma = b.get(r) == Some(&b',');
+    if comma {
+        r += 1;
+        while sp(r) {
+            r += 1;
+        }
+    }
     if !b
         .get(r)
         .is_some_and(|&c| matches!(c | 0x20, b'%' | b'-' | b'p' | b't' | b'a' | b'o' | b'i'))
     {
         return false;
     }
-    let unit = |r: usize| b.get(r) == Some(&b'%') || at_ci(b, r, b"per") || at_ci(b, r, b"pct");
-    if unit(q) || sp(q) && unit(q + 1) {
+    let unit = |r: usize| b.get(r) == Some(&b'%') || at_ci(b, r, b"per") || at_ci(b, r, b"pc");
+    if !comma && (unit(q) || sp(q) && unit(q + 1)) {
         return true;
     }
     if b.get(r) == Some(&b'-') || at_ci(b, r, b"to") || at_ci(b, r, b"and") || at_ci(b, r, b"or") {
         return true;
+    }
+    if comma {
+        return false;
     }
     let r = if r > q {
         r
@@ -156,12 +169,39 @@ fn digits_number(r: &[u8]) -> bool {
 
 /// A number in digits starts at `at` and a unit, range word or "in"/"of"
 /// follows it. The number can only end where the run of digits, commas
-/// and periods from `at` ends: nothing that may follow it starts with one
-/// of those.
+/// and periods from `at` ends (nothing that may follow it starts with one
+/// of those, but a comma, which the run then holds), or go on past it as a
+/// fraction: "1/4", "7-3/4" ([`fraction_end`]).
 fn digits_then_unit(b: &[u8], at: usize) -> bool {
     let end =
         at + b[at..].iter().take_while(|&&c| c.is_ascii_digit() || c == b'.' || c == b',').count();
-    unit_follows(b, end) && digits_number(&b[at..end])
+    // "5, 6, or 7": the comma ends the run (and the number before it); only
+    // a range word may follow it.
+    let number_end = if b[end - 1] == b',' { end - 1 } else { end };
+    unit_follows(b, number_end) && digits_number(&b[at..number_end])
+        || fraction_end(b, at, end).is_some_and(|e| unit_follows(b, e))
+}
+
+/// Where a fraction in digits that starts at `at` ends, when the run of
+/// digits from `at` (ending at `end`) goes on as `/\d+` or `-\d+/\d+`.
+fn fraction_end(b: &[u8], at: usize, end: usize) -> Option<usize> {
+    let digits = |i: usize| b[i.min(b.len())..].iter().take_while(|c| c.is_ascii_digit()).count();
+    if !b[at..end].iter().all(u8::is_ascii_digit) {
+        return None;
+    }
+    let mut i = end;
+    if b.get(i) == Some(&b'-') {
+        let n = digits(i + 1);
+        if n == 0 {
+            return None;
+        }
+        i += 1 + n;
+    }
+    if b.get(i) != Some(&b'/') {
+        return None;
+    }
+    let n = digits(i + 1);
+    (n > 0).then_some(i + 1 + n)
 }
 
 /// A number in words starts at `at` and a unit, range word or "in"/"of"
@@ -218,8 +258,9 @@ fn numerator_before(w: &FigureWords, b: &[u8], at: usize) -> Option<usize> {
 }
 
 /// Candidates that start with a number in digits: digits that begin a
-/// word, or a period that follows a word and precedes digits. Runs of
-/// digits are found eight bytes at a time.
+/// word, or a period that precedes digits and follows no word character
+/// (`\b{start-half}\.\d+`: ".06 pct"). Runs of digits are found eight
+/// bytes at a time.
 fn digit_starts(b: &[u8], out: &mut Vec<usize>) {
     let mut i = 0;
     while i < b.len() {
@@ -237,7 +278,7 @@ fn digit_starts(b: &[u8], out: &mut Vec<usize>) {
             continue;
         }
         // b[i] is the first digit of a run.
-        if i >= 2 && b[i - 1] == b'.' && word(b[i - 2]) && digits_then_unit(b, i - 1) {
+        if i >= 1 && b[i - 1] == b'.' && word_starts(b, i - 1) && digits_then_unit(b, i - 1) {
             out.push(i - 1);
         }
         if word_starts(b, i) && digits_then_unit(b, i) {
@@ -303,7 +344,13 @@ mod tests {
         ),
         ("fraction word inside a word", "quarterly, halfway and Chalfont", &[]),
         ("digits glued to letters", "B2B, v2% and x45%", &[]),
-        ("decimals", "up .5% and rate.5 percent", &["5%", ".5", "5"]),
+        ("decimals", "up .5% and rate.5 percent", &[".5%", "5%", "5"]),
+        (
+            "fractions, hyphened and glued units",
+            "1/4 pct, 7-3/4 pct, a 50-pct stake, 5pc, 3.85/95 pct",
+            &["1/4", "4", "7-3/4", "3/4", "4", "50-pct", "5pc,", "85/95", "95"],
+        ),
+        ("a comma before a range word, not before in", "5, 6, or 7 pct; 9, in", &["6,", "7"]),
         ("thousands: and the digits after the comma", "rose 1,200% in a year", &["1,200%", "200%"]),
     ];
 
