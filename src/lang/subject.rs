@@ -60,11 +60,14 @@
 //! 31. `change verb`: "Sales rose 12%";
 //! 32. `range`: "between 23% and 32%": 32% takes 23%'s subject;
 //! 33. `own predicate`: "the study shows 70% see AI as a priority";
-//! 34. `clause subject`: "X was 54.5 pct", "X accounts for 27%", "spending
-//!     rose 1.7 billion dlrs, or 0.4 pct": X (what "that" or "a number
-//!     that" points back at);
-//! 35. `noun before preposition`: "NOUN of / between / for N%";
-//! 36. `noun before a bound`: "council tax rises below 5%";
+//! 34. `clause subject`: "X was 54.5 pct", "X accounts for 27%", "X went
+//!     up to 5.5%", "spending rose 1.7 billion dlrs, or 0.4 pct", "At 2.6%,
+//!     X remains ...": X (what "that", "a number that" or "which" points
+//!     back at); "cutting production by 10,000 vehicles, or 1.2%": the
+//!     object that changes;
+//! 35. `noun before preposition`: "NOUN of / between / for N%", else the
+//!     subject of the verb before ("growth will be between 4.7% and 4.8%");
+//! 36. `noun before a bound`: "inflation below 2%", likewise;
 //! 37. `predicate after figure`: "15% are ready for the change";
 //! 38. `label before figure`: "Parent bank dividend 12 pct", "the retail
 //!     area, 12.4 pct,";
@@ -80,7 +83,9 @@
 
 use crate::lang::analysis::{Sent, after_restating, lead_in};
 use crate::lang::groups::{GroupPop, group_at, paren_with_figure, side_of};
-use crate::lang::phrases::{Sense, Tag, VerbGroup, noun_phrase, people_noun, sample_role};
+use crate::lang::phrases::{
+    Sense, Tag, VerbGroup, clause_punct, noun_phrase, people_noun, sample_role,
+};
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
 use std::cell::OnceCell;
@@ -226,7 +231,10 @@ fn np_before(s: &Sent, end: usize, min: usize) -> Option<(usize, usize)> {
     let start = (a..b)
         .rev()
         .find(|&k| {
-            matches!(tags[k], Tag::Verb | Tag::Aux | Tag::Modal | Tag::That | Tag::Ing | Tag::Sub)
+            matches!(
+                tags[k],
+                Tag::Verb | Tag::Aux | Tag::Modal | Tag::That | Tag::Ing | Tag::Sub | Tag::Base
+            )
         })
         .map_or(a, |k| k + 1);
     trim(&s.toks, start, b)
@@ -1197,7 +1205,7 @@ fn clause_before(f: &Fig) -> Option<Option<Span>> {
 /// colleagues": what "a number" stands for.
 fn points_back(f: &Fig) -> Option<Option<Span>> {
     let (_, _, _, true) = f.group()? else { return None };
-    let x = clause_subject(f.s, f.lead, f.prev_fig)?;
+    let x = clause_subject(f.s, f.ti, f.lead, f.prev_fig, false)?;
     anaphor_resolved(f.s, x, f.ctx.earlier).map(Some)
 }
 
@@ -1280,6 +1288,10 @@ fn change(f: &Fig) -> Option<Option<Span>> {
     {
         return Some(anaphor_resolved(f.s, x, f.ctx.earlier).or(Some(f.span(x))));
     }
+    // "voter turnout, which fell to 59%": the relative's antecedent.
+    if a + 1 == b && in_list(&toks[a], &["which", "who"]) && a >= 1 && toks[a - 1].is_punct(",") {
+        return Some(np_before(f.s, a - 1, stop).map(|x| f.span(x)).or(f.ctx.prev));
+    }
     Some(f.ctx.prev)
 }
 
@@ -1340,11 +1352,23 @@ fn own_predicate(f: &Fig) -> Option<Option<Span>> {
 /// it points back at ("even that was only 8%").
 fn clause_subject_rule(f: &Fig) -> Option<Option<Span>> {
     f.plain()?;
-    let x = clause_subject(f.s, f.lead, f.prev_fig)?;
+    let x = clause_subject(f.s, f.ti, f.lead, f.prev_fig, false).or_else(|| fronted_figure(f))?;
     if let Some(a) = anaphor_resolved(f.s, x, f.ctx.earlier) {
         return Some(Some(a));
     }
     trim(f.toks, x.0, x.1).map(|x| Some(f.span(x)))
+}
+
+/// "At 2.6%, inflation remains within the target": the subject of the
+/// clause a fronted figure opens.
+fn fronted_figure(f: &Fig) -> Option<(usize, usize)> {
+    let (toks, tags, li, ti) = (f.toks, &f.s.phr.tags, f.lead, f.ti);
+    let fronted = li >= 1 && tags[li - 1] == Tag::Prep && (li == 1 || clause_punct(&toks[li - 2]));
+    if !fronted || !toks.get(ti + 1).is_some_and(|t| t.is_punct(",")) {
+        return None;
+    }
+    let verb = f.s.phr.verb_after(ti + 2, toks.len())?;
+    Some((ti + 2, verb.first))
 }
 
 /// `noun before preposition` ("NOUN of N%", "ratings between N%", "for
@@ -1355,7 +1379,17 @@ fn noun_before(f: &Fig, words: &[&str]) -> Option<Option<Span>> {
     if !before.is_some_and(|t| in_list(t, words)) {
         return None;
     }
-    backward(f.s, f.lead - 1, f.prev_fig.map_or(0, |p| p + 1)).map(|x| Some(f.span(x)))
+    let min = f.prev_fig.map_or(0, |p| p + 1);
+    if let Some(x) = backward(f.s, f.lead - 1, min) {
+        return Some(Some(f.span(x)));
+    }
+    // "growth will be between 4.7% and 4.8%", "when it was below 12 pct":
+    // the subject of the verb before.
+    let x = clause_subject(f.s, f.ti, f.lead, f.prev_fig, true)?;
+    if let Some(a) = anaphor_resolved(f.s, x, f.ctx.earlier) {
+        return Some(Some(a));
+    }
+    trim(f.toks, x.0, x.1).map(|x| Some(f.span(x)))
 }
 
 /// "for managing the martech roadmap": the phrase after "for", to the end
@@ -1425,17 +1459,25 @@ const AMOUNT_WORDS: &[&str] = &[
 /// "rates stood at 5%", "spending rose 1.7 billion dlrs, or 0.4 pct",
 /// "demand will rise an annual two pct": the subject of the verb group
 /// before the figure.
-fn clause_subject(s: &Sent, li: usize, prev_fig: Option<usize>) -> Option<(usize, usize)> {
+fn clause_subject(
+    s: &Sent,
+    ti: usize,
+    li: usize,
+    prev_fig: Option<usize>,
+    bounds: bool,
+) -> Option<(usize, usize)> {
     let toks = &s.toks;
     let tags = &s.phr.tags;
     let mut v_end = li;
-    // An amount the figure restates.
+    // An amount the figure restates: "rose 1.7 billion dlrs, or 0.4 pct",
+    // "by another 10,000 vehicles, or 1.2%".
     if v_end >= 2 && toks[v_end - 1].is("or") {
         let mut k = if toks[v_end - 2].is_punct(",") { v_end - 2 } else { v_end - 1 };
         let amount_start = k;
         while k > 0
             && k + 8 > amount_start
             && (matches!(tags[k - 1], Tag::Num | Tag::Det | Tag::Adj)
+                || tags[k - 1] == Tag::Noun && k == amount_start
                 || in_list(&toks[k - 1], AMOUNT_WORDS)
                 || toks[k - 1].text.starts_with(['$', '£', '€'])
                 || toks[k - 1].text.starts_with(|c: char| c.is_ascii_digit()))
@@ -1451,18 +1493,46 @@ fn clause_subject(s: &Sent, li: usize, prev_fig: Option<usize>) -> Option<(usize
             v_end -= 1;
         }
     }
+    let mut preposition = None;
     for _ in 0..2 {
         if v_end > 0
-            && in_list(&toks[v_end - 1], &["at", "to", "for", "of", "by", "around", "about"])
+            && (in_list(
+                &toks[v_end - 1],
+                &["at", "to", "for", "of", "by", "around", "about", "from"],
+            ) || bounds && in_list(&toks[v_end - 1], BOUND_WORDS))
         {
+            preposition.get_or_insert(v_end - 1);
             v_end -= 1;
         }
     }
-    let verb = s.phr.verbs.iter().rev().find(|v| v.end == v_end).copied().or_else(|| {
-        // "yielding 9.60 pct", "priced to yield 6.88 pct".
-        (v_end > 0 && matches!(tags[v_end - 1], Tag::Ing | Tag::Base | Tag::En))
-            .then(|| VerbGroup { first: v_end - 1, end: v_end })
-    })?;
+    // "went up to 5.5%": the verb group may hold the start of the qualifier.
+    let verb = s
+        .phr
+        .verbs
+        .iter()
+        .rev()
+        .find(|v| v.first < v_end && v.end >= v_end && v.end <= ti)
+        .copied()
+        .or_else(|| {
+            // "yielding 9.60 pct", "priced to yield 6.88 pct".
+            (v_end > 0 && matches!(tags[v_end - 1], Tag::Ing | Tag::Base | Tag::En))
+                .then(|| VerbGroup { first: v_end - 1, end: v_end })
+        });
+    let Some(verb) = verb else {
+        // "cutting production by 10,000 vehicles, or 1.2%", "sent shares up
+        // 8.5p, or 8.1%", "increase interest rates from their current
+        // 4.75%": the object that changes.
+        let mut end = v_end;
+        while end > 0 && (toks[end - 1].is("up") || toks[end - 1].is("down")) {
+            end -= 1;
+        }
+        let changes =
+            preposition.is_some_and(|p| in_list(&toks[p], &["from", "to", "by"])) || end < v_end;
+        if changes && end > 0 && matches!(tags[end - 1], Tag::Noun | Tag::Proper) {
+            return np_before(s, end, prev_fig.map_or(0, |p| p + 1));
+        }
+        return None;
+    };
     let from = s.phr.clause_start(toks, verb.first).max(prev_fig.map_or(0, |p| p + 1));
     let mut first = verb.first;
     if first > 0 && toks[first - 1].is("to") {
@@ -1477,8 +1547,19 @@ fn clause_subject(s: &Sent, li: usize, prev_fig: Option<usize>) -> Option<(usize
                 || tags[k] == Tag::That && k + 1 < first
         })
         .map_or(from, |k| k + 1);
+    // "voter turnout, which fell to 59%": the relative's antecedent.
+    if first == from + 1
+        && in_list(&toks[from], &["which", "who"])
+        && from >= 1
+        && toks[from - 1].is_punct(",")
+    {
+        return np_before(s, from - 1, prev_fig.map_or(0, |p| p + 1));
+    }
     (from < first).then_some((from, first))
 }
+
+/// Words of a bound before a figure: "below 12 pct", "between 4.7% and 4.8%".
+const BOUND_WORDS: &[&str] = &["below", "above", "under", "over", "near", "between"];
 
 /// "Parent bank dividend 12 pct vs 10 pct", "in the retail store area,
 /// 12.4 pct, as ...", "Imperial Oil Ltd, 70 pct-owned by Exxon": the noun
@@ -1996,6 +2077,13 @@ mod tests {
             AfterMainClause,
         ),
         (
+            "a relative's antecedent changed",
+            "Ministers tried to boost voter turnout, which fell to 59% in 2001.",
+            "59%",
+            Some("voter turnout"),
+            Change,
+        ),
+        (
             "change verb",
             "Online sales rose 12% last year.",
             "12%",
@@ -2045,6 +2133,34 @@ mod tests {
             ClauseSubject,
         ),
         (
+            "clause subject of a verb and its particle",
+            "While the unemployment rate went up to 5.5% in September, jobs grew.",
+            "5.5%",
+            Some("the unemployment rate"),
+            ClauseSubject,
+        ),
+        (
+            "the object changed by an amount",
+            "Ford is cutting its production by another 10,000 vehicles, or 1.2%.",
+            "1.2%",
+            Some("its production"),
+            ClauseSubject,
+        ),
+        (
+            "the object changed from a figure",
+            "The bank may increase interest rates from their current 4.75%.",
+            "4.75%",
+            Some("interest rates"),
+            ClauseSubject,
+        ),
+        (
+            "a fronted figure opens its clause",
+            "At 2.6%, inflation remains within the target range.",
+            "2.6%",
+            Some("inflation"),
+            ClauseSubject,
+        ),
+        (
             "that points back at the clause before",
             "Deployment of new technology had the highest percentage, but even that was only 8%.",
             "8%",
@@ -2063,6 +2179,13 @@ mod tests {
             "The loan carries an interest rate of 6.13 pct.",
             "6.13 pct",
             Some("an interest rate"),
+            NounBefore,
+        ),
+        (
+            "a bound after a copula",
+            "In 2004, growth will be between 4.7% and 4.8%, the ministry said.",
+            "4.7%",
+            Some("growth"),
             NounBefore,
         ),
         (
