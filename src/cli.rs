@@ -106,6 +106,11 @@ pub(crate) struct ExtractArgs {
     /// Re-extract every article, even those unchanged since the dataset in OUT.
     #[arg(long)]
     pub full: bool,
+    /// The populations file: the two groups claims are attributed to and the
+    /// words for their people (default: the built-in marketing/IT file; see
+    /// the README, "Defining your own populations").
+    #[arg(long, value_name = "FILE")]
+    pub populations: Option<PathBuf>,
 }
 
 /// Arguments of `claimscan stream`.
@@ -123,6 +128,9 @@ pub(crate) struct StreamArgs {
     /// Most lines extracted together; each batch is written and flushed in input order.
     #[arg(long, default_value_t = 64)]
     pub batch: usize,
+    /// The populations file (default: the built-in marketing/IT file).
+    #[arg(long, value_name = "FILE")]
+    pub populations: Option<PathBuf>,
 }
 
 /// Arguments of `claimscan eval`.

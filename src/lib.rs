@@ -3,9 +3,11 @@
 //! The library is layered; its public API is the `pub use` block below.
 //!
 //! - `lang/`: pure stages over one article's `&str` that return spans:
-//!   sentences, proportion expressions ([`Figure`]), the [`Lexicon`], tokens and
-//!   group phrases, whose figure it is ([`Attribution`]), what it is about;
-//!   [`extract_article`] chains them.
+//!   sentences, proportion expressions ([`Figure`]), the [`Lexicon`] of a
+//!   populations file ([`Populations`]), tokens and group phrases, whose
+//!   figure it is ([`Attribution`]), what it is about; [`extract_article`]
+//!   chains them for the built-in marketing/IT populations, an
+//!   [`Extractor`] for any.
 //! - `scan/`: the byte-level fast paths those stages call, each tested
 //!   against a plain reference.
 //! - `record.rs`: the dataset's wire types ([`ClaimRecord`], [`Manifest`])
@@ -25,7 +27,7 @@
 //! let claims = extract_article(text);
 //! let first = &claims[0];
 //! assert_eq!(first.figure.span.slice(text), "49%");
-//! assert_eq!(first.attribution.population, Population::It);
+//! assert_eq!(first.attribution.population, Population::Second);
 //! assert_eq!(first.subject.map(|s| s.slice(text)), Some("said budgets are too tight"));
 //! ```
 #![deny(missing_docs)]
@@ -49,11 +51,12 @@ pub use crate::dataset::stats::GAP_COLUMNS;
 pub use crate::io::corpus::{Decoded, decode};
 pub use crate::lang::attribute::{Attribution, PopulationRule};
 pub use crate::lang::detect::{Bound, Figure, Kind};
-pub use crate::lang::extract::{Claim, extract_article, extract_article_with};
+pub use crate::lang::extract::{Claim, Extractor, extract_article, extract_article_with};
 pub use crate::lang::lexicon::{Lexicon, Population};
+pub use crate::lang::populations::{Populations, PopulationsError};
 pub use crate::lang::subject::SubjectRule;
 pub use crate::record::{
-    ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord, claim_id,
-    claim_records,
+    ArticleEntry, ClaimRecord, Manifest, Phrase, PopulationsUsed, SCHEMA_VERSION, SpanRecord,
+    claim_id, claim_records,
 };
 pub use crate::span::Span;

@@ -18,7 +18,7 @@
 
 use crate::lang::detect::{Bound, Kind};
 use crate::lang::extract::Claim;
-use crate::lang::lexicon::Population;
+use crate::lang::populations::Populations;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
@@ -78,9 +78,12 @@ pub struct ClaimRecord {
     /// `percent`, `ratio` or `fraction`.
     #[schemars(with = "String", extend("enum" = ["percent", "ratio", "fraction"]))]
     pub kind: Kind,
-    /// `marketing`, `it`, `both` or `unknown`.
-    #[schemars(with = "String", extend("enum" = ["marketing", "it", "both", "unknown"]))]
-    pub population: Population,
+    /// The name of one of the two populations of the populations file the
+    /// dataset was made with (the manifest's `populations.names`: by default
+    /// `marketing`, `it`), the name of their mix (`populations.both`: by
+    /// default `both`), or `unknown`.
+    #[schemars(length(min = 1))]
+    pub population: String,
     /// The words that decided the population, or null.
     pub population_phrase: Option<Phrase>,
     /// What the figure is about, or null when none was found.
@@ -109,8 +112,61 @@ pub struct Manifest {
     pub corpus: String,
     /// Total number of claims in `claims.jsonl`.
     pub claims: usize,
+    /// The populations file the claims were made with.
+    #[serde(default)]
+    pub populations: PopulationsUsed,
     /// Every article found, in path order.
     pub articles: Vec<ArticleEntry>,
+}
+
+/// The populations file of a dataset: the names a claim's `population` may
+/// take, and the file's hash (claims are reused only from a dataset made
+/// with the same file).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct PopulationsUsed {
+    /// The two populations' names, in the file's order.
+    pub names: Vec<String>,
+    /// The name of a population that mixes the two.
+    pub both: String,
+    /// SHA-256 of the file, lowercase hex.
+    pub sha256: String,
+    /// Where the file came from: its path, or `built-in`.
+    pub origin: String,
+}
+
+impl Default for PopulationsUsed {
+    /// The built-in file: what a dataset that records none was made with.
+    fn default() -> Self {
+        PopulationsUsed::of(Populations::builtin())
+    }
+}
+
+impl PopulationsUsed {
+    /// What a dataset records of `pops`.
+    pub fn of(pops: &Populations) -> Self {
+        PopulationsUsed {
+            names: pops.names.to_vec(),
+            both: pops.both.clone(),
+            sha256: pops.sha256.clone(),
+            origin: pops.origin.clone(),
+        }
+    }
+
+    /// The first population's name.
+    pub fn first(&self) -> &str {
+        self.names.first().map_or("", String::as_str)
+    }
+
+    /// The second population's name.
+    pub fn second(&self) -> &str {
+        self.names.get(1).map_or("", String::as_str)
+    }
+
+    /// Every name a claim's population may take, in order: the two, their
+    /// mix, `unknown`.
+    pub fn all(&self) -> Vec<&str> {
+        vec![self.first(), self.second(), &self.both, "unknown"]
+    }
 }
 
 /// One article of the manifest.
@@ -155,7 +211,12 @@ pub fn claim_id(article: &str, span: Span) -> String {
 }
 
 /// Converts an article's claims into dataset records.
-pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRecord> {
+pub fn claim_records(
+    article: &str,
+    text: &str,
+    claims: &[Claim],
+    pops: &Populations,
+) -> Vec<ClaimRecord> {
     let mut pos = Positions::new(text);
     let phrase = |s: Span| Phrase { text: s.slice(text).to_string(), start: s.start, end: s.end };
     claims
@@ -177,7 +238,7 @@ pub fn claim_records(article: &str, text: &str, claims: &[Claim]) -> Vec<ClaimRe
                 value: round6(c.figure.value),
                 bound: c.figure.bound,
                 kind: c.figure.kind,
-                population: c.attribution.population,
+                population: pops.name(c.attribution.population).to_string(),
                 population_phrase: c.attribution.phrase.map(phrase),
                 subject: c.subject.map(phrase),
                 sentence: SpanRecord { start: c.sentence.start, end: c.sentence.end },

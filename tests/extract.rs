@@ -467,3 +467,75 @@ fn dash_reads_one_article_from_stdin() {
     );
     assert_eq!(claims[0]["population"], "it");
 }
+
+/// The annotated employers/employees articles of `../shared`, scored with
+/// the employers/employees populations file: the same rules, other words.
+#[test]
+fn a_populations_file_makes_the_rules_read_other_groups() {
+    let data = root().join("../shared/employers-employees");
+    if !data.exists() {
+        assert!(std::env::var("CI").is_err(), "CI needs {}", data.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let file = root().join("populations/employers-employees.toml");
+    let out = extract(&data.join("corpus"), tmp.path(), &["--populations", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let gold = load_jsonl(&data.join("gold.jsonl")).unwrap();
+    let pred = load_jsonl(&tmp.path().join("claims.jsonl")).unwrap();
+    let s = score(&gold, &pred);
+    assert!(s.claim_f1 >= 0.9, "claim F1 {} with the employers/employees file", s.claim_f1);
+    // The same articles read for marketing and IT name nobody.
+    let plain = tempfile::tempdir().unwrap();
+    assert!(extract(&data.join("corpus"), plain.path(), &[]).status.success());
+    let pred = load_jsonl(&plain.path().join("claims.jsonl")).unwrap();
+    assert!(score(&gold, &pred).claim_f1 < 0.2);
+    // The manifest says which populations, and the records use their names.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(tmp.path().join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["populations"]["names"], serde_json::json!(["employers", "employees"]));
+    assert_eq!(manifest["populations"]["sha256"].as_str().unwrap().len(), 64);
+}
+
+/// A bad populations file: its line and what is wrong, exit 2, nothing written.
+#[test]
+fn a_bad_populations_file_says_where_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bad.toml");
+    fs::write(
+        &file,
+        "both = \"both\"\n[[population]]\nname = \"a\"\nheads = [\"alphas\"]\n\
+         [[population]]\nname = \"b\"\nheads = [\"alphas\"]\n[people]\n",
+    )
+    .unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = extract(&root().join("corpus"), &out_dir, &["--populations", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml, line 7") && err.contains("\"alphas\" is listed for"), "{err}");
+    assert!(!out_dir.exists(), "nothing is written");
+}
+
+/// Claims are reused only from a dataset made with the same populations file.
+#[test]
+fn claims_are_reused_only_with_the_same_populations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ds");
+    let ee = root().join("populations/employers-employees.toml");
+    assert!(extract(&root().join("corpus"), &out, &[]).status.success());
+    let again = claimscan(
+        &["extract", "corpus", "-o", out.to_str().unwrap(), "--populations", ee.to_str().unwrap()],
+        &root(),
+    );
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(!err.contains("incremental"), "rebuilt in full, not reused: {err}");
+    let fresh = tempfile::tempdir().unwrap();
+    let full =
+        extract(&root().join("corpus"), fresh.path(), &["--populations", ee.to_str().unwrap()]);
+    assert!(full.status.success());
+    assert_eq!(
+        fs::read(out.join("claims.jsonl")).unwrap(),
+        fs::read(fresh.path().join("claims.jsonl")).unwrap()
+    );
+}

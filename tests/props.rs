@@ -5,7 +5,9 @@
 //! deterministic and an article gives the same records alone as inside a
 //! batch run of the binary. Also the decoding policy of `corpus::decode`.
 
-use claimscan::{ClaimRecord, Phrase, Span, claim_id, claim_records, decode, extract_article};
+use claimscan::{
+    ClaimRecord, Phrase, Populations, Span, claim_id, claim_records, decode, extract_article,
+};
 use proptest::prelude::*;
 use proptest::sample::select;
 use std::fs;
@@ -25,7 +27,7 @@ fn cases(default: u32) -> ProptestConfig {
 /// Extraction of `text` does not panic.
 fn extracts(text: &str) {
     let claims = extract_article(text);
-    let _ = claim_records("a.txt", text, &claims);
+    let _ = claim_records("a.txt", text, &claims, Populations::builtin());
 }
 
 /// Was bug 1 (fixed in `detect::percent_ok`): a multi-byte white-space
@@ -163,7 +165,7 @@ fn check_phrase(text: &str, what: &str, p: &Option<Phrase>) -> Result<(), TestCa
 fn check_article(text: &str) -> Result<Vec<ClaimRecord>, TestCaseError> {
     let article = "dir/article.txt";
     let claims = extract_article(text);
-    let records = claim_records(article, text, &claims);
+    let records = claim_records(article, text, &claims, Populations::builtin());
     prop_assert_eq!(records.len(), claims.len());
 
     for (c, r) in claims.iter().zip(&records) {
@@ -290,7 +292,7 @@ proptest! {
         let batch = fs::read_to_string(out.join("claims.jsonl")).unwrap();
         let mut want = String::new();
         for (name, text) in names.iter().zip(&texts) {
-            for r in claim_records(name, text, &extract_article(text)) {
+            for r in claim_records(name, text, &extract_article(text), Populations::builtin()) {
                 want.push_str(&serde_json::to_string(&r).unwrap());
                 want.push('\n');
             }

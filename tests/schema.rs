@@ -84,7 +84,7 @@ fn the_schemas_reject_what_the_format_forbids() {
     let good: Value = serde_json::from_str(claims.lines().next().unwrap()).unwrap();
     let cases: [(&str, &str, Value); 6] = [
         ("unknown bound", "bound", json!("roughly")),
-        ("unknown population", "population", json!("sales")),
+        ("population not a name", "population", json!("")),
         ("negative offset", "start", json!(-1)),
         ("line 0", "line", json!(0)),
         ("subject without offsets", "subject", json!({"text": "x"})),

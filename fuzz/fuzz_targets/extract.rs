@@ -39,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let claims = extract_article(text);
-    let records = claim_records("fuzz.txt", text, &claims);
+    let records = claim_records("fuzz.txt", text, &claims, claimscan::Populations::builtin());
     assert_eq!(records.len(), claims.len());
     for r in &records {
         check_span(text, "figure", r.start, r.end);

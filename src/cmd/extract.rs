@@ -18,6 +18,7 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
         threads: args.threads,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         full: args.full,
+        extractor: std::sync::Arc::new(super::extractor(args.populations.as_deref())?),
     };
     let summary = match run_extraction(&settings) {
         Ok(s) => s,

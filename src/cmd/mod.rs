@@ -43,3 +43,16 @@ pub fn run(cli: &Cli) -> anyhow::Result<Status> {
         Command::Man => completions::man(),
     }
 }
+
+/// The extractor of the populations file at `path`, or of the built-in one;
+/// a bad file is a usage error (exit status 2) naming its line.
+pub(crate) fn extractor(
+    path: Option<&std::path::Path>,
+) -> anyhow::Result<crate::lang::extract::Extractor> {
+    use crate::lang::populations::Populations;
+    let pops = match path {
+        Some(p) => Populations::load(p).map_err(|e| anyhow::anyhow!("bad populations file {e}"))?,
+        None => Populations::builtin().clone(),
+    };
+    Ok(crate::lang::extract::Extractor::new(pops))
+}

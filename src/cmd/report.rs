@@ -69,6 +69,7 @@ pub(crate) fn run(args: &ReportArgs) -> anyhow::Result<Status> {
         articles: &articles,
         claims: &dataset.claims,
         audit: audit.as_ref(),
+        populations: &dataset.manifest.populations,
     });
     for why in &page.unplaced {
         eprintln!("claimscan: claim {why}");

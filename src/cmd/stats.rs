@@ -15,7 +15,7 @@ use std::io::Write;
 pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Status> {
     let dataset = load(&args.dataset)?;
     let paths: Vec<&str> = dataset.manifest.articles.iter().map(|a| a.path.as_str()).collect();
-    let s = stats(&paths, &dataset.claims);
+    let s = stats(&paths, &dataset.claims, &dataset.manifest.populations);
     let out = if args.json {
         let mut json = serde_json::to_string_pretty(&s)?;
         json.push('\n');

@@ -19,7 +19,7 @@ use crate::cli::StreamArgs;
 use crate::cmd::Status;
 use crate::io::driver::Workers;
 use crate::io::lines::Lines;
-use crate::lang::extract::extract_article;
+use crate::lang::extract::Extractor;
 use crate::record::claim_records;
 use anyhow::{Context, Result};
 use serde_json::Value;
@@ -38,6 +38,7 @@ pub(crate) fn run(args: &StreamArgs) -> Result<Status> {
         text_field: args.text_field.clone(),
         threads: args.threads,
         batch: args.batch,
+        extractor: super::extractor(args.populations.as_deref())?,
     };
     let stdout = std::io::stdout();
     stream(&settings, std::io::stdin(), stdout.lock())?;
@@ -45,7 +46,6 @@ pub(crate) fn run(args: &StreamArgs) -> Result<Status> {
 }
 
 /// Validated settings of a stream.
-#[derive(Debug, Clone)]
 struct Settings {
     /// Field holding the article's id.
     id_field: String,
@@ -55,6 +55,8 @@ struct Settings {
     threads: Option<usize>,
     /// Most lines processed together (at least 1).
     batch: usize,
+    /// The populations and their lexicon.
+    extractor: Extractor,
 }
 
 /// Reads `input` line by line and writes each line's records to `output`,
@@ -115,7 +117,9 @@ fn process_line(number: u64, line: &[u8], settings: &Settings) -> Vec<u8> {
         Ok(a) => a,
         Err((error, id)) => return error_line(&error, number, id.as_deref()),
     };
-    let claims = std::panic::catch_unwind(|| extract_article(&article.text));
+    let ex = &settings.extractor;
+    let claims =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ex.extract(&article.text)));
     let claims = match claims {
         Ok(c) => c,
         Err(panic) => {
@@ -129,7 +133,7 @@ fn process_line(number: u64, line: &[u8], settings: &Settings) -> Vec<u8> {
         }
     };
     let mut out = Vec::new();
-    for record in claim_records(&article.id, &article.text, &claims) {
+    for record in claim_records(&article.id, &article.text, &claims, &ex.populations) {
         serde_json::to_writer(&mut out, &record).expect("records serialize");
         out.push(b'\n');
     }
@@ -197,7 +201,13 @@ mod tests {
     use super::*;
 
     fn settings() -> Settings {
-        Settings { id_field: "id".into(), text_field: "text".into(), threads: Some(1), batch: 4 }
+        Settings {
+            id_field: "id".into(),
+            text_field: "text".into(),
+            threads: Some(1),
+            batch: 4,
+            extractor: super::super::extractor(None).unwrap(),
+        }
     }
 
     /// Each bad line gives one error record naming the problem, its line and

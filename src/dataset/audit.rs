@@ -151,6 +151,17 @@ pub(crate) fn parse_dataset(
             .map_err(|e| claims_err(line, format!("invalid UTF-8 at byte {}", e.valid_up_to())))?;
         let record: ClaimRecord =
             serde_json::from_str(text).map_err(|e| claims_err(line, json_message(&e)))?;
+        let names = manifest.populations.all();
+        if !names.contains(&record.population.as_str()) {
+            return Err(claims_err(
+                line,
+                format!(
+                    "population '{}' is not one of the manifest's populations ({})",
+                    record.population,
+                    names.join(", ")
+                ),
+            ));
+        }
         if let Some(first) = first_line_of.insert(record.id.clone(), line) {
             return Err(claims_err(
                 line,
@@ -761,7 +772,7 @@ mod tests {
             value: 0.0,
             bound: crate::lang::detect::Bound::Exact,
             kind: crate::lang::detect::Kind::Percent,
-            population: crate::lang::lexicon::Population::Unknown,
+            population: "unknown".into(),
             population_phrase: phrase.map(phrase_of),
             subject: subject.map(phrase_of),
             sentence: SpanRecord { start: sentence_start, end: sentence_end },

@@ -145,6 +145,8 @@ pub(crate) struct Input<'a> {
     pub claims: &'a [ClaimRecord],
     /// The audit to take statuses from; None: check spans against the texts.
     pub audit: Option<&'a AuditLog>,
+    /// The populations the claims were attributed to.
+    pub populations: &'a crate::record::PopulationsUsed,
 }
 
 /// A rendered report.
@@ -379,7 +381,7 @@ fn estimated_height(text: &str) -> usize {
 /// The document around the index.
 fn page(input: &Input, index: &IndexOut, statuses: &BTreeMap<String, usize>) -> String {
     let paths: Vec<&str> = input.articles.iter().map(|a| a.path.as_str()).collect();
-    let s = stats(&paths, input.claims);
+    let s = stats(&paths, input.claims, input.populations);
     let title = escape_html(input.title);
     let mut out = String::with_capacity(
         input.articles.iter().map(|a| a.text.as_ref().map_or(0, String::len)).sum::<usize>() * 11
@@ -521,7 +523,7 @@ mod tests {
             value: 35.0,
             bound: crate::lang::detect::Bound::Exact,
             kind: crate::lang::detect::Kind::Percent,
-            population: crate::lang::lexicon::Population::It,
+            population: "it".into(),
             population_phrase: None,
             subject: None,
             sentence: crate::record::SpanRecord { start, end },

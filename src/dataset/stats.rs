@@ -11,7 +11,6 @@
 //! is pure; `claimscan stats` reads the dataset and prints.
 
 use crate::dataset::eval::token_f1;
-use crate::lang::lexicon::Population;
 use crate::record::ClaimRecord;
 use serde::Serialize;
 use std::collections::{BTreeMap, HashSet};
@@ -82,7 +81,11 @@ pub(crate) struct Gap {
 
 /// Counts `claims` and pairs their gaps; `articles` are the manifest's
 /// paths, in its order.
-pub(crate) fn stats(articles: &[&str], claims: &[ClaimRecord]) -> Stats {
+pub(crate) fn stats(
+    articles: &[&str],
+    claims: &[ClaimRecord],
+    populations: &crate::record::PopulationsUsed,
+) -> Stats {
     let mut by_population = BTreeMap::new();
     let mut by_bound = BTreeMap::new();
     let mut per_article: BTreeMap<&str, ArticleCounts> = BTreeMap::new();
@@ -115,7 +118,7 @@ pub(crate) fn stats(articles: &[&str], claims: &[ClaimRecord]) -> Stats {
         by_population,
         by_bound,
         by_article,
-        gaps: gaps(claims),
+        gaps: gaps(claims, populations.first(), populations.second()),
     }
 }
 
@@ -123,17 +126,20 @@ pub(crate) fn stats(articles: &[&str], claims: &[ClaimRecord]) -> Stats {
 /// subject (module doc), one-to-one: identical spans first, then higher
 /// subject F1, then the claims nearer each other. Sorted by absolute gap,
 /// largest first, then by article and position.
-pub(crate) fn gaps(claims: &[ClaimRecord]) -> Vec<Gap> {
+pub(crate) fn gaps(claims: &[ClaimRecord], first: &str, second: &str) -> Vec<Gap> {
     let mut by_article: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
     for c in claims.iter().filter(|c| c.subject.is_some()) {
         by_article.entry(c.article.as_str()).or_default().push(c);
     }
     let mut out: Vec<(usize, Gap)> = Vec::new();
     for (article, cs) in by_article {
-        let side = |p: Population| cs.iter().copied().filter(move |c| c.population == p);
+        let side = |p: &str| {
+            let p = p.to_string();
+            cs.iter().copied().filter(move |c| c.population == p)
+        };
         let mut candidates = Vec::new();
-        for m in side(Population::Marketing) {
-            for i in side(Population::It) {
+        for m in side(first) {
+            for i in side(second) {
                 let (ms, is) = (m.subject.as_ref().unwrap(), i.subject.as_ref().unwrap());
                 let same = (ms.start, ms.end) == (is.start, is.end);
                 let f1 = token_f1(&ms.text, &is.text);
@@ -253,7 +259,7 @@ mod tests {
         article: &str,
         at: usize,
         value: f64,
-        pop: Population,
+        pop: &str,
         subject: Phrase,
     ) -> ClaimRecord {
         ClaimRecord {
@@ -269,7 +275,7 @@ mod tests {
             value,
             bound: crate::lang::detect::Bound::Exact,
             kind: crate::lang::detect::Kind::Percent,
-            population: pop,
+            population: pop.to_string(),
             population_phrase: None,
             subject: Some(subject),
             sentence: SpanRecord { start: 0, end: 100 },
@@ -285,23 +291,16 @@ mod tests {
     #[test]
     fn pairs_by_span_then_tokens_one_to_one_largest_gap_first() {
         let claims = [
-            claim("m1", "a", 50, 58.0, Population::Marketing, phrase("budgets are tight", 10)),
-            claim("i1", "a", 60, 35.0, Population::It, phrase("budgets are tight", 10)),
-            claim("i2", "a", 70, 30.0, Population::It, phrase("budgets are tight", 10)),
-            claim(
-                "m2",
-                "a",
-                80,
-                10.0,
-                Population::Marketing,
-                phrase("hiring data scientists", 200),
-            ),
-            claim("i3", "a", 90, 50.0, Population::It, phrase("hiring more data scientists", 300)),
-            claim("m3", "b", 10, 20.0, Population::Marketing, phrase("budgets are tight", 10)),
-            claim("u1", "a", 95, 90.0, Population::Unknown, phrase("budgets are tight", 10)),
-            claim("i4", "a", 99, 1.0, Population::It, phrase("something else", 400)),
+            claim("m1", "a", 50, 58.0, "marketing", phrase("budgets are tight", 10)),
+            claim("i1", "a", 60, 35.0, "it", phrase("budgets are tight", 10)),
+            claim("i2", "a", 70, 30.0, "it", phrase("budgets are tight", 10)),
+            claim("m2", "a", 80, 10.0, "marketing", phrase("hiring data scientists", 200)),
+            claim("i3", "a", 90, 50.0, "it", phrase("hiring more data scientists", 300)),
+            claim("m3", "b", 10, 20.0, "marketing", phrase("budgets are tight", 10)),
+            claim("u1", "a", 95, 90.0, "unknown", phrase("budgets are tight", 10)),
+            claim("i4", "a", 99, 1.0, "it", phrase("something else", 400)),
         ];
-        let gaps = gaps(&claims);
+        let gaps = gaps(&claims, "marketing", "it");
         let got: Vec<(&str, &str, f64, &str)> = gaps
             .iter()
             .map(|g| (g.marketing_id.as_str(), g.it_id.as_str(), g.gap, g.matched_by.as_str()))
@@ -311,8 +310,8 @@ mod tests {
 
     #[test]
     fn counts_include_articles_without_claims() {
-        let claims = [claim("m1", "a", 5, 58.0, Population::Marketing, phrase("x", 0))];
-        let s = stats(&["a", "b"], &claims);
+        let claims = [claim("m1", "a", 5, 58.0, "marketing", phrase("x", 0))];
+        let s = stats(&["a", "b"], &claims, &crate::record::PopulationsUsed::default());
         assert_eq!(s.by_article[1].claims, 0);
         assert_eq!(s.by_population["marketing"], 1);
         assert!(render_text(&s).contains("1 claims in 2 articles"));

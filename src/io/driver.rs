@@ -15,9 +15,8 @@ use crate::io::files::{
 use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious};
 use crate::io::manifest::EntryWriter;
 use crate::io::progress::progress_bar;
-use crate::lang::extract::extract_article;
-use crate::lang::lexicon::Population;
-use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION, claim_records, hex};
+use crate::lang::extract::Extractor;
+use crate::record::{ArticleEntry, Manifest, PopulationsUsed, SCHEMA_VERSION, claim_records, hex};
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
@@ -26,7 +25,7 @@ use std::io::{BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
 use std::time::Instant;
 /// Validated settings of an extraction run.
-#[derive(Debug, Clone)]
+#[derive(Clone)]
 pub(crate) struct Settings {
     /// Folder of articles.
     pub corpus: PathBuf,
@@ -40,6 +39,8 @@ pub(crate) struct Settings {
     pub progress: bool,
     /// Rebuild everything, even when OUT holds a dataset to reuse.
     pub full: bool,
+    /// The populations and their lexicon.
+    pub extractor: std::sync::Arc<Extractor>,
 }
 
 /// What a run did.
@@ -92,7 +93,11 @@ pub(crate) fn run(settings: &Settings) -> Result<Summary> {
     // On the side while the corpus is listed: build the extractor's regexes
     // and lexicon.
     std::thread::spawn(crate::lang::extract::warm_up);
-    let previous = if settings.full { None } else { Previous::open(&settings.out) };
+    let previous = if settings.full {
+        None
+    } else {
+        Previous::open(&settings.out, &settings.extractor.populations.sha256)
+    };
     if previous.is_none() {
         let replaced = ["claims.jsonl", "manifest.json"].map(|f| settings.out.join(f));
         std::thread::spawn(move || forget_cached(&replaced));
@@ -167,8 +172,8 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         claims_sent: 0,
     };
     let writer = match &workers.pool {
-        Some(pool) => write_in_parallel(pool, writer, &articles, known)?,
-        None => write_in_order(writer, &articles, known)?,
+        Some(pool) => write_in_parallel(pool, writer, &articles, known, &settings.extractor)?,
+        None => write_in_order(writer, &articles, known, &settings.extractor)?,
     };
     let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, bar: _, .. } = writer;
     claims.flush().context("cannot write claims").map_err(WriteError)?;
@@ -185,6 +190,7 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         corpus: settings.corpus.display().to_string(),
         claims: summary.claims,
+        populations: PopulationsUsed::of(&settings.extractor.populations),
         articles: Vec::new(),
     };
     // The claims reach the disk on a side thread while the manifest is
@@ -238,10 +244,11 @@ fn write_in_order<'a>(
     mut writer: Writer<'a>,
     articles: &[ArticlePath],
     known: Option<&'a HashMap<String, ArticleEntry>>,
+    ex: &Extractor,
 ) -> Result<Writer<'a>> {
     for block in articles.chunks(BLOCK) {
         for a in block {
-            writer.write(process_guarded(a, known))?;
+            writer.write(process_guarded(a, known, ex))?;
         }
         writer.start_writeback();
     }
@@ -254,6 +261,7 @@ fn write_in_parallel<'a>(
     writer: Writer<'a>,
     articles: &[ArticlePath],
     known: Option<&'a HashMap<String, ArticleEntry>>,
+    ex: &Extractor,
 ) -> Result<Writer<'a>> {
     // The workers take blocks of articles in path order and send each block
     // when it is done; the writer thread puts them back in order and writes
@@ -298,7 +306,7 @@ fn write_in_parallel<'a>(
                 let first = block * BLOCK;
                 let done = articles[first..(first + BLOCK).min(articles.len())]
                     .iter()
-                    .map(|a| process_guarded(a, known))
+                    .map(|a| process_guarded(a, known, ex))
                     .collect();
                 if tx.send((block, done)).is_err() {
                     break; // the writer failed: its error is returned below
@@ -346,7 +354,7 @@ impl Writer<'_> {
         let summary = &mut self.summary;
         summary.claims += p.entry.claims;
         for (pop, n) in p.by_population {
-            *summary.by_population.entry(pop.as_str().to_string()).or_default() += n;
+            *summary.by_population.entry(pop).or_default() += n;
         }
         if p.entry.status != "ok" {
             summary.failed += 1;
@@ -448,16 +456,20 @@ struct Processed {
     /// `entry` as it appears in the manifest (formatted by the worker).
     entry_json: Vec<u8>,
     lines: Vec<u8>,
-    by_population: BTreeMap<Population, usize>,
+    by_population: BTreeMap<String, usize>,
     /// True when the previous dataset's claims for it are to be copied.
     reused: bool,
 }
 
 /// [`process_article`], with a panic in the extractor turned into an error
 /// for that article: one bad article never stops the batch.
-fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
+fn process_guarded(
+    a: &ArticlePath,
+    known: Option<&HashMap<String, ArticleEntry>>,
+    ex: &Extractor,
+) -> Processed {
     let mut p =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known)))
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known, ex)))
             .unwrap_or_else(|panic| {
                 let what = panic
                     .downcast_ref::<&str>()
@@ -485,7 +497,11 @@ fn process_guarded(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
     p
 }
 
-fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
+fn process_article(
+    a: &ArticlePath,
+    known: Option<&HashMap<String, ArticleEntry>>,
+    ex: &Extractor,
+) -> Processed {
     let rel = a.rel();
     let failed = |bytes: u64, sha: Option<String>, status: String| Processed {
         entry_json: Vec::new(),
@@ -524,14 +540,14 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         Ok(d) => d,
         Err(msg) => return failed(size, Some(sha), format!("error: {msg}")),
     };
-    let claims = extract_article(&decoded.text);
-    let records = claim_records(&rel, &decoded.text, &claims);
+    let claims = ex.extract(&decoded.text);
+    let records = claim_records(&rel, &decoded.text, &claims, &ex.populations);
     let mut lines = Vec::with_capacity(records.len() * 600);
     let mut by_population = BTreeMap::new();
     for r in &records {
         serde_json::to_writer(&mut lines, r).expect("records serialize");
         lines.push(b'\n');
-        *by_population.entry(r.population).or_default() += 1;
+        *by_population.entry(r.population.clone()).or_default() += 1;
     }
     Processed {
         entry_json: Vec::new(),

@@ -3,7 +3,6 @@
 //! dataset was written by this very build.
 
 use crate::io::driver::Changes;
-use crate::lang::lexicon::Population;
 use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION};
 use anyhow::Result;
 use std::collections::{BTreeMap, HashMap};
@@ -49,16 +48,19 @@ impl std::error::Error for StalePrevious {}
 #[derive(serde::Deserialize)]
 struct ArticleAndPopulation {
     article: String,
-    population: Population,
+    population: String,
 }
 
 impl Previous {
     /// The dataset in `out`, if there is one this version can reuse.
-    pub(crate) fn open(out: &Path) -> Option<Previous> {
+    /// Claims are reused only from a dataset made with the same populations
+    /// file (`populations`: its SHA-256).
+    pub(crate) fn open(out: &Path, populations: &str) -> Option<Previous> {
         let manifest: Manifest =
             serde_json::from_slice(&std::fs::read(out.join("manifest.json")).ok()?).ok()?;
         if manifest.schema_version != SCHEMA_VERSION
             || manifest.tool_version != env!("CARGO_PKG_VERSION")
+            || manifest.populations.sha256 != populations
         {
             return None;
         }
@@ -83,7 +85,7 @@ impl Cursor {
         &mut self,
         article: &str,
         n: usize,
-    ) -> Result<(Vec<u8>, BTreeMap<Population, usize>)> {
+    ) -> Result<(Vec<u8>, BTreeMap<String, usize>)> {
         let mut lines = Vec::new();
         let mut pops = BTreeMap::new();
         let mut got = 0;

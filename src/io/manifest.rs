@@ -184,6 +184,7 @@ mod tests {
                 tool_version: "0.0.0".into(),
                 corpus: "corpus".into(),
                 claims: 7,
+                populations: crate::record::PopulationsUsed::default(),
                 articles: articles.clone(),
             };
             let mut want = serde_json::to_vec_pretty(&whole).unwrap();

@@ -3,6 +3,7 @@
 //! restating parenthesis ends.
 
 use crate::lang::groups::{Group, group_at, may_start_group, paren_with_figure, side_of};
+use crate::lang::lexicon::class;
 use crate::lang::phrases::{Phrases, lexicon_pos, pos};
 use crate::lang::segment::Sentence;
 use crate::lang::tokens::{TokKind, Token};
@@ -48,14 +49,6 @@ const SURVEY_WORDS: &[&str] = &[
     "interviews", "census", "canvassed", "responded", "responding",
 ];
 
-/// Words of bond and loan news: with two of them in a sentence, "CMOs" are
-/// collateralized mortgage obligations, not chief marketing officers.
-const SECURITIES_WORDS: &[&str] = &[
-    "coupon", "yield", "yields", "priced", "pricing", "par", "tranche", "tranches", "bond",
-    "bonds", "maturities", "maturity", "mortgage", "mortgages", "dlr", "dlrs", "issue", "issues",
-    "underwriters", "underwritten", "basis", "collateralized", "treasuries", "debentures", "notes",
-];
-
 /// A sentence with its tokens, figures and group mentions.
 #[derive(Debug, Clone)]
 pub(crate) struct Sent<'a> {
@@ -84,6 +77,13 @@ pub(crate) fn after_restating(toks: &[Token], ti: usize) -> usize {
         }
     } else if toks.get(k).is_some_and(|t| t.is_punct(")")) && ti > 0 && toks[ti - 1].is_punct("(") {
         return k + 1;
+    } else if toks.get(k).is_some_and(|t| t.is_punct(","))
+        && toks.get(k + 1).is_some_and(|t| t.figure().is_some())
+        && toks.get(k + 2).is_some_and(|t| t.is_punct(","))
+        && toks.get(k + 3).is_some_and(|t| t.is("of") || t.is("among"))
+    {
+        // "less than half, 47%, of job seekers".
+        return k + 3;
     }
     k
 }
@@ -140,14 +140,16 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
             j += 1;
             continue;
         };
-        // "84 mln dlrs of CMOs priced to yield 6.88 pct": securities, not officers.
-        let securities_word = toks[g.first..g.end].iter().any(|t| t.text.starts_with("CMO"))
-            && *securities.get_or_init(|| securities_sentence(toks));
+        // A word of the populations file's `not_a_group`, in a sentence with
+        // two of its words: "84 mln dlrs of CMOs priced to yield 6.88 pct"
+        // speaks of securities, not officers.
+        let not_a_group = toks[g.first..g.end].iter().any(|t| t.lex & class::NOT_A_GROUP != 0)
+            && *securities.get_or_init(|| sense_context(toks));
         // "the Marketing AI Institute", "the CMO Council": a name, not a group.
         let capital = |t: &Token| t.text.starts_with(|c: char| c.is_uppercase());
         let name = capital(&toks[g.first])
             && toks.get(g.end).is_some_and(|n| n.is_word() && capital(n) && n.lex == 0);
-        if securities_word || name {
+        if not_a_group || name {
             j = g.end.max(j + 1);
             continue;
         }
@@ -197,13 +199,13 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     out
 }
 
-/// True when a sentence speaks of securities (two words of [`SECURITIES_WORDS`]).
-fn securities_sentence(toks: &[Token]) -> bool {
-    let mut found: Vec<&str> = Vec::new();
-    for t in toks.iter().filter(|t| t.is_word()) {
-        if let Some(w) = SECURITIES_WORDS.iter().find(|w| t.is(w))
-            && !found.contains(w)
-        {
+/// True when a sentence holds two different words of the populations
+/// file's `not_a_group` contexts ([`class::SENSE_CONTEXT`]).
+fn sense_context(toks: &[Token]) -> bool {
+    let mut found: Vec<String> = Vec::new();
+    for t in toks.iter().filter(|t| t.lex & class::SENSE_CONTEXT != 0) {
+        let w = t.text.to_ascii_lowercase();
+        if !found.contains(&w) {
             found.push(w);
         }
     }
@@ -237,12 +239,9 @@ fn bare_subject(toks: &[Token], j: usize) -> Option<Group> {
     let verb_like = next.is_word()
         && next.text.chars().next().is_some_and(char::is_lowercase)
         && lexicon_pos(next.text) & (pos::VERB | pos::BASE | pos::EN | pos::ADV | pos::MODAL) != 0
-        && ![
-            "and", "or", "technology", "tech", "teams", "team", "leaders", "executives",
-            "department", "departments", "budget", "budgets",
-        ]
-        .iter()
-        .any(|w| next.is(w));
+        && side_of(next).is_none()
+        && next.lex & (class::GENERIC_HEAD | class::THIRD_HEAD | class::ORGANISATION_HEAD) == 0
+        && !["and", "or", "budget", "budgets"].iter().any(|w| next.is(w));
     if !(clause_start && verb_like) {
         return None;
     }

@@ -296,7 +296,7 @@ pub(crate) fn survey_default(mentions: &[Vec<Mention>]) -> SurveyDefault {
                     || m.group.pop == GroupPop::Specific(Population::Both))
         })
     };
-    let sides_named = named(Population::Marketing) && named(Population::It);
+    let sides_named = named(Population::First) && named(Population::Second);
     let sample = |m: &Mention| m.counted && m.survey_sentence || m.surveyed && !m.object;
     let cited = |m: &Mention| m.quantified && m.survey_sentence && m.group.explicit && !m.object;
     let (population, phrase, how) = if let Some(found) = sides(mentions, sample, true) {
@@ -320,10 +320,10 @@ fn sides(
     let (mut marketing, mut it, mut unknown) = (None, None, None);
     for m in mentions.iter().flatten().filter(|m| !m.group.both_word && keep(m)) {
         match m.group.pop {
-            GroupPop::Specific(Population::Marketing) => {
+            GroupPop::Specific(Population::First) => {
                 marketing.get_or_insert(m.span);
             }
-            GroupPop::Specific(Population::It) => {
+            GroupPop::Specific(Population::Second) => {
                 it.get_or_insert(m.span);
             }
             GroupPop::Specific(Population::Both) => {
@@ -341,8 +341,8 @@ fn sides(
             Population::Both,
             if a == b { a } else { Span::new(a.start.min(b.start), a.end.max(b.end)) },
         )),
-        (Some(a), None, _) => Some((Population::Marketing, a)),
-        (None, Some(b), _) => Some((Population::It, b)),
+        (Some(a), None, _) => Some((Population::First, a)),
+        (None, Some(b), _) => Some((Population::Second, b)),
         (None, None, Some(u)) => Some((Population::Unknown, u)),
         (None, None, None) => None,
     }
@@ -706,10 +706,10 @@ fn of_phrase_no_group(f: &Fig) -> Option<Decision> {
 fn sample_role_rule(f: &Fig) -> Option<Decision> {
     let (a, b) = sample_role(f.toks(), &f.s.phr.tags, f.ti)?;
     let sides: Vec<Population> = f.toks()[a..b].iter().filter_map(side_of).collect();
-    let p = match (sides.contains(&Population::Marketing), sides.contains(&Population::It)) {
+    let p = match (sides.contains(&Population::First), sides.contains(&Population::Second)) {
         (true, true) => Population::Both,
-        (true, false) => Population::Marketing,
-        (false, true) => Population::It,
+        (true, false) => Population::First,
+        (false, true) => Population::Second,
         (false, false) => Population::Unknown,
     };
     Some(Decision::quoting(f.text, p, phrase_of(f.s, a, b)))
@@ -936,11 +936,18 @@ fn pair(f: &Fig, respectively: bool) -> Option<Decision> {
         let words = format!(", {} of {n}: order from '{}'", pos(idx), names.join(" ... "));
         return Some(Decision { population: p, phrase: Some(span), words });
     }
-    if order.len() == 1 && n == 2 {
+    if order.len() == 1 && n == 2 && !respectively {
         let (p, span) = order[0];
         let p = if idx == 0 { p } else { p.other()? };
         let words =
             format!(", {} of 2: first is '{}', second the other group", pos(idx), span.slice(text));
+        return Some(Decision { population: p, phrase: Some(span), words });
+    }
+    if order.len() == 1 && respectively {
+        // "The majority of leaders ranked X and Y (83% and 70%, respectively)":
+        // one group, figures for the things listed.
+        let (p, span) = order[0];
+        let words = format!(", {} of {n}: all of '{}'", pos(idx), span.slice(text));
         return Some(Decision { population: p, phrase: Some(span), words });
     }
     if respectively && order.is_empty() {
@@ -1044,12 +1051,31 @@ impl<'b> Fig<'_, 'b> {
             if self.own_subject_not_people() {
                 return None;
             }
-            let (sents, done) = (self.sents, self.done);
-            let para = self.s.sentence.paragraph;
+            let (sents, done, text) = (self.sents, self.done, self.text);
+            let mut para = self.s.sentence.paragraph;
+            let bullet = |s: &Sent| {
+                s.sentence.span.slice(text).trim_start().starts_with(['•', '-', '*', '–', '·'])
+            };
             for back in 1..=3 {
                 let prev = &sents[self.si.checked_sub(back)?];
+                let mut intro = false;
                 if prev.sentence.paragraph != para {
-                    return None;
+                    // The items of a list carry across their paragraphs, from
+                    // the sentence that opens the list with a colon: "HR
+                    // leaders said the benefits include:" / "• More
+                    // experience: 44%". The intro's group is its first.
+                    let colon = prev.sentence.span.slice(text).trim_end().ends_with(':');
+                    if !(bullet(&sents[self.si + 1 - back]) && (colon || bullet(prev))) {
+                        return None;
+                    }
+                    para = prev.sentence.paragraph;
+                    intro = colon;
+                }
+                if intro
+                    && let Some(m) = prev.mentions.iter().find(|m| !m.object && m.group.explicit)
+                    && let GroupPop::Specific(p) = pop_in_article(&m.group, self.default)
+                {
+                    return Some(Carried::Group(p, m.span));
                 }
                 let last_fig = prev
                     .figs
@@ -1168,7 +1194,7 @@ fn fronted(toks: &[Token], first: usize, end: usize) -> bool {
 /// and IT (58%) leaders", not "use of technology (28%)".
 fn bare_sample_word(toks: &[Token], at: usize) -> bool {
     let word = &toks[at];
-    let department = word.text == "IT" || word.is("marketing");
+    let department = crate::lang::groups::department_word(word);
     // "compared to IT (41%)", "than marketing (30%)": the department compared.
     let compared = at >= 1
         && (toks[at - 1].is("than")
@@ -1202,18 +1228,18 @@ mod tests {
             "label in parenthesis",
             "Both sides value speed (marketing: 61%; IT: 48%).",
             "48%",
-            It,
+            Second,
             Label,
         ),
         (
             "group right after a ratio",
             "Four in 10 technology executives disagree.",
             "Four in 10",
-            It,
+            Second,
             GroupAfter,
         ),
-        ("of-phrase", "Some 44% of CIOs expect cuts.", "44%", It, OfPhrase),
-        ("of-phrase, marketing", "Only 17% of marketers agree.", "17%", Marketing, OfPhrase),
+        ("of-phrase", "Some 44% of CIOs expect cuts.", "44%", Second, OfPhrase),
+        ("of-phrase, marketing", "Only 17% of marketers agree.", "17%", First, OfPhrase),
         (
             "of-phrase, coordinated roles",
             "About 12% of CMOs and CIOs meet weekly.",
@@ -1246,28 +1272,28 @@ mod tests {
             "a department alone stands for its people",
             "More of them agree (24% of marketers, 30% of IT).",
             "30%",
-            It,
+            Second,
             OfPhrase,
         ),
         (
             "a group inside a quantified phrase",
             "Some 45% of the more than 800 marketing executives surveyed want more budget.",
             "45%",
-            Marketing,
+            First,
             OfPhrase,
         ),
         (
             "coordinated modifiers before a head",
             "Some 52% of advertising and marketing executives plan cuts.",
             "52%",
-            Marketing,
+            First,
             OfPhrase,
         ),
         (
             "a part of the sample that is not a role",
             "We polled 300 marketers. Most cite speed (23% of Europe, 21% of North America).",
             "21%",
-            Marketing,
+            First,
             OfPhrase,
         ),
         (
@@ -1281,21 +1307,21 @@ mod tests {
             "pronoun points back at the group",
             "The survey of 405 marketing leaders found 59% of them agreed.",
             "59%",
-            Marketing,
+            First,
             PointsBack,
         ),
         (
             "relative pronoun points back",
             "It pleased marketers, 42% of whom said so.",
             "42%",
-            Marketing,
+            First,
             PointsBack,
         ),
         (
             "the reader addressed is the survey's sample",
             "Our poll of 700 CIOs found that nearly half of you (44%) report to the CEO.",
             "half",
-            It,
+            Second,
             PointsBack,
         ),
         (
@@ -1309,7 +1335,7 @@ mod tests {
             "share of the sample by role",
             "The poll covered 125 customer leaders. One in four boasted marketing titles.",
             "One in four",
-            Marketing,
+            First,
             SampleRole,
         ),
         (
@@ -1337,26 +1363,26 @@ mod tests {
             "estimate of another group's share",
             "CIOs estimate that 40% of marketers use tools IT never approved.",
             "40%",
-            It,
+            Second,
             Estimate,
         ),
         (
             "estimate of a thing",
             "Many marketers believe 30% of their budget is wasted.",
             "30%",
-            Marketing,
+            First,
             Estimate,
         ),
         ("of-phrase, third group", "Roughly 30% of CEOs sign off.", "30%", Unknown, OfPhrase),
-        ("restating parenthesis", "Half (52%) of IT managers say so.", "52%", It, OfPhrase),
-        ("among-phrase", "Support is strong: 45% among CIOs agree.", "45%", It, AmongPhrase),
-        ("amongst-phrase", "Some 30% amongst marketers say so.", "30%", Marketing, AmongstPhrase),
-        ("from-phrase", "About 20% from IT leaders said yes.", "20%", It, FromPhrase),
+        ("restating parenthesis", "Half (52%) of IT managers say so.", "52%", Second, OfPhrase),
+        ("among-phrase", "Support is strong: 45% among CIOs agree.", "45%", Second, AmongPhrase),
+        ("amongst-phrase", "Some 30% amongst marketers say so.", "30%", First, AmongstPhrase),
+        ("from-phrase", "About 20% from IT leaders said yes.", "20%", Second, FromPhrase),
         (
             "in-phrase breakdown",
             "We asked 90 executives (70% in marketing, 30% in IT).",
             "30%",
-            It,
+            Second,
             InPhrase,
         ),
         (
@@ -1370,49 +1396,49 @@ mod tests {
             "respectively pair",
             "Marketing and IT chiefs want speed (71% and 55%, respectively).",
             "55%",
-            It,
+            Second,
             RespectivelyPair,
         ),
         (
             "respectively from previous sentence",
             "Most CMOs (60%) and CIOs (45%) plan hires. That is a 10% and a 5% rise, respectively.",
             "5%",
-            It,
+            Second,
             RespectivelyPair,
         ),
         (
             "vs. pair ordered by sides",
             "For IT staff, cost matters more than for marketing staff (61% vs. 42%).",
             "42%",
-            Marketing,
+            First,
             VersusPair,
         ),
         (
             "vs. pair with one side named",
             "IT teams worry more about risk (48% vs. 30%).",
             "30%",
-            Marketing,
+            First,
             VersusPair,
         ),
         (
             "group before parenthesis",
             "Budgets rose for CMOs (58%) and CIOs (41%).",
             "41%",
-            It,
+            Second,
             GroupBeforeParenthesis,
         ),
         (
             "sample share",
             "We polled 200 Marketing (40% share) and IT (60%) leaders.",
             "40%",
-            Marketing,
+            First,
             GroupBeforeParenthesis,
         ),
         (
             "second sample share does not reach over the first",
             "We polled 200 Marketing (40% share) and IT (60%) leaders.",
             "60%",
-            It,
+            Second,
             GroupBeforeParenthesis,
         ),
         ("magnitude", "CIOs reported margin growth of over 6%.", "6%", Unknown, Magnitude),
@@ -1420,14 +1446,14 @@ mod tests {
             "group named earlier in sentence",
             "On the CMO side, 33% plan to hire.",
             "33%",
-            Marketing,
+            First,
             GroupEarlier,
         ),
         (
             "previous figure in sentence",
             "Some 41% of CMOs want data, and 22% want speed.",
             "22%",
-            Marketing,
+            First,
             PreviousFigure,
         ),
         (
@@ -1448,21 +1474,21 @@ mod tests {
             "mention inside an earlier subject",
             "In 2021, 30% of marketers say that CMOs and CIOs are partners, and the share dropped to 12% in 2022.",
             "12%",
-            Marketing,
+            First,
             PreviousFigure,
         ),
         (
             "carried from previous sentence",
             "Marketers are upbeat. Fully 64% expect growth.",
             "64%",
-            Marketing,
+            First,
             CarriedGroup,
         ),
         (
             "carried from the previous sentence's figure",
             "Among CIOs, 40% want data. Another 20% want speed.",
             "20%",
-            It,
+            Second,
             CarriedFigure,
         ),
         (
@@ -1497,7 +1523,7 @@ mod tests {
             "no sample stated: the groups counted where the survey is cited",
             "Two-thirds of marketers report friction, according to a new survey.\n\nOverall, 77% of respondents see risk.",
             "77%",
-            Marketing,
+            First,
             OfPhrase,
         ),
         (
@@ -1560,21 +1586,21 @@ mod tests {
             "a department as a fronted topic",
             "Among IT, 55% say budgets are flat.",
             "55%",
-            It,
+            Second,
             GroupEarlier,
         ),
         (
             "a department compared",
             "Marketing (62%) says speed matters most, compared to IT (41%).",
             "41%",
-            It,
+            Second,
             GroupBeforeParenthesis,
         ),
         (
             "generic group takes the fronted topic",
             "For CIOs, the top worry is cost, according to 52% of respondents.",
             "52%",
-            It,
+            Second,
             OfPhrase,
         ),
         (
@@ -1588,7 +1614,7 @@ mod tests {
             "survey of one side",
             "A poll of 300 CMOs was run. Overall, 47% of respondents plan cuts.",
             "47%",
-            Marketing,
+            First,
             OfPhrase,
         ),
         (
@@ -1602,7 +1628,7 @@ mod tests {
             "shared unit borrows its partner",
             "Between 15 and 20 percent of CIOs agree.",
             "15",
-            It,
+            Second,
             SharesUnit,
         ),
     ];

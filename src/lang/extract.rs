@@ -246,6 +246,35 @@ fn without_count(text: &str, span: Span) -> Span {
     Span::new(span.start + at, span.end)
 }
 
+/// What extraction needs besides the text: the populations the claims are
+/// attributed to and the lexicon of their words, built once.
+pub struct Extractor {
+    /// The populations (from the built-in file or `--populations FILE`).
+    pub populations: crate::lang::populations::Populations,
+    lexicon: Lexicon,
+}
+
+impl Extractor {
+    /// An extractor for `populations`.
+    pub fn new(populations: crate::lang::populations::Populations) -> Extractor {
+        let lexicon = Lexicon::new(&populations);
+        Extractor { populations, lexicon }
+    }
+
+    /// The extractor of the built-in populations (built once).
+    pub fn builtin() -> &'static Extractor {
+        static BUILTIN: std::sync::LazyLock<Extractor> = std::sync::LazyLock::new(|| {
+            Extractor::new(crate::lang::populations::Populations::builtin().clone())
+        });
+        &BUILTIN
+    }
+
+    /// The claims of an article ([`extract_article_with`]).
+    pub fn extract(&self, text: &str) -> Vec<Claim> {
+        extract_article_with(text, &self.lexicon)
+    }
+}
+
 /// Builds what the extractor builds once per process (its regexes and
 /// lexicon) by extracting from a short text that uses every part. A batch
 /// calls it on a side thread while it lists the corpus, so that no worker

@@ -50,7 +50,7 @@ pub(crate) fn may_start_group(toks: &[Token], j: usize) -> bool {
     let t = &toks[j];
     let lexicon = |t: &Token| t.lex & class::LEXICON != 0;
     t.kind == TokKind::Number
-        || t.lex & class::IT_UPPER != 0
+        || t.lex & (class::FIRST_SPELLING | class::SECOND_SPELLING) != 0
         || lexicon(t)
         || toks.get(j + 1).is_some_and(lexicon)
         || toks.get(j + 2).is_some_and(lexicon)
@@ -58,26 +58,26 @@ pub(crate) fn may_start_group(toks: &[Token], j: usize) -> bool {
 
 /// True when the word token `t` is in one of the `classes`.
 #[inline]
-fn lower_in(t: &Token, classes: u16) -> bool {
+fn lower_in(t: &Token, classes: u32) -> bool {
     t.lex & classes != 0
 }
 
-/// True for a word naming the marketing side ("marketing", "CMO", "marketers").
-pub(crate) fn is_marketing_word(t: &Token) -> bool {
-    lower_in(t, class::MARKETING_WORD | class::MARKETING_HEAD)
+/// True for a word that names a population's department rather than its
+/// people: a modifier or a spelling ("marketing", "IT"), not a head ("CIOs").
+pub(crate) fn department_word(t: &Token) -> bool {
+    lower_in(
+        t,
+        class::FIRST_WORD | class::SECOND_WORD | class::FIRST_SPELLING | class::SECOND_SPELLING,
+    )
 }
 
-/// True for a word naming the IT side ("IT", "technology", "CIOs").
-pub(crate) fn is_it_word(t: &Token) -> bool {
-    lower_in(t, class::IT_UPPER | class::IT_WORD | class::IT_HEAD)
-}
-
-/// The side a single word names, if any.
+/// The population a single word names, if any: one of the populations
+/// file's heads, modifiers or spellings.
 pub(crate) fn side_of(t: &Token) -> Option<Population> {
-    if is_marketing_word(t) {
-        Some(Population::Marketing)
-    } else if is_it_word(t) {
-        Some(Population::It)
+    if lower_in(t, class::FIRST) {
+        Some(Population::First)
+    } else if lower_in(t, class::SECOND) {
+        Some(Population::Second)
     } else {
         None
     }
@@ -94,8 +94,8 @@ struct Reader {
     /// Head nouns read, and modifiers since the last one.
     heads: usize,
     mods_since_head: usize,
-    marketing: bool,
-    it: bool,
+    first: bool,
+    second: bool,
     third: bool,
     organisation: bool,
     generic: bool,
@@ -107,8 +107,8 @@ impl Reader {
     /// The phrase names side `p`.
     fn side(&mut self, p: Population) {
         match p {
-            Population::Marketing => self.marketing = true,
-            Population::It => self.it = true,
+            Population::First => self.first = true,
+            Population::Second => self.second = true,
             _ => {}
         }
     }
@@ -234,7 +234,7 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
             r.head(n);
             continue;
         }
-        if lower_in(t, class::MARKETING_HEAD | class::IT_HEAD) {
+        if lower_in(t, class::FIRST_HEAD | class::SECOND_HEAD) {
             r.side(side_of(t).unwrap());
             r.head(1);
             continue;
@@ -329,6 +329,17 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
             continue;
         }
 
+        // A word just before a head of a population: a compound ("job
+        // seekers", "knowledge workers").
+        if t.is_word()
+            && t.text.starts_with(|c: char| c.is_lowercase())
+            && !lower_in(t, class::FUNCTION_WORD)
+            && noun_like(t)
+            && toks.get(j + 1).is_some_and(|n| lower_in(n, class::FIRST_HEAD | class::SECOND_HEAD))
+        {
+            r.skip(1);
+            continue;
+        }
         // An unknown word just before a generic head: a third group ("sales leaders").
         if t.is_word()
             && t.text.chars().next().is_some_and(char::is_lowercase)
@@ -363,12 +374,12 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
         break;
     }
     let end = r.last?;
-    let pop = if r.marketing && r.it {
+    let pop = if r.first && r.second {
         GroupPop::Specific(Population::Both)
-    } else if r.marketing {
-        GroupPop::Specific(Population::Marketing)
-    } else if r.it {
-        GroupPop::Specific(Population::It)
+    } else if r.first {
+        GroupPop::Specific(Population::First)
+    } else if r.second {
+        GroupPop::Specific(Population::Second)
     } else if r.both_word {
         GroupPop::Specific(Population::Both)
     } else if r.third || r.organisation || r.third_modifier {
@@ -385,10 +396,18 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
         end,
         pop,
         bare: r.heads == 0,
-        organisation: r.organisation && !r.marketing && !r.it,
-        explicit: r.marketing || r.it || r.third || r.both_word,
-        both_word: r.both_word && !r.marketing && !r.it,
+        organisation: r.organisation && !r.first && !r.second,
+        explicit: r.first || r.second || r.third || r.both_word,
+        both_word: r.both_word && !r.first && !r.second,
     })
+}
+
+/// A word that can be a noun and not a verb ("job", not "put"), by the
+/// part-of-speech lexicon; an unknown word counts as a noun.
+fn noun_like(t: &Token) -> bool {
+    use crate::lang::phrases::{lexicon_pos, pos};
+    let bits = lexicon_pos(t.text);
+    bits == 0 || bits & pos::NOUN != 0 && bits & (pos::VERB | pos::BASE | pos::EN) == 0
 }
 
 /// Words that qualify the count of a sample: "the more than 800
@@ -411,24 +430,17 @@ fn demonym(t: &Token) -> bool {
 
 /// "chief marketing officer(s)", "chief information officers", "decision makers" ...
 fn multiword_role(toks: &[Token], j: usize) -> Option<(usize, Option<Population>)> {
+    // A role of the populations file: "chief marketing officer".
+    if let Some((n, p)) = toks[j].role {
+        return Some((usize::from(n), Some(p)));
+    }
+    // Any other "chief ... officer" or "chief ... executive": a third group.
     if !toks[j].is("chief") {
         return None;
     }
-    let w = |k: usize| toks.get(j + k).filter(|t| t.is_word()).map(|t| t.text.to_ascii_lowercase());
-    if w(0).as_deref() != Some("chief") {
-        return None;
-    }
-    let second = w(1)?;
-    let third = w(2)?;
-    if !(third.starts_with("officer") || third.starts_with("executive")) {
-        return None;
-    }
-    let side = match second.as_str() {
-        "marketing" => Some(Population::Marketing),
-        "information" | "technology" => Some(Population::It),
-        _ => None,
-    };
-    Some((3, side))
+    let third = toks.get(j + 2).filter(|t| t.is_word())?.text.to_ascii_lowercase();
+    toks.get(j + 1).filter(|t| t.is_word())?;
+    (third.starts_with("officer") || third.starts_with("executive")).then_some((3, None))
 }
 
 /// "in (both) marketing (and IT)", "on the technology side", "from both
@@ -506,7 +518,7 @@ fn side_phrase(toks: &[Token], j: usize) -> Option<(usize, Vec<Population>)> {
     }
     if sides.is_empty() {
         if both && toks[k - 1].is_word() && !toks[k - 1].is("both") {
-            return Some((k, vec![Population::Marketing, Population::It]));
+            return Some((k, vec![Population::First, Population::Second]));
         }
         return None;
     }
@@ -561,19 +573,19 @@ mod tests {
         use GroupPop::*;
         use Population::*;
         let cases: &[(&str, &str, &str, GroupPop)] = &[
-            ("role noun", "CIOs think so", "CIOs", Specific(It)),
-            ("marketers", "marketers say", "marketers", Specific(Marketing)),
+            ("role noun", "CIOs think so", "CIOs", Specific(Second)),
+            ("marketers", "marketers say", "marketers", Specific(First)),
             (
                 "modifier and head",
                 "marketing executives consider",
                 "marketing executives",
-                Specific(Marketing),
+                Specific(First),
             ),
             (
                 "tech management",
                 "tech management leaders said",
                 "tech management leaders",
-                Specific(It),
+                Specific(Second),
             ),
             (
                 "coordinated modifiers",
@@ -593,19 +605,19 @@ mod tests {
                 "those on the side",
                 "those on the technology side also",
                 "those on the technology side",
-                Specific(It),
+                Specific(Second),
             ),
             (
                 "chief officer",
                 "chief information officers agree",
                 "chief information officers",
-                Specific(It),
+                Specific(Second),
             ),
             (
                 "decision makers at brands",
                 "global marketing decision makers at B2B brands see",
                 "global marketing decision makers at B2B brands",
-                Specific(Marketing),
+                Specific(First),
             ),
             ("generic", "respondents see", "respondents", Generic),
             ("surveyed execs", "surveyed execs say", "surveyed execs", Generic),
@@ -613,18 +625,18 @@ mod tests {
             ("organisation", "the companies surveyed", "companies surveyed", Specific(Unknown)),
             ("third group", "CEOs lead", "CEOs", Specific(Unknown)),
             ("third group by modifier", "sales leaders say", "sales leaders", Specific(Unknown)),
-            ("IT people", "IT people think", "IT people", Specific(It)),
+            ("IT people", "IT people think", "IT people", Specific(Second)),
             (
                 "a qualified count",
                 "the more than 800 marketing executives surveyed",
                 "more than 800 marketing executives surveyed",
-                Specific(Marketing),
+                Specific(First),
             ),
             (
                 "another department coordinated",
                 "advertising and marketing executives say",
                 "advertising and marketing executives",
-                Specific(Marketing),
+                Specific(First),
             ),
             (
                 "a list of departments",

@@ -1,21 +1,24 @@
-//! The lexicon: which words name which side, which are heads of group
-//! phrases, which are neutral or function words, as class bits the
+//! The lexicon: which words name which population, which are heads of
+//! group phrases, which are neutral or function words, as class bits the
 //! tokenizer puts on each word ([`class`]). It sits below the tokenizer,
-//! which is given one ([`crate::lang::tokens::tokenize`]); the built-in one
-//! ([`Lexicon::builtin`]) is the marketing/IT lexicon of these lists.
+//! which is given one ([`crate::lang::tokens::tokenize`]). The words that
+//! name the populations come from a populations file
+//! ([`crate::lang::populations`]); the neutral and function words below are
+//! language, the same for every file. [`Lexicon::builtin`] is the lexicon
+//! of the built-in file.
 
+use crate::lang::populations::Populations;
 use crate::scan::words::WordStarts;
 
-/// Whose figure a claim is; in the dataset, its name ([`Population::as_str`]).
-#[derive(
-    Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord, serde::Serialize, serde::Deserialize,
-)]
-#[serde(rename_all = "lowercase")]
+/// Whose figure a claim is: one of the two populations of the populations
+/// file, a mix of both, or neither; in the dataset, its name in that file
+/// ([`Populations::name`]).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, PartialOrd, Ord)]
 pub enum Population {
-    /// Marketers, CMOs, marketing executives and teams.
-    Marketing,
-    /// IT leaders, CIOs, CTOs, technology executives.
-    It,
+    /// The file's first population.
+    First,
+    /// The file's second population.
+    Second,
     /// A population mixing the two.
     Both,
     /// Neither group, or not determinable.
@@ -23,61 +26,20 @@ pub enum Population {
 }
 
 impl Population {
-    /// The name used in the dataset.
-    pub fn as_str(self) -> &'static str {
-        match self {
-            Population::Marketing => "marketing",
-            Population::It => "it",
-            Population::Both => "both",
-            Population::Unknown => "unknown",
-        }
-    }
-
     /// Every population, in order.
     pub const ALL: [Population; 4] =
-        [Population::Marketing, Population::It, Population::Both, Population::Unknown];
+        [Population::First, Population::Second, Population::Both, Population::Unknown];
 
-    /// Marketing for IT and IT for marketing.
+    /// The first population for the second and the second for the first.
     pub fn other(self) -> Option<Population> {
         match self {
-            Population::Marketing => Some(Population::It),
-            Population::It => Some(Population::Marketing),
+            Population::First => Some(Population::Second),
+            Population::Second => Some(Population::First),
             _ => None,
         }
     }
 }
 
-impl std::fmt::Display for Population {
-    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
-        f.write_str(self.as_str())
-    }
-}
-
-/// Words that name the marketing side when they modify a head noun, or alone.
-const MARKETING_WORDS: &[&str] = &["marketing", "cmo", "cmo's", "cmos'"];
-/// Words that name the IT side (the uppercase "IT" is checked separately).
-const IT_WORDS: &[&str] = &["technology", "tech", "cio", "cto", "cio's"];
-/// Heads that name marketing people.
-const MARKETING_HEADS: &[&str] = &["cmos", "cmo", "marketers", "marketer"];
-/// Heads that name IT people.
-const IT_HEADS: &[&str] = &["cios", "cio", "ctos", "cto"];
-/// Heads that name a third group of people.
-const THIRD_HEADS: &[&str] = &["ceos", "ceo", "cfos", "cfo", "cdos", "cdo", "coos", "coo"];
-/// Heads that name people in general; the modifiers say which.
-const GENERIC_HEADS: &[&str] = &[
-    "executives", "executive", "execs", "exec", "leaders", "leader", "directors", "director",
-    "respondents", "respondent", "professionals", "professional", "people", "teams", "team",
-    "departments", "department", "managers", "manager", "officers", "chiefs", "heads", "pros",
-    "staff", "functions", "function", "participants", "practitioners", "side", "sides", "groups",
-    "parties", "decision-makers", "makers", "employees", "workers", "specialists", "experts",
-    "organization", "organisation", "counterparts", "colleagues", "personnel", "buyers",
-];
-/// Heads that name organisations or the public rather than survey takers.
-const ORGANISATION_HEADS: &[&str] = &[
-    "companies", "company", "businesses", "business", "brands", "brand", "firms", "firm",
-    "organizations", "organisations", "enterprises", "consumers", "consumer", "customers",
-    "shoppers", "users", "retailers", "agencies", "households", "adults", "americans",
-];
 /// Function words, never the modifier of a group ("for IT respondents").
 const FUNCTION_WORDS: &[&str] = &[
     "for", "to", "of", "in", "on", "by", "with", "than", "that", "as", "at", "from", "and", "or",
@@ -95,160 +57,228 @@ const NEUTRAL: &[&str] = &[
     "european", "american", "british", "asian", "uk-based", "us-based", "leading", "decision", "a",
     "an", "any", "of",
 ];
+/// Words that open or continue a phrase ([`class::PHRASE_WORD`]).
+const PHRASE_WORDS: &[&str] = &["chief", "those", "ones"];
 
-/// Lexicon classes of a word, as bits of [`crate::lang::tokens::Token::lex`]: which of the word
-/// lists above hold it (ASCII case ignored), so that the rules test a bit
-/// instead of comparing the word with every entry of a list.
+/// Lexicon classes of a word, as bits of [`crate::lang::tokens::Token::lex`]:
+/// which lists hold it (ASCII case ignored, but for spellings), so that the
+/// rules test a bit instead of comparing the word with every entry of a list.
 pub(crate) mod class {
-    /// [`super::MARKETING_WORDS`].
-    pub(crate) const MARKETING_WORD: u16 = 1;
-    /// [`super::IT_WORDS`].
-    pub(crate) const IT_WORD: u16 = 1 << 1;
-    /// [`super::MARKETING_HEADS`].
-    pub(crate) const MARKETING_HEAD: u16 = 1 << 2;
-    /// [`super::IT_HEADS`].
-    pub(crate) const IT_HEAD: u16 = 1 << 3;
-    /// [`super::THIRD_HEADS`].
-    pub(crate) const THIRD_HEAD: u16 = 1 << 4;
-    /// [`super::GENERIC_HEADS`].
-    pub(crate) const GENERIC_HEAD: u16 = 1 << 5;
-    /// [`super::ORGANISATION_HEADS`].
-    pub(crate) const ORGANISATION_HEAD: u16 = 1 << 6;
-    /// [`super::NEUTRAL`].
-    pub(crate) const NEUTRAL: u16 = 1 << 7;
-    /// [`super::FUNCTION_WORDS`].
-    pub(crate) const FUNCTION_WORD: u16 = 1 << 8;
-    /// "chief", "those", "ones", "i.t.": words that open or continue a phrase.
-    pub(crate) const PHRASE_WORD: u16 = 1 << 9;
-    /// "IT" or "I.T." as written (the lowercase "it" is a pronoun).
-    pub(crate) const IT_UPPER: u16 = 1 << 10;
+    /// A modifier of the first population ("marketing").
+    pub(crate) const FIRST_WORD: u32 = 1;
+    /// A modifier of the second population.
+    pub(crate) const SECOND_WORD: u32 = 1 << 1;
+    /// A head naming the first population's people ("marketers").
+    pub(crate) const FIRST_HEAD: u32 = 1 << 2;
+    /// A head naming the second population's people.
+    pub(crate) const SECOND_HEAD: u32 = 1 << 3;
+    /// A head naming a third group of people.
+    pub(crate) const THIRD_HEAD: u32 = 1 << 4;
+    /// A head naming people in general ("respondents").
+    pub(crate) const GENERIC_HEAD: u32 = 1 << 5;
+    /// A head naming organisations or the public ("companies").
+    pub(crate) const ORGANISATION_HEAD: u32 = 1 << 6;
+    /// A word that qualifies a group without changing it ("senior").
+    pub(crate) const NEUTRAL: u32 = 1 << 7;
+    /// A function word ("for").
+    pub(crate) const FUNCTION_WORD: u32 = 1 << 8;
+    /// "chief", "those", "ones": words that open or continue a phrase.
+    pub(crate) const PHRASE_WORD: u32 = 1 << 9;
+    /// A spelling of the first population, as written.
+    pub(crate) const FIRST_SPELLING: u32 = 1 << 10;
+    /// A spelling of the second population, as written ("IT", not "it").
+    pub(crate) const SECOND_SPELLING: u32 = 1 << 11;
+    /// The first word of a role of several words ("chief" of "chief
+    /// marketing officer").
+    pub(crate) const ROLE_START: u32 = 1 << 12;
+    /// A spelling of a group word that is no group near certain words ("CMOs").
+    pub(crate) const NOT_A_GROUP: u32 = 1 << 13;
+    /// One of the words near which a [`NOT_A_GROUP`] spelling is no group.
+    pub(crate) const SENSE_CONTEXT: u32 = 1 << 14;
     /// Words that may open a group phrase.
-    pub(crate) const LEXICON: u16 = MARKETING_WORD
-        | IT_WORD
-        | MARKETING_HEAD
-        | IT_HEAD
+    pub(crate) const LEXICON: u32 = FIRST_WORD
+        | SECOND_WORD
+        | FIRST_HEAD
+        | SECOND_HEAD
         | THIRD_HEAD
         | GENERIC_HEAD
         | ORGANISATION_HEAD
         | NEUTRAL
-        | PHRASE_WORD;
+        | PHRASE_WORD
+        | ROLE_START;
+    /// The words naming the first population.
+    pub(crate) const FIRST: u32 = FIRST_WORD | FIRST_HEAD | FIRST_SPELLING;
+    /// The words naming the second population.
+    pub(crate) const SECOND: u32 = SECOND_WORD | SECOND_HEAD | SECOND_SPELLING;
 }
 
-/// How the department "IT" is written ([`class::IT_UPPER`]); case counts.
-pub(crate) const IT_UPPER_SPELLINGS: [&str; 2] = ["IT", "I.T."];
-
-/// Each word list with the class bit it gives.
-const CLASS_LISTS: [(&[&str], u16); 10] = [
-    (MARKETING_WORDS, class::MARKETING_WORD),
-    (IT_WORDS, class::IT_WORD),
-    (MARKETING_HEADS, class::MARKETING_HEAD),
-    (IT_HEADS, class::IT_HEAD),
-    (THIRD_HEADS, class::THIRD_HEAD),
-    (GENERIC_HEADS, class::GENERIC_HEAD),
-    (ORGANISATION_HEADS, class::ORGANISATION_HEAD),
-    (NEUTRAL, class::NEUTRAL),
-    (FUNCTION_WORDS, class::FUNCTION_WORD),
-    (&["chief", "those", "ones", "i.t."], class::PHRASE_WORD),
-];
-
 /// Classes of the words a group phrase cannot do without: every phrase
-/// [`crate::lang::groups::group_at`] reads holds a head, a department or
-/// role word (or "IT"), or "chief" of a multiword role ("chief financial
+/// [`crate::lang::groups::group_at`] reads holds a head, a population's word
+/// or spelling, or the first word of a role ("chief" of "chief financial
 /// officer").
-const CORE: u16 = class::MARKETING_WORD
-    | class::IT_WORD
-    | class::MARKETING_HEAD
-    | class::IT_HEAD
+const CORE: u32 = class::FIRST_WORD
+    | class::SECOND_WORD
+    | class::FIRST_HEAD
+    | class::SECOND_HEAD
     | class::THIRD_HEAD
     | class::GENERIC_HEAD
-    | class::ORGANISATION_HEAD;
+    | class::ORGANISATION_HEAD
+    | class::ROLE_START;
 
-/// The words of the built-in lists in the [`CORE`] classes, and "chief",
-/// lowercase (what [`Lexicon::core_word_starts`] looks for).
-#[cfg(test)]
-pub(crate) fn core_words() -> impl Iterator<Item = &'static str> {
-    CLASS_LISTS
-        .iter()
-        .filter(|(_, bit)| bit & CORE != 0)
-        .flat_map(|(list, _)| list.iter().copied())
-        .chain(["chief"])
+/// A role of several words ("chief marketing officer") and the population
+/// it names.
+#[derive(Debug, Clone)]
+pub(crate) struct Role {
+    /// Its words after the first, lowercase keys.
+    rest: Vec<u128>,
+    /// [`Population::First`] or [`Population::Second`].
+    pub(crate) population: Population,
 }
 
 /// Words with their classes: every word lowercased, with a quick filter in
 /// front of the table, and the search for the words group phrases need.
 pub struct Lexicon {
-    classes: rustc_hash::FxHashMap<u128, u16>,
+    classes: rustc_hash::FxHashMap<u128, u32>,
     /// One bit per [`shape`] of a lexicon word: a word whose shape has no
     /// bit is not in the lexicon, and most words of news text are not.
     shapes: [u64; 256],
-    /// How the department "IT" is written ([`class::IT_UPPER`]).
-    upper: Vec<String>,
-    /// One bit per first byte of `upper`: most words need no comparison.
-    upper_first: [u64; 4],
-    /// Where the words of the [`CORE`] classes (and the `upper` ones) start.
+    /// Words whose case counts ("IT"), with their classes.
+    spellings: Vec<(String, u32)>,
+    /// One bit per first byte of `spellings`: most words need no comparison.
+    spelling_first: [u64; 4],
+    /// Roles of several words, by the key of their first word.
+    roles: rustc_hash::FxHashMap<u128, Vec<Role>>,
+    /// Where the words of the [`CORE`] classes (and the spellings) start.
     core: WordStarts,
 }
 
 impl Lexicon {
-    /// The built-in marketing/IT lexicon (built once).
+    /// The lexicon of the built-in populations file (built once).
     pub fn builtin() -> &'static Lexicon {
-        static BUILTIN: std::sync::LazyLock<Lexicon> = std::sync::LazyLock::new(|| {
-            Lexicon::new(
-                CLASS_LISTS.iter().flat_map(|&(list, bit)| list.iter().map(move |w| (*w, bit))),
-                IT_UPPER_SPELLINGS,
-            )
-        });
+        static BUILTIN: std::sync::LazyLock<Lexicon> =
+            std::sync::LazyLock::new(|| Lexicon::new(Populations::builtin()));
         &BUILTIN
     }
 
-    /// A lexicon of `words` (lowercase, at most 16 bytes, each with its
-    /// [`class`] bits) and the exact spellings of the uppercase department
-    /// `upper` ("IT").
-    pub(crate) fn new<'a>(
-        words: impl IntoIterator<Item = (&'a str, u16)>,
-        upper: impl IntoIterator<Item = &'a str>,
-    ) -> Lexicon {
-        let upper: Vec<String> = upper.into_iter().map(String::from).collect();
-        let mut classes: rustc_hash::FxHashMap<u128, u16> = Default::default();
+    /// The lexicon of a populations file and of the language's own lists.
+    pub fn new(pops: &Populations) -> Lexicon {
+        let mut words: Vec<(&str, u32)> = Vec::new();
+        let side_bits = [
+            (class::FIRST_WORD, class::FIRST_HEAD, class::FIRST_SPELLING),
+            (class::SECOND_WORD, class::SECOND_HEAD, class::SECOND_SPELLING),
+        ];
+        let mut spellings: Vec<(String, u32)> = Vec::new();
+        let mut roles: rustc_hash::FxHashMap<u128, Vec<Role>> = Default::default();
+        let mut role_starts: Vec<String> = Vec::new();
+        for (side, (word, head, spelling)) in pops.sides.iter().zip(side_bits) {
+            words.extend(side.modifiers.iter().map(|w| (w.as_str(), word)));
+            words.extend(side.heads.iter().map(|w| (w.as_str(), head)));
+            spellings.extend(side.spellings.iter().map(|w| (w.clone(), spelling)));
+        }
+        for (side, population) in pops.sides.iter().zip([Population::First, Population::Second]) {
+            for role in &side.roles {
+                let first = key(&role[0]).expect("role words are at most 16 bytes");
+                let rest = role[1..].iter().map(|w| key(w).expect("at most 16 bytes")).collect();
+                roles.entry(first).or_default().push(Role { rest, population });
+                role_starts.push(role[0].clone());
+            }
+        }
+        words.extend(role_starts.iter().map(|w| (w.as_str(), class::ROLE_START)));
+        words.extend(pops.third.iter().map(|w| (w.as_str(), class::THIRD_HEAD)));
+        words.extend(pops.generic.iter().map(|w| (w.as_str(), class::GENERIC_HEAD)));
+        words.extend(pops.organisations.iter().map(|w| (w.as_str(), class::ORGANISATION_HEAD)));
+        words.extend(NEUTRAL.iter().map(|w| (*w, class::NEUTRAL)));
+        words.extend(FUNCTION_WORDS.iter().map(|w| (*w, class::FUNCTION_WORD)));
+        words.extend(PHRASE_WORDS.iter().map(|w| (*w, class::PHRASE_WORD)));
+        for n in &pops.not_a_group {
+            spellings.extend(n.spellings.iter().map(|w| (w.clone(), class::NOT_A_GROUP)));
+            words.extend(n.when_two_of.iter().map(|w| (w.as_str(), class::SENSE_CONTEXT)));
+        }
+        let mut classes: rustc_hash::FxHashMap<u128, u32> = Default::default();
         let mut shapes = [0; 256];
         let mut core = Vec::new();
         for (w, bit) in words {
-            let key = key(w).expect("lexicon words are at most 16 bytes");
+            let Some(key) = key(w) else { continue };
             *classes.entry(key).or_insert(0) |= bit;
             let s = shape(w.as_bytes());
             shapes[s / 64] |= 1 << (s % 64);
             if bit & CORE != 0 {
-                core.push(w);
+                core.push(w.to_string());
             }
         }
-        core.push("chief");
-        let core = WordStarts::new(core, upper.iter().map(String::as_str));
-        let mut upper_first = [0u64; 4];
-        for b in upper.iter().filter_map(|u| u.as_bytes().first()) {
-            upper_first[usize::from(b >> 6)] |= 1 << (b & 63);
+        core.push("chief".to_string());
+        core.sort();
+        core.dedup();
+        // The spellings of a population are core; those that are no group are
+        // not. Words the folded search cannot take (shorter than three bytes,
+        // "hr") are searched as written, in their three cases.
+        let (folded, short): (Vec<String>, Vec<String>) = core
+            .into_iter()
+            .partition(|w| w.len() >= 3 && w.starts_with(|c: char| c.is_ascii_lowercase()));
+        let mut exact: Vec<String> = spellings
+            .iter()
+            .filter(|(_, bit)| bit & (class::FIRST_SPELLING | class::SECOND_SPELLING) != 0)
+            .map(|(w, _)| w.clone())
+            .collect();
+        for w in short {
+            let title = w[..1].to_ascii_uppercase() + &w[1..];
+            exact.extend([w.to_ascii_uppercase(), title, w]);
         }
-        Lexicon { classes, shapes, upper, upper_first, core }
+        let core =
+            WordStarts::new(folded.iter().map(String::as_str), exact.iter().map(String::as_str));
+        let mut spelling_first = [0u64; 4];
+        for b in spellings.iter().filter_map(|(u, _)| u.as_bytes().first()) {
+            spelling_first[usize::from(b >> 6)] |= 1 << (b & 63);
+        }
+        Lexicon { classes, shapes, spellings, spelling_first, roles, core }
     }
 
     /// The classes of a word token's text (see [`class`]).
     #[inline]
-    pub(crate) fn classes(&self, word: &str) -> u16 {
+    pub(crate) fn classes(&self, word: &str) -> u32 {
         let Some(&first) = word.as_bytes().first() else { return 0 };
-        let upper = if self.upper_first[usize::from(first >> 6)] & (1 << (first & 63)) != 0
-            && self.upper.iter().any(|u| u.as_str() == word)
-        {
-            class::IT_UPPER
-        } else {
-            0
-        };
+        let mut spelled = 0;
+        if self.spelling_first[usize::from(first >> 6)] & (1 << (first & 63)) != 0 {
+            for (w, bit) in &self.spellings {
+                if w == word {
+                    spelled |= bit;
+                }
+            }
+        }
         let s = shape(word.as_bytes());
         if self.shapes[s / 64] & (1 << (s % 64)) == 0 {
-            return upper;
+            return spelled;
         }
         let Some(key) = key(word) else {
-            return upper; // longer than any word of the lexicon
+            return spelled; // longer than any word of the lexicon
         };
-        self.classes.get(&key).copied().unwrap_or(0) | upper
+        self.classes.get(&key).copied().unwrap_or(0) | spelled
+    }
+
+    /// The role of several words that starts at word `words[0]` (the tokens
+    /// of a sentence from there: their texts), as its length and population.
+    pub(crate) fn role_at<'a>(
+        &self,
+        words: impl Iterator<Item = &'a str> + Clone,
+    ) -> Option<(usize, Population)> {
+        let mut it = words.clone();
+        let first = key(it.next()?)?;
+        let roles = self.roles.get(&first)?;
+        'role: for role in roles {
+            let mut it = words.clone().skip(1);
+            for (i, want) in role.rest.iter().enumerate() {
+                let Some(w) = it.next() else { continue 'role };
+                let last = i + 1 == role.rest.len();
+                // The last word may take a plural "s": "chief marketing officers".
+                let plain = key(w);
+                let singular = w.strip_suffix('s').and_then(key);
+                if !(plain == Some(*want) || last && singular == Some(*want)) {
+                    continue 'role;
+                }
+            }
+            return Some((role.rest.len() + 1, role.population));
+        }
+        None
     }
 
     /// Where in `text` a word token may start that a group phrase needs (see
@@ -289,14 +319,77 @@ fn key(word: &str) -> Option<u128> {
     Some(u128::from_le_bytes(buf))
 }
 
+/// The built-in file's word lists with their classes, and the language's
+/// (for tests that compare the lexicon with scanning the lists).
+#[cfg(test)]
+pub(crate) fn word_lists() -> Vec<(Vec<String>, u32)> {
+    let pops = Populations::builtin();
+    let own = |l: &[&str]| l.iter().map(|w| w.to_string()).collect::<Vec<_>>();
+    let mut lists = Vec::new();
+    for (side, (word, head)) in pops
+        .sides
+        .iter()
+        .zip([(class::FIRST_WORD, class::FIRST_HEAD), (class::SECOND_WORD, class::SECOND_HEAD)])
+    {
+        lists.push((side.modifiers.clone(), word));
+        lists.push((side.heads.clone(), head));
+        lists.push((side.roles.iter().map(|r| r[0].clone()).collect(), class::ROLE_START));
+    }
+    lists.push((pops.third.clone(), class::THIRD_HEAD));
+    lists.push((pops.generic.clone(), class::GENERIC_HEAD));
+    lists.push((pops.organisations.clone(), class::ORGANISATION_HEAD));
+    lists.push((own(NEUTRAL), class::NEUTRAL));
+    lists.push((own(FUNCTION_WORDS), class::FUNCTION_WORD));
+    lists.push((own(PHRASE_WORDS), class::PHRASE_WORD));
+    for n in &pops.not_a_group {
+        lists.push((n.when_two_of.clone(), class::SENSE_CONTEXT));
+    }
+    lists
+}
+
+/// The built-in file's spellings, with their classes.
+#[cfg(test)]
+pub(crate) fn spellings() -> Vec<(String, u32)> {
+    let pops = Populations::builtin();
+    let mut out: Vec<(String, u32)> = Vec::new();
+    for (side, bit) in pops.sides.iter().zip([class::FIRST_SPELLING, class::SECOND_SPELLING]) {
+        out.extend(side.spellings.iter().map(|w| (w.clone(), bit)));
+    }
+    for n in &pops.not_a_group {
+        out.extend(n.spellings.iter().map(|w| (w.clone(), class::NOT_A_GROUP)));
+    }
+    out
+}
+
+/// The words of the built-in lists in the [`CORE`] classes, and "chief",
+/// lowercase (what [`Lexicon::core_word_starts`] looks for, but the
+/// spellings).
+#[cfg(test)]
+pub(crate) fn core_words() -> Vec<String> {
+    let mut out: Vec<String> = word_lists()
+        .into_iter()
+        .filter(|(_, bit)| bit & CORE != 0)
+        .flat_map(|(list, _)| list)
+        .chain(["chief".to_string()])
+        .collect();
+    out.sort();
+    out.dedup();
+    out
+}
+
 #[cfg(test)]
 pub(crate) mod tests {
     use super::*;
 
     /// The classes of a word by comparing it with every entry of every list.
-    fn classes_by_scan(word: &str) -> u16 {
-        let mut bits = if IT_UPPER_SPELLINGS.contains(&word) { class::IT_UPPER } else { 0 };
-        for (list, bit) in CLASS_LISTS {
+    fn classes_by_scan(word: &str) -> u32 {
+        let mut bits = 0;
+        for (w, bit) in spellings() {
+            if w == word {
+                bits |= bit;
+            }
+        }
+        for (list, bit) in word_lists() {
             if list.iter().any(|w| word.eq_ignore_ascii_case(w)) {
                 bits |= bit;
             }
@@ -307,13 +400,14 @@ pub(crate) mod tests {
     #[test]
     fn classes_agree_with_scanning_the_lists() {
         let mut words: Vec<String> = Vec::new();
-        for w in CLASS_LISTS.iter().flat_map(|(list, _)| list.iter()) {
+        for w in word_lists().into_iter().flat_map(|(list, _)| list) {
             let upper = w.to_ascii_uppercase();
             let title = format!("{}{}", &upper[..1], &w[1..]);
             let longer = format!("{w}s");
             let shorter = w[..w.len() - 1].to_string();
             words.extend([w.to_string(), upper, title, longer, shorter]);
         }
+        words.extend(spellings().into_iter().map(|(w, _)| w));
         words.extend(
             [
                 "IT", "I.T.", "It", "it", "", "decision-makerss", "marketing\u{e9}", "\u{212a}",
@@ -326,17 +420,43 @@ pub(crate) mod tests {
         }
     }
 
+    /// (case, words after the role's first, the role's length and population)
+    #[test]
+    fn roles_of_several_words() {
+        let lexicon = Lexicon::builtin();
+        type Case = (&'static str, &'static str, Option<(usize, Population)>);
+        let cases: &[Case] = &[
+            (
+                "first population's role",
+                "Chief Marketing Officer says",
+                Some((3, Population::First)),
+            ),
+            ("plural", "chief marketing officers say", Some((3, Population::First))),
+            (
+                "second population's role",
+                "chief information officers",
+                Some((3, Population::Second)),
+            ),
+            ("no role", "chief financial officer", None),
+            ("cut short", "chief marketing", None),
+        ];
+        for (name, text, want) in cases {
+            assert_eq!(lexicon.role_at(text.split_whitespace()), *want, "case {name:?}");
+        }
+    }
+
     /// Sentences of lexicon words (every list, and the pieces of multiword
     /// roles), other words, numbers and punctuation, in any case.
     pub(crate) fn sentence() -> impl proptest::strategy::Strategy<Value = String> {
         use proptest::prelude::*;
-        let mut words: Vec<String> =
-            CLASS_LISTS.iter().flat_map(|(l, _)| l.iter()).map(|w| w.to_string()).collect();
+        let mut words: Vec<String> = word_lists().into_iter().flat_map(|(l, _)| l).collect();
+        words.extend(spellings().into_iter().map(|(w, _)| w));
         words.extend(
             [
-                "IT", "I.T.", "it", "It", "chief", "chief financial officer", "officer",
-                "information", "sales", "said", "rose", "surveyed", "polled", "by", "220", "5",
-                ",", ";", ":", "(", ")", "&", "/", "-", "'", "director", "besides", "x",
+                "it", "It", "chief", "chief financial officer", "chief marketing officer",
+                "officer", "information", "sales", "said", "rose", "surveyed", "polled", "by",
+                "220", "5", ",", ";", ":", "(", ")", "&", "/", "-", "'", "director", "besides",
+                "x",
             ]
             .map(String::from),
         );

@@ -13,6 +13,7 @@ pub(crate) mod extract;
 pub(crate) mod groups;
 pub(crate) mod lexicon;
 pub(crate) mod phrases;
+pub(crate) mod populations;
 pub(crate) mod segment;
 pub(crate) mod subject;
 pub(crate) mod tokens;

@@ -233,7 +233,6 @@ const SURVEY_WORDS: &[(&str, u16)] = &[
     ("place", pos::NOUN | pos::BASE),
     ("prioritize", pos::BASE),
     ("prioritise", pos::BASE),
-    ("marketers", pos::NOUN),
     ("martech", pos::NOUN),
     ("respondents", pos::NOUN),
     ("omnichannel", pos::ADJ | pos::NOUN),
@@ -325,7 +324,7 @@ fn open_bits(t: &Token, bits: u16) -> u16 {
 
 /// True for a noun that names people (a head of the group lexicon).
 pub(crate) fn people_noun(t: &Token) -> bool {
-    t.lex & (class::MARKETING_HEAD | class::IT_HEAD | class::THIRD_HEAD | class::GENERIC_HEAD) != 0
+    t.lex & (class::FIRST_HEAD | class::SECOND_HEAD | class::THIRD_HEAD | class::GENERIC_HEAD) != 0
         || t.is("people")
 }
 
@@ -382,7 +381,7 @@ fn word_tag(toks: &[Token], words: &[u32], tags: &[Tag], i: usize, prev: Option<
         let before_noun = next.is_some_and(|n| n.is_word()) && !has(next_w, closed::AUX);
         return if before_noun && !has(next_w, closed::MODAL) { Tag::Det } else { Tag::Pron };
     }
-    if t.lex & class::IT_UPPER != 0 {
+    if t.lex & (class::FIRST_SPELLING | class::SECOND_SPELLING) != 0 {
         return Tag::Noun;
     }
     // "US", "UK", "CX": capitals are a name, not "us".
@@ -405,7 +404,7 @@ fn word_tag(toks: &[Token], words: &[u32], tags: &[Tag], i: usize, prev: Option<
         return Tag::Part;
     }
     if people_noun(t)
-        || t.lex & (class::ORGANISATION_HEAD | class::MARKETING_WORD | class::IT_WORD) != 0
+        || t.lex & (class::ORGANISATION_HEAD | class::FIRST_WORD | class::SECOND_WORD) != 0
     {
         return Tag::Noun;
     }

@@ -954,16 +954,15 @@ fn sample_share(f: &Fig) -> Option<Option<Span>> {
     let breakdown = inside.iter().any(|t| t.is("share"))
         || inside.iter().any(|t| t.is("in")) && inside.iter().any(|t| side_of(t).is_some())
         || open > 0
-            && (toks[open - 1].text == "IT" || toks[open - 1].is("marketing"))
+            && crate::lang::groups::department_word(&toks[open - 1])
             && (open == 1 || !toks[open - 2].is_word() || toks[open - 2].is("and"));
     if !breakdown {
         return None;
     }
-    if open > 0 && in_list(&toks[open - 1], SAMPLE_HEADS) {
+    if open > 0 && people_noun(&toks[open - 1]) {
         return Some(Some(toks[open - 1].span));
     }
-    let head =
-        toks[close + 1..toks.len().min(close + 10)].iter().find(|t| in_list(t, SAMPLE_HEADS))?;
+    let head = toks[close + 1..toks.len().min(close + 10)].iter().find(|t| people_noun(t))?;
     Some(Some(head.span))
 }
 
@@ -1600,12 +1599,6 @@ fn label_before(s: &Sent, li: usize, prev_fig: Option<usize>) -> Option<(usize, 
     }
     trim(toks, a, end)
 }
-
-/// Head nouns of a survey sample.
-const SAMPLE_HEADS: &[&str] = &[
-    "executives", "leaders", "respondents", "professionals", "directors", "managers", "people",
-    "execs", "marketers", "participants",
-];
 
 /// Nouns of a rate compared between groups: "at a much higher percentage (67%)".
 const RATE_NOUNS: &[&str] = &["percentage", "rate", "proportion", "share", "clip", "level"];

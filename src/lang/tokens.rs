@@ -28,7 +28,10 @@ pub(crate) struct Token<'a> {
     pub text: &'a str,
     /// The lexicon classes of a word ([`crate::lang::lexicon::class`]); 0
     /// for other tokens.
-    pub lex: u16,
+    pub lex: u32,
+    /// On the first word of a role of several words ("chief marketing
+    /// officer"): its length in tokens and its population.
+    pub role: Option<(u8, crate::lang::lexicon::Population)>,
 }
 
 impl Token<'_> {
@@ -85,6 +88,7 @@ pub(crate) fn tokenize<'a>(
                 kind: TokKind::Figure(idx),
                 text: &text[s.start..s.end],
                 lex: 0,
+                role: None,
             });
             i = s.end;
             fig.next();
@@ -138,7 +142,14 @@ pub(crate) fn tokenize<'a>(
         }
         let word = &text[start..end];
         let lex = if kind == TokKind::Word { lexicon.classes(word) } else { 0 };
-        out.push(Token { span: Span::new(start, end), kind, text: word, lex });
+        out.push(Token { span: Span::new(start, end), kind, text: word, lex, role: None });
+    }
+    // Roles of several words, from the populations file.
+    for i in 0..out.len() {
+        if out[i].lex & crate::lang::lexicon::class::ROLE_START != 0 {
+            let words = out[i..].iter().take_while(|t| t.is_word()).map(|t| t.text);
+            out[i].role = lexicon.role_at(words).map(|(n, p)| (n as u8, p));
+        }
     }
     out
 }

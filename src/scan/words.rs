@@ -158,7 +158,7 @@ fn alnum_letters(w: u64) -> (u64, u64) {
 
 #[cfg(test)]
 mod tests {
-    use crate::lang::lexicon::{IT_UPPER_SPELLINGS, Lexicon, core_words};
+    use crate::lang::lexicon::{Lexicon, class, core_words, spellings};
 
     fn core_word_starts(text: &str) -> Vec<usize> {
         Lexicon::builtin().core_word_starts(text)
@@ -181,9 +181,12 @@ mod tests {
             .find_overlapping_iter(text)
             .map(|m| m.start())
             .chain(
-                IT_UPPER_SPELLINGS
-                    .iter()
-                    .flat_map(|w| memchr::memmem::find_iter(text.as_bytes(), w)),
+                spellings()
+                    .into_iter()
+                    .filter(|(_, bit)| bit & (class::FIRST_SPELLING | class::SECOND_SPELLING) != 0)
+                    .flat_map(|(w, _)| {
+                        memchr::memmem::find_iter(text.as_bytes(), w.as_bytes()).collect::<Vec<_>>()
+                    }),
             )
             .filter(|&at| starts_word(at))
             .collect();
