@@ -88,9 +88,8 @@ pub(crate) enum Command {
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
     /// Folder of articles, searched recursively; `-` reads one article
-    /// (named `-`) from standard input.
-    #[arg(default_value = "corpus")]
-    pub corpus: PathBuf,
+    /// (named `-`) from standard input [default: corpus].
+    pub corpus: Option<PathBuf>,
     /// Output folder for claims.jsonl and manifest.json.
     #[arg(short, long, default_value = "extracted")]
     pub out: PathBuf,
@@ -144,10 +143,10 @@ pub(crate) struct EvalArgs {
 /// Arguments of `claimscan audit`.
 #[derive(Debug, Args)]
 pub(crate) struct AuditArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Print the report as JSON lines: one object per claim that does not
@@ -165,10 +164,10 @@ pub(crate) struct AuditArgs {
 pub(crate) struct ShowArgs {
     /// The claim's id, e.g. c-3f2a9c1e0b7d4a55.
     pub id: String,
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
 }
@@ -179,13 +178,13 @@ pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(short, long, value_enum)]
     pub format: ExportFormat,
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
     /// Output file (csv, label-studio, w3c; default stdout) or folder (brat, required).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
 }
@@ -223,7 +222,7 @@ pub enum SchemaKind {
 /// Arguments of `claimscan stats`.
 #[derive(Debug, Args)]
 pub(crate) struct StatsArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
     /// Print the counts and the gap table as one JSON object.
@@ -237,13 +236,13 @@ pub(crate) struct StatsArgs {
 /// Arguments of `claimscan report`.
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Output HTML file.
-    #[arg(short, long, default_value = "report.html")]
-    pub out: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Output HTML file [default: report.html in the dataset folder].
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Output of `claimscan audit --json` to take claim statuses from.

@@ -53,7 +53,7 @@ pub use crate::lang::extract::{Claim, extract_article, extract_article_with};
 pub use crate::lang::lexicon::{Lexicon, Population};
 pub use crate::lang::subject::SubjectRule;
 pub use crate::record::{
-    ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord, claim_id,
+    ArticleEntry, Audited, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord, claim_id,
     claim_records,
 };
 pub use crate::span::Span;

@@ -3,8 +3,11 @@
 use crate::cli::ExtractArgs;
 use crate::cmd::Status;
 use crate::io::driver::{Settings, run as run_extraction};
-use crate::io::files::WriteError;
 use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// The corpus folder when none is given.
+const DEFAULT_CORPUS: &str = "corpus";
 
 /// Runs `claimscan extract`.
 pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
@@ -12,18 +15,15 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
         anyhow::bail!("--threads must be at least 1");
     }
     let settings = Settings {
-        corpus: args.corpus.clone(),
+        corpus: args.corpus.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS)),
+        corpus_is_default: args.corpus.is_none(),
         out: args.out.clone(),
         ext: args.ext.trim_start_matches('.').to_string(),
         threads: args.threads,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         full: args.full,
     };
-    let summary = match run_extraction(&settings) {
-        Ok(s) => s,
-        Err(e) if e.downcast_ref::<WriteError>().is_some() => return Err(e),
-        Err(e) => return Err(e),
-    };
+    let summary = run_extraction(&settings)?;
     for p in &summary.problems {
         eprintln!("claimscan: {p}");
     }
