@@ -17,6 +17,16 @@ pub struct Cli {
 pub(crate) enum Command {
     /// Extract percentage claims from a folder of articles into a dataset.
     ///
+    /// When OUT already holds a dataset of this build, only new and changed
+    /// articles are extracted. A run that finds no article leaves OUT as it
+    /// was.
+    ///
+    /// Exit status: 0 when every article was extracted; 1 when some could
+    /// not be read or decoded (each is named on stderr and recorded in the
+    /// manifest; the others are extracted); 2 on usage errors and when
+    /// nothing was written (no corpus folder, no article in it, an output
+    /// folder that cannot be created or written).
+    ///
     /// Example: claimscan extract corpus -o extracted
     Extract(ExtractArgs),
     /// Read articles as JSON lines on stdin, write claim records as JSON lines on stdout.
@@ -129,7 +139,7 @@ pub(crate) struct StreamArgs {
 pub(crate) struct EvalArgs {
     /// Gold claims, one JSON object per line.
     pub gold: PathBuf,
-    /// Predicted claims, one JSON object per line.
+    /// Predicted claims, one JSON object per line (or a dataset folder).
     #[arg(default_value = "extracted/claims.jsonl")]
     pub claims: PathBuf,
     /// List misses, extras and wrong fields.

@@ -15,7 +15,7 @@ use crate::io::files::{
 };
 use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious};
 use crate::io::manifest::EntryWriter;
-use crate::io::progress::progress_bar;
+use crate::io::progress::{articles_done, progress_bar};
 use crate::lang::extract::extract_article;
 use crate::lang::lexicon::Population;
 use crate::record::{ArticleEntry, Manifest, SCHEMA_VERSION, claim_records, hex};
@@ -474,7 +474,7 @@ impl Writer<'_> {
         self.done_articles += 1;
         if let Some(bar) = &self.bar {
             bar.inc(p.entry.bytes);
-            bar.set_message(format!("{} articles", self.done_articles));
+            bar.set_message(articles_done(self.done_articles));
         }
         let summary = &mut self.summary;
         summary.claims += p.entry.claims;
