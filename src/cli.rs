@@ -37,7 +37,7 @@ pub(crate) enum Command {
     /// record on stdout and the stream goes on. Exit status 2 only when
     /// stdin cannot be read or stdout written (a closed pipe exits 0).
     ///
-    /// Example: claimscan stream -j4 < articles.jsonl > claims.jsonl
+    /// Example: echo '{"id": "a.txt", "text": "Of the CIOs, 45% agreed."}' | claimscan stream -j4
     Stream(StreamArgs),
     /// Score a claims file against a gold file (same figures as score.py).
     ///
@@ -53,7 +53,7 @@ pub(crate) enum Command {
     Audit(AuditArgs),
     /// Print one claim in its sentence, the expression, subject and population phrase marked.
     ///
-    /// Example: claimscan show c-3f2a9c1e0b7d4a55
+    /// Example: claimscan show c-75c5cf2871c40394
     Show(ShowArgs),
     /// Export a dataset for review or analysis tools: csv, label-studio, brat or w3c.
     ///
@@ -82,15 +82,15 @@ pub(crate) enum Command {
     /// filters by population and audit status (from --audit, else each
     /// claim's spans are checked against the corpus). No network needed.
     ///
-    /// Example: claimscan report extracted -o report.html --audit audit.jsonl
+    /// Example: claimscan audit extracted --json > audit.jsonl; claimscan report extracted --audit audit.jsonl
     Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///
-    /// Example: claimscan completions bash > /etc/bash_completion.d/claimscan
+    /// Example: source <(claimscan completions bash)
     Completions(CompletionsArgs),
     /// Print the man page (roff) to stdout.
     ///
-    /// Example: claimscan man | man -l -
+    /// Example: claimscan man > claimscan.1 && man -l claimscan.1 | cat
     Man,
 }
 
