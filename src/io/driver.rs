@@ -631,7 +631,7 @@ fn internal_error(panic: &(dyn std::any::Any + Send)) -> String {
 
 fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>>) -> Processed {
     let (rel, encoded) = a.rel_encoded();
-    let mut warnings = Vec::new();
+    let mut warnings: Vec<String> = Vec::new();
     if encoded {
         warnings.push(
             "the file name is not UTF-8: the dataset names it by its percent-encoding \
@@ -646,7 +646,7 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         sha256,
         claims,
         status,
-        warnings: Vec::new(),
+        warnings: warnings.clone(),
         text_file: None,
         audited: None,
     };
@@ -680,11 +680,10 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         && old.bytes == size
         && old.text_file == text_file
     {
-        return Processed { entry: old.clone(), reused: true, text_copy, ..processed(old.clone()) };
+        return Processed { reused: true, text_copy, ..processed(old.clone()) };
     }
     let failed = |status: String| {
         let mut e = entry(size, Some(sha.clone()), 0, status);
-        e.warnings.clone_from(&warnings);
         e.text_file.clone_from(&text_file);
         Processed { text_copy: text_copy.clone(), ..processed(e) }
     };
@@ -709,9 +708,8 @@ fn process_article(a: &ArticlePath, known: Option<&HashMap<String, ArticleEntry>
         lines.push(b'\n');
         *by_population.entry(r.population).or_default() += 1;
     }
-    warnings.extend(decoded.warnings);
     let mut e = entry(size, Some(sha), records.len(), "ok".into());
-    e.warnings = warnings;
+    e.warnings.extend(decoded.warnings);
     e.text_file = text_file;
     Processed { lines, by_population, text_copy, ..processed(e) }
 }
