@@ -90,6 +90,16 @@ fn audit_says_an_edited_figure_changed_and_extract_will_pick_it_up() {
         let o = run(dir.path(), &["audit", "ds"]);
         assert_eq!(o.status.code(), Some(1), "{name}");
         assert!(out(&o).contains(&line), "{name}: {}", out(&o));
+        let size = if text.len() == A.len() {
+            format!("(same size, {} bytes)", A.len())
+        } else {
+            format!("({} bytes, now {})", A.len(), text.len())
+        };
+        assert!(
+            out(&o).starts_with(&format!("article a.txt: changed since extraction {size}\n")),
+            "{name}: {}",
+            out(&o)
+        );
         assert!(
             !out(&o).contains("  - text at bytes"),
             "{name}: the edit is said once: {}",

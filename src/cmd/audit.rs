@@ -147,11 +147,20 @@ fn render_text(
                      claimscan extract will try it again (now {bytes} bytes)"
                 )
             }
-            ArticleState::Changed { bytes, .. } => writeln!(
-                out,
-                "article {path}: changed since extraction ({} bytes, now {bytes})",
-                entry.map_or(0, |e| e.audited.as_ref().map_or(e.bytes, |a| a.bytes))
-            ),
+            ArticleState::Changed { bytes, .. } => {
+                let was = entry.map_or(0, |e| e.audited.as_ref().map_or(e.bytes, |a| a.bytes));
+                if was == *bytes {
+                    writeln!(
+                        out,
+                        "article {path}: changed since extraction (same size, {bytes} bytes)"
+                    )
+                } else {
+                    writeln!(
+                        out,
+                        "article {path}: changed since extraction ({was} bytes, now {bytes})"
+                    )
+                }
+            }
             ArticleState::Missing(why) => writeln!(out, "article {path}: missing ({why})"),
             ArticleState::Reanchored
                 if entry
