@@ -17,6 +17,16 @@ pub struct Cli {
 pub(crate) enum Command {
     /// Extract percentage claims from a folder of articles into a dataset.
     ///
+    /// When OUT already holds a dataset of this build, only new and changed
+    /// articles are extracted. A run that finds no article leaves OUT as it
+    /// was.
+    ///
+    /// Exit status: 0 when every article was extracted; 1 when some could
+    /// not be read or decoded (each is named on stderr and recorded in the
+    /// manifest; the others are extracted); 2 on usage errors and when
+    /// nothing was written (no corpus folder, no article in it, an output
+    /// folder that cannot be created or written).
+    ///
     /// Example: claimscan extract corpus -o extracted
     Extract(ExtractArgs),
     /// Read articles as JSON lines on stdin, write claim records as JSON lines on stdout.
@@ -27,7 +37,7 @@ pub(crate) enum Command {
     /// record on stdout and the stream goes on. Exit status 2 only when
     /// stdin cannot be read or stdout written (a closed pipe exits 0).
     ///
-    /// Example: claimscan stream -j4 < articles.jsonl > claims.jsonl
+    /// Example: echo '{"id": "a.txt", "text": "Of the CIOs, 45% agreed."}' | claimscan stream -j4
     Stream(StreamArgs),
     /// Score a claims file against a gold file (same figures as score.py).
     ///
@@ -43,7 +53,7 @@ pub(crate) enum Command {
     Audit(AuditArgs),
     /// Print one claim in its sentence, the expression, subject and population phrase marked.
     ///
-    /// Example: claimscan show c-3f2a9c1e0b7d4a55
+    /// Example: claimscan show c-75c5cf2871c40394
     Show(ShowArgs),
     /// Export a dataset for review or analysis tools: csv, label-studio, brat or w3c.
     ///
@@ -72,15 +82,15 @@ pub(crate) enum Command {
     /// filters by population and audit status (from --audit, else each
     /// claim's spans are checked against the corpus). No network needed.
     ///
-    /// Example: claimscan report extracted -o report.html --audit audit.jsonl
+    /// Example: claimscan audit extracted --json > audit.jsonl; claimscan report extracted --audit audit.jsonl
     Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///
-    /// Example: claimscan completions bash > /etc/bash_completion.d/claimscan
+    /// Example: source <(claimscan completions bash)
     Completions(CompletionsArgs),
     /// Print the man page (roff) to stdout.
     ///
-    /// Example: claimscan man | man -l -
+    /// Example: claimscan man > claimscan.1 && man -l claimscan.1 | cat
     Man,
 }
 
@@ -88,9 +98,8 @@ pub(crate) enum Command {
 #[derive(Debug, Args)]
 pub(crate) struct ExtractArgs {
     /// Folder of articles, searched recursively; `-` reads one article
-    /// (named `-`) from standard input.
-    #[arg(default_value = "corpus")]
-    pub corpus: PathBuf,
+    /// (named `-`) from standard input [default: corpus].
+    pub corpus: Option<PathBuf>,
     /// Output folder for claims.jsonl and manifest.json.
     #[arg(short, long, default_value = "extracted")]
     pub out: PathBuf,
@@ -138,7 +147,7 @@ pub(crate) struct StreamArgs {
 pub(crate) struct EvalArgs {
     /// Gold claims, one JSON object per line.
     pub gold: PathBuf,
-    /// Predicted claims, one JSON object per line.
+    /// Predicted claims, one JSON object per line (or a dataset folder).
     #[arg(default_value = "extracted/claims.jsonl")]
     pub claims: PathBuf,
     /// List misses, extras and wrong fields.
@@ -152,10 +161,10 @@ pub(crate) struct EvalArgs {
 /// Arguments of `claimscan audit`.
 #[derive(Debug, Args)]
 pub(crate) struct AuditArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Print the report as JSON lines: one object per claim that does not
@@ -173,10 +182,10 @@ pub(crate) struct AuditArgs {
 pub(crate) struct ShowArgs {
     /// The claim's id, e.g. c-3f2a9c1e0b7d4a55.
     pub id: String,
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
 }
@@ -187,13 +196,13 @@ pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(short, long, value_enum)]
     pub format: ExportFormat,
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
     /// Output file (csv, label-studio, w3c; default stdout) or folder (brat, required).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
 }
@@ -231,7 +240,7 @@ pub enum SchemaKind {
 /// Arguments of `claimscan stats`.
 #[derive(Debug, Args)]
 pub(crate) struct StatsArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
     /// Print the counts and the gap table as one JSON object.
@@ -245,13 +254,13 @@ pub(crate) struct StatsArgs {
 /// Arguments of `claimscan report`.
 #[derive(Debug, Args)]
 pub(crate) struct ReportArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Output HTML file.
-    #[arg(short, long, default_value = "report.html")]
-    pub out: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Output HTML file [default: report.html in the dataset folder].
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Output of `claimscan audit --json` to take claim statuses from.

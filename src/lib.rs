@@ -56,7 +56,7 @@ pub use crate::lang::lexicon::{Lexicon, Population};
 pub use crate::lang::populations::{Populations, PopulationsError};
 pub use crate::lang::subject::SubjectRule;
 pub use crate::record::{
-    ArticleEntry, ClaimRecord, Manifest, Phrase, PopulationsUsed, SCHEMA_VERSION, SpanRecord,
-    claim_id, claim_records,
+    ArticleEntry, Audited, ClaimRecord, Manifest, Phrase, PopulationsUsed, SCHEMA_VERSION,
+    SpanRecord, claim_id, claim_records,
 };
 pub use crate::span::Span;

@@ -24,7 +24,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Version of the dataset format written in the manifest.
-pub const SCHEMA_VERSION: &str = "1.0";
+pub const SCHEMA_VERSION: &str = "1.1";
 
 /// A span of text quoted from the article, with its byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -108,8 +108,17 @@ pub struct Manifest {
     pub schema_version: String,
     /// Version of claimscan that wrote the dataset.
     pub tool_version: String,
-    /// The corpus folder as given on the command line.
+    /// The corpus folder as given on the command line (`-`: standard input).
     pub corpus: String,
+    /// The corpus folder's absolute path when it was extracted (since 1.1;
+    /// absent for standard input, or when the path is not UTF-8). Commands
+    /// that read the articles look here first, from any working directory.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus_path: Option<String>,
+    /// The corpus folder relative to the dataset folder, `/` separators
+    /// (since 1.1): where the corpus is when the two were moved together.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub corpus_from_dataset: Option<String>,
     /// Total number of claims in `claims.jsonl`.
     pub claims: usize,
     /// The populations file the claims were made with.
@@ -172,8 +181,17 @@ impl PopulationsUsed {
 /// One article of the manifest.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, schemars::JsonSchema)]
 pub struct ArticleEntry {
-    /// Path relative to the corpus folder, with `/` separators.
+    /// Path relative to the corpus folder, with `/` separators; the claims'
+    /// `article`. For a file name that is not UTF-8, see `path_encoding`.
     pub path: String,
+    /// `percent` when the file's path is not valid UTF-8 (since 1.1): `path`
+    /// then holds its bytes with `%` and every byte that is not part of
+    /// valid UTF-8 written `%XX` (uppercase hex), so `caf\xE9.txt` is
+    /// `caf%E9.txt` and decoding each `%XX` gives the exact bytes back.
+    /// Absent when the path is UTF-8 and `path` is the path itself.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["percent", null]))]
+    pub path_encoding: Option<String>,
     /// Size of the file in bytes.
     pub bytes: u64,
     /// SHA-256 of the file's contents, lowercase hex; null when unreadable.
@@ -185,6 +203,29 @@ pub struct ArticleEntry {
     /// Warnings about the input (invalid UTF-8 and the like).
     #[serde(default, skip_serializing_if = "Vec::is_empty")]
     pub warnings: Vec<String>,
+    /// Where the text the claims' offsets refer to is stored, relative to
+    /// the dataset folder, when it is not the corpus file at `path` (since
+    /// 1.1): an article read from standard input is kept as
+    /// `texts/stdin-HASH.txt`, so the dataset stays auditable.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_file: Option<String>,
+    /// Set by `claimscan audit --fix` when it rewrote the article's claims
+    /// (re-anchored or flagged them) or found the article edited (since
+    /// 1.1): the size and SHA-256 of the file it re-anchored them to.
+    /// `bytes` and `sha256` stay those of the file the claims were extracted
+    /// from, and `extract` extracts an article with `audited` again.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub audited: Option<Audited>,
+}
+
+/// The file `claimscan audit --fix` re-anchored an article's claims to.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct Audited {
+    /// Its size in bytes (0 when it could not be read).
+    pub bytes: u64,
+    /// Its SHA-256, lowercase hex; null when the article could not be read
+    /// (its claims were flagged `article_missing`).
+    pub sha256: Option<String>,
 }
 
 /// Lowercase hex of a digest.

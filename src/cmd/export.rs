@@ -15,7 +15,7 @@
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Status;
-use crate::cmd::dataset::{corpus_dir, load, read_article};
+use crate::cmd::dataset::{Sources, dataset_dir, load};
 use crate::dataset::export::{self, Article, BRAT_CONF, LABEL_STUDIO_CONFIG};
 use crate::io::corpus::decode;
 use crate::io::files::write_atomic;
@@ -30,13 +30,14 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
     if args.format == ExportFormat::Brat && args.out.is_none() {
         bail!("--format brat writes a folder of files: give it with -o DIR");
     }
-    let dataset = load(&args.dataset)?;
-    let corpus = corpus_dir(args.corpus.as_deref(), &dataset.manifest)?;
+    let dir = dataset_dir(&args.dataset)?;
+    let dataset = load(&dir)?;
+    let sources = Sources::locate(args.corpus.as_deref(), &dir, &dataset.manifest)?;
     let whole_articles = matches!(args.format, ExportFormat::LabelStudio | ExportFormat::Brat);
 
     let mut by_article: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
     for entry in &dataset.manifest.articles {
-        if whole_articles && entry.sha256.is_some() {
+        if whole_articles && entry.status == "ok" {
             by_article.entry(entry.path.as_str()).or_default();
         }
     }
@@ -47,7 +48,7 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
     let mut status = Status::Success;
     let mut texts: Vec<(&str, String, Vec<&ClaimRecord>)> = Vec::new();
     for (path, claims) in by_article {
-        let text = match read_article(&corpus, path).and_then(decode) {
+        let text = match sources.read(path).and_then(decode) {
             Ok(d) => d.text,
             Err(why) => {
                 eprintln!(

@@ -7,13 +7,13 @@
 
 use crate::cli::StatsArgs;
 use crate::cmd::Status;
-use crate::cmd::dataset::load;
+use crate::cmd::dataset::{dataset_dir, load};
 use crate::dataset::stats::{gaps_csv, render_text, stats};
 use std::io::Write;
 
 /// Runs `claimscan stats`.
 pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Status> {
-    let dataset = load(&args.dataset)?;
+    let dataset = load(&dataset_dir(&args.dataset)?)?;
     let paths: Vec<&str> = dataset.manifest.articles.iter().map(|a| a.path.as_str()).collect();
     let s = stats(&paths, &dataset.claims, &dataset.manifest.populations);
     let out = if args.json {

@@ -39,6 +39,22 @@
 //! phrase is anchored by its text alone, so a second "35%" in the article
 //! makes it ambiguous: the audit never guesses.
 //!
+//! A claim that is gone but whose subject or population phrase is still
+//! there around another figure (an edit from "30%" to "31%") is reported
+//! with the figure now in its place ([`ClaimAudit::figure_now`]): the
+//! claim to expect once `extract` has extracted the article again.
+//!
+//! # The manifest's checksums
+//!
+//! An article's `sha256` and `bytes` always describe the file its claims
+//! were *extracted* from: that is what tells an incremental `extract` to
+//! reuse them. [`fix`] never changes them; it records the file it
+//! re-anchored the claims to in the entry's `audited`, which the audit then
+//! checks against ([`ArticleState::Reanchored`]) and which makes `extract`
+//! extract the article again. An article whose extraction failed (its
+//! `status`) and that still is the same file, or still cannot be read, is
+//! [`ArticleState::FailedAsRecorded`]: reported, but not a problem.
+//!
 //! Moved claims keep their `id` (an identifier must survive re-anchoring,
 //! even though it was first derived from the old span). Articles are decoded
 //! with the extraction policy ([`crate::io::corpus::decode`]), so offsets always
@@ -51,7 +67,7 @@
 
 use crate::io::corpus::decode;
 use crate::record::hex;
-use crate::record::{ArticleEntry, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION};
+use crate::record::{ArticleEntry, Audited, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -209,7 +225,12 @@ pub(crate) fn parse_dataset(
 pub(crate) enum ArticleState {
     /// The same bytes as recorded in the manifest.
     Unchanged,
-    /// Readable, but different from the manifest's checksum.
+    /// Edited since extraction, and these are the bytes `audit --fix`
+    /// re-anchored the claims to (the manifest's `audited`): the claims
+    /// hold, and `extract` will extract the article again.
+    Reanchored,
+    /// Readable, but different from the bytes the claims refer to (or, for
+    /// an article that failed at extraction, no longer failing the same way).
     Changed {
         /// Its size now.
         bytes: u64,
@@ -218,9 +239,9 @@ pub(crate) enum ArticleState {
     },
     /// Gone, unreadable or no longer decodable: why.
     Missing(String),
-    /// Not checked: extraction failed on it (the manifest has no checksum),
-    /// so no claim refers to it.
-    Skipped,
+    /// Extraction failed on it (the manifest's `status`), and it is still
+    /// the same file, or still unreadable: not a problem of the dataset.
+    FailedAsRecorded,
 }
 
 /// An article as found now: its state and, when usable, its decoded text.
@@ -228,28 +249,51 @@ pub(crate) enum ArticleState {
 pub(crate) struct Source {
     /// Whether it changed since extraction.
     pub state: ArticleState,
-    /// The text by the extraction's decoding policy; None when missing or skipped.
+    /// The text by the extraction's decoding policy; None when missing or failed.
     pub text: Option<String>,
 }
 
 /// Classifies an article's current bytes (or the error reading them)
 /// against its manifest entry.
+///
+/// The claims refer to the bytes of `audited` when `audit --fix` set it,
+/// else to those of `sha256`. An article whose extraction failed is as
+/// recorded when its bytes have the recorded checksum, or, when it could
+/// not be read then, when it still cannot be read.
 pub(crate) fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Source {
-    let Some(recorded) = &entry.sha256 else {
-        return Source { state: ArticleState::Skipped, text: None };
-    };
+    let checksum = |bytes: &[u8]| (bytes.len() as u64, hex(&Sha256::digest(bytes)));
+    if entry.status != "ok" {
+        let state = match (&entry.sha256, read) {
+            (Some(recorded), Ok(bytes)) => match checksum(&bytes) {
+                (size, sha) if &sha == recorded && size == entry.bytes => {
+                    ArticleState::FailedAsRecorded
+                }
+                (bytes, sha256) => ArticleState::Changed { bytes, sha256 },
+            },
+            (None, Ok(bytes)) => {
+                let (bytes, sha256) = checksum(&bytes);
+                ArticleState::Changed { bytes, sha256 }
+            }
+            (None, Err(_)) => ArticleState::FailedAsRecorded,
+            (Some(_), Err(why)) => ArticleState::Missing(why),
+        };
+        return Source { state, text: None };
+    }
     let bytes = match read {
         Ok(b) => b,
         Err(why) => {
             return Source { state: ArticleState::Missing(why), text: None };
         }
     };
-    let size = bytes.len() as u64;
-    let sha = hex(&Sha256::digest(&bytes));
-    let state = if &sha == recorded && size == entry.bytes {
-        ArticleState::Unchanged
-    } else {
-        ArticleState::Changed { bytes: size, sha256: sha }
+    let (size, sha) = checksum(&bytes);
+    let state = match &entry.audited {
+        Some(a) if a.sha256.as_deref() == Some(sha.as_str()) && a.bytes == size => {
+            ArticleState::Reanchored
+        }
+        None if entry.sha256.as_deref() == Some(sha.as_str()) && size == entry.bytes => {
+            ArticleState::Unchanged
+        }
+        _ => ArticleState::Changed { bytes: size, sha256: sha },
     };
     match decode(bytes) {
         Ok(d) => Source { state, text: Some(d.text) },
@@ -321,6 +365,19 @@ pub(crate) struct ClaimAudit {
     pub status: Status,
     /// Each failed check, in words; empty when verified.
     pub problems: Vec<String>,
+    /// For a claim that is gone: the figure now in its place, when its
+    /// subject or population phrase is still there around another figure
+    /// ("30%" edited to "31%"). Extracting the article again gives its claim.
+    pub figure_now: Option<FigureNow>,
+}
+
+/// The figure found in a gone claim's place ([`ClaimAudit::figure_now`]).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct FigureNow {
+    /// Its text, e.g. `31%`.
+    pub text: String,
+    /// Where it is.
+    pub location: Location,
 }
 
 /// Counts of a [`Report`].
@@ -340,12 +397,17 @@ pub(crate) struct Summary {
     pub ambiguous: usize,
     /// Claims of articles that cannot be read.
     pub article_missing: usize,
-    /// Articles checked (those with a checksum in the manifest).
+    /// Articles of the manifest.
     pub articles: usize,
     /// Articles whose bytes changed.
     pub articles_changed: usize,
     /// Articles that cannot be read.
     pub articles_missing: usize,
+    /// Articles edited since extraction whose claims `audit --fix`
+    /// re-anchored to their current bytes.
+    pub articles_reanchored: usize,
+    /// Articles that failed at extraction and still fail the same way.
+    pub articles_failed: usize,
 }
 
 impl Summary {
@@ -380,13 +442,13 @@ pub(crate) fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Re
     for entry in &dataset.manifest.articles {
         let state = match sources.get(&entry.path) {
             Some(s) => s.state.clone(),
-            None if entry.sha256.is_none() => ArticleState::Skipped,
             None => ArticleState::Missing("not read".into()),
         };
         match state {
-            ArticleState::Skipped => continue,
             ArticleState::Changed { .. } => summary.articles_changed += 1,
             ArticleState::Missing(_) => summary.articles_missing += 1,
+            ArticleState::Reanchored => summary.articles_reanchored += 1,
+            ArticleState::FailedAsRecorded => summary.articles_failed += 1,
             ArticleState::Unchanged => {}
         }
         summary.articles += 1;
@@ -417,6 +479,7 @@ pub(crate) fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Re
                     .map(|_| ClaimAudit {
                         status: Status::ArticleMissing,
                         problems: vec![problem.clone()],
+                        figure_now: None,
                     })
                     .collect()
             }
@@ -460,7 +523,7 @@ pub(crate) fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAu
         let problems = position_problems(r, &location);
         let status =
             if problems.is_empty() { Status::Verified } else { Status::Inconsistent(location) };
-        out[k] = Some(ClaimAudit { status, problems });
+        out[k] = Some(ClaimAudit { status, problems, figure_now: None });
     }
     let mut moved_to: HashMap<(usize, usize), usize> = HashMap::new();
     for (k, problems) in unanchored {
@@ -475,7 +538,11 @@ pub(crate) fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAu
             }
             several => Status::Missing(Missing::Ambiguous(several.len())),
         };
-        out[k] = Some(ClaimAudit { status, problems });
+        let figure_now = match status {
+            Status::Missing(Missing::Gone) => figure_now(r, text, &index),
+            _ => None,
+        };
+        out[k] = Some(ClaimAudit { status, problems, figure_now });
     }
     for audit in out.iter_mut().flatten() {
         if let Status::Moved(l) = audit.status {
@@ -489,6 +556,62 @@ pub(crate) fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAu
         }
     }
     out.into_iter().map(|a| a.expect("every claim was audited")).collect()
+}
+
+/// The figure now in the place of a claim that is gone: found by the
+/// record's subject or population phrase, whichever is still in the article
+/// at exactly one place, at the same distance from the figure as recorded
+/// (counted from the figure's start for a phrase before it, from its end for
+/// one after it, as an edit of the figure moves only what follows). The
+/// figure there is its run of digits, `.`, `,` and `%`, and it must differ
+/// from the record's text. Without a subject or phrase, the figure at the
+/// recorded offset.
+fn figure_now(r: &ClaimRecord, text: &str, index: &LineIndex) -> Option<FigureNow> {
+    let figure_char = |c: char| c.is_ascii_digit() || matches!(c, '.' | ',' | '%');
+    // The figure's run of characters around byte `at`, where it starts
+    // (`forward`) or ends.
+    let run = |at: usize, forward: bool| -> Option<(usize, usize)> {
+        let (start, end) = if forward {
+            let len = text.get(at..)?.find(|c: char| !figure_char(c)).unwrap_or(text.len() - at);
+            (at, at + len)
+        } else {
+            let before = text.get(..at)?;
+            let start = before.rfind(|c: char| !figure_char(c)).map_or(0, |i| i + 1);
+            (start, at)
+        };
+        let found = &text[start..end];
+        let found = found.trim_end_matches([',', '.']);
+        (found.bytes().any(|b| b.is_ascii_digit()) && found != r.text)
+            .then(|| (start, start + found.len()))
+    };
+    let anchors: Vec<&Phrase> = [&r.subject, &r.population_phrase]
+        .into_iter()
+        .flatten()
+        .filter(|p| !p.text.is_empty())
+        .collect();
+    let mut places = Vec::new();
+    for p in &anchors {
+        let occurrences: Vec<usize> = text.match_indices(p.text.as_str()).map(|(i, _)| i).collect();
+        let [at] = occurrences.as_slice() else { continue };
+        let place = if p.start >= r.end {
+            // After the figure: the figure ends as far before it as recorded.
+            at.checked_sub(p.start - r.end).and_then(|end| run(end, false))
+        } else if p.end <= r.start {
+            run(at + (r.start - p.start), true)
+        } else {
+            None
+        };
+        places.extend(place);
+    }
+    if anchors.is_empty() {
+        places.extend(run(r.start, true));
+    }
+    places.dedup();
+    let [(start, end)] = places.as_slice() else { return None };
+    Some(FigureNow {
+        text: text[*start..*end].to_string(),
+        location: index.locate(text, *start, *end),
+    })
 }
 
 /// Every start offset where the record's anchor holds (module doc, steps
@@ -660,7 +783,7 @@ pub(crate) struct FixCounts {
     pub flagged: usize,
     /// Records whose stale `audit` flag was removed.
     pub unflagged: usize,
-    /// Manifest entries given a new checksum and size.
+    /// Manifest entries given `audited`: the bytes re-anchored to.
     pub articles: usize,
 }
 
@@ -675,11 +798,14 @@ impl FixCounts {
 /// shifted by the same delta, code points, line and column recomputed),
 /// inconsistent positions recomputed, missing claims kept and flagged
 /// (`audit: "missing"` or `"article_missing"`), stale flags of claims that
-/// now verify removed, and changed articles given their new checksum and
-/// size. Records left as they were keep their stored line byte for byte.
+/// now verify removed, and changed articles given the size and checksum
+/// they were re-anchored to as `audited` (their `sha256` and `bytes` stay
+/// those of extraction). Records left as they were keep their stored line
+/// byte for byte.
 pub(crate) fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
     let mut counts = FixCounts::default();
     let mut fixed = dataset.clone();
+    let mut touched: HashSet<String> = HashSet::new();
     for (k, audit) in report.claims.iter().enumerate() {
         let old = &dataset.claims[k];
         let mut r = old.clone();
@@ -704,12 +830,30 @@ pub(crate) fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
             counts.unflagged += 1;
         }
         fixed.raw[k] = serde_json::to_string(&r).expect("records serialize");
+        touched.insert(r.article.clone());
         fixed.claims[k] = r;
     }
+    // `bytes` and `sha256` stay those the claims were extracted from;
+    // `audited` says what they were re-anchored to, and makes `extract`
+    // extract the article again, as an edited article or rewritten claims
+    // are no longer what extraction gave.
     for entry in &mut fixed.manifest.articles {
-        if let Some(ArticleState::Changed { bytes, sha256 }) = report.articles.get(&entry.path) {
-            entry.bytes = *bytes;
-            entry.sha256 = Some(sha256.clone());
+        if entry.status != "ok" {
+            continue; // no claims to re-anchor: extract tries it again
+        }
+        let audited = match report.articles.get(&entry.path) {
+            Some(ArticleState::Changed { bytes, sha256 }) => {
+                Audited { bytes: *bytes, sha256: Some(sha256.clone()) }
+            }
+            _ if !touched.contains(&entry.path) => continue,
+            Some(ArticleState::Unchanged) => {
+                Audited { bytes: entry.bytes, sha256: entry.sha256.clone() }
+            }
+            Some(ArticleState::Missing(_)) | None => Audited { bytes: 0, sha256: None },
+            Some(ArticleState::Reanchored | ArticleState::FailedAsRecorded) => continue,
+        };
+        if entry.audited.as_ref() != Some(&audited) {
+            entry.audited = Some(audited);
             counts.articles += 1;
         }
     }

@@ -60,6 +60,56 @@ fn is_py_space(c: char) -> bool {
     c.is_whitespace() || ('\x1c'..='\x1f').contains(&c)
 }
 
+/// Which file is which: fails when the gold file is claimscan's output (its
+/// records have a claim `id` and `evidence`), saying the arguments look
+/// swapped when the predictions look like a gold file (no `id`, no
+/// `evidence`, subjects as strings). Predictions that look like a gold file
+/// while the gold file does too (two annotations compared) are allowed; the
+/// caller may warn ([`looks_like_gold`]).
+pub(crate) fn check_roles(
+    gold: &[Value],
+    pred: &[Value],
+    gold_name: &str,
+    pred_name: &str,
+) -> Result<()> {
+    if looks_like_output(gold) {
+        if looks_like_gold(pred) {
+            bail!(
+                "the arguments look swapped: {gold_name} is claimscan output (records with 'id' \
+                 and 'evidence') and {pred_name} a gold file; the gold file comes first: \
+                 claimscan eval {pred_name} {gold_name}"
+            );
+        }
+        bail!(
+            "{gold_name} is claimscan output (records with 'id' and 'evidence'), not a gold \
+             file: the gold file comes first, then the claims: claimscan eval GOLD.jsonl \
+             {gold_name}"
+        );
+    }
+    Ok(())
+}
+
+/// True when every row is a claimscan record: a string `id` starting with
+/// `c-` and an `evidence`.
+fn looks_like_output(rows: &[Value]) -> bool {
+    !rows.is_empty()
+        && rows.iter().all(|r| {
+            r.get("id").and_then(Value::as_str).is_some_and(|id| id.starts_with("c-"))
+                && r.get("evidence").is_some()
+        })
+}
+
+/// True when no row has an `id` or `evidence` and every subject is a
+/// string or null, as in a gold file.
+pub(crate) fn looks_like_gold(rows: &[Value]) -> bool {
+    !rows.is_empty()
+        && rows.iter().all(|r| {
+            r.get("id").is_none()
+                && r.get("evidence").is_none()
+                && r.get("subject").is_none_or(|s| s.is_string() || s.is_null())
+        })
+}
+
 /// Fails, as score.py does, on the first prediction lacking `article`, `start` or `end`.
 ///
 /// The message names the prediction by its 1-based number among the

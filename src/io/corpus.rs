@@ -6,12 +6,18 @@
 //!   part of the text and counts as one code point;
 //! - invalid UTF-8 is decoded with each invalid byte replaced by U+001A
 //!   (SUBSTITUTE, one byte), so byte offsets still point into the stored
-//!   file, and a warning names the first bad offset;
-//! - UTF-16 (recognised by its BOM) is refused with a message saying how to
-//!   convert it: transcoding would break the byte offsets;
-//! - a file with a NUL byte is binary and refused.
+//!   file, and a warning names the first bad offset; when the file reads as
+//!   Windows-1252 (or Latin-1), the warning says how to convert it, as
+//!   transcoding here would break the byte offsets;
+//! - UTF-16 (recognised by its BOM, or without one by NULs at most odd or
+//!   most even offsets) is refused with a message saying how to convert it;
+//! - any other file with a NUL byte is binary and refused.
+//!
+//! A relative path that is not UTF-8 is percent-encoded ([`encode_path`]),
+//! exactly and reversibly, and the manifest says so (`path_encoding`).
 
 use anyhow::{Context, Result, bail};
+use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use walkdir::WalkDir;
 
@@ -53,30 +59,120 @@ impl ArticlePath {
         }
     }
 
-    /// Path relative to the corpus folder, with `/` separators.
+    /// Path relative to the corpus folder, with `/` separators; a path that
+    /// is not UTF-8 is percent-encoded ([`encode_path`]).
     pub(crate) fn rel(&self) -> String {
+        self.rel_encoded().0
+    }
+
+    /// [`ArticlePath::rel`], and whether it is percent-encoded (the path is
+    /// not UTF-8): the manifest's `path` and `path_encoding`.
+    pub(crate) fn rel_encoded(&self) -> (String, bool) {
         #[cfg(unix)]
         if let Some(start) = self.rel_start {
             let bytes = &self.path.as_os_str().as_encoded_bytes()[start..];
-            // `from_utf8` checks ASCII a word at a time; the lossy
-            // conversion goes character by character.
+            // `from_utf8` checks ASCII a word at a time.
             return match std::str::from_utf8(bytes) {
-                Ok(rel) => rel.to_owned(),
-                Err(_) => String::from_utf8_lossy(bytes).into_owned(),
+                Ok(rel) => (rel.to_owned(), false),
+                Err(_) => (encode_path(bytes), true),
             };
         }
         self.rel_by_components()
     }
 
-    /// [`ArticlePath::rel`], read from the path's components.
-    fn rel_by_components(&self) -> String {
-        let parts: Vec<_> = self
-            .path
-            .components()
-            .skip(self.root_components)
-            .map(|c| c.as_os_str().to_string_lossy())
-            .collect();
-        parts.join("/")
+    /// [`ArticlePath::rel_encoded`], read from the path's components.
+    fn rel_by_components(&self) -> (String, bool) {
+        let parts: Vec<&std::ffi::OsStr> =
+            self.path.components().skip(self.root_components).map(|c| c.as_os_str()).collect();
+        join_encoded(&parts)
+    }
+}
+
+/// The manifest's `path_encoding` of a path that is not UTF-8.
+pub(crate) const PERCENT: &str = "percent";
+
+/// `parts` joined by `/`, percent-encoded ([`encode_path`]) when not
+/// UTF-8, and whether it was.
+fn join_encoded(parts: &[&std::ffi::OsStr]) -> (String, bool) {
+    let mut bytes = Vec::new();
+    for (i, p) in parts.iter().enumerate() {
+        if i > 0 {
+            bytes.push(b'/');
+        }
+        bytes.extend_from_slice(p.as_encoded_bytes());
+    }
+    match String::from_utf8(bytes) {
+        Ok(s) => (s, false),
+        Err(e) => (encode_path(e.as_bytes()), true),
+    }
+}
+
+/// A path's bytes as a string that gives them back exactly: valid UTF-8
+/// is kept, except `%`, which is written `%25`; every byte that is not part
+/// of valid UTF-8 is written `%XX` (uppercase hex). `caf\xE9.txt` is
+/// `caf%E9.txt`. Only paths that are not UTF-8 are encoded (the manifest
+/// says which with `path_encoding`), so a UTF-8 name keeps its `%`.
+pub(crate) fn encode_path(bytes: &[u8]) -> String {
+    use std::fmt::Write as _;
+    let mut out = String::with_capacity(bytes.len() + 8);
+    for chunk in bytes.utf8_chunks() {
+        for c in chunk.valid().chars() {
+            if c == '%' {
+                out.push_str("%25");
+            } else {
+                out.push(c);
+            }
+        }
+        for b in chunk.invalid() {
+            let _ = write!(out, "%{b:02X}");
+        }
+    }
+    out
+}
+
+/// The bytes [`encode_path`] encoded, or None when `encoded` is not such a
+/// string (a `%` not followed by two hex digits).
+pub(crate) fn decode_path(encoded: &str) -> Option<Vec<u8>> {
+    let b = encoded.as_bytes();
+    let mut out = Vec::with_capacity(b.len());
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' {
+            let hex = std::str::from_utf8(b.get(i + 1..i + 3)?).ok()?;
+            out.push(u8::from_str_radix(hex, 16).ok()?);
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    Some(out)
+}
+
+/// The file of an article of the manifest: `path` under `corpus`, its
+/// percent-encoding decoded when `path_encoding` says so.
+pub(crate) fn article_file(
+    corpus: &Path,
+    path: &str,
+    path_encoding: Option<&str>,
+) -> Result<PathBuf, String> {
+    match path_encoding {
+        None => Ok(corpus.join(path)),
+        Some(PERCENT) => {
+            let bytes =
+                decode_path(path).ok_or_else(|| format!("path '{path}' is not percent-encoded"))?;
+            #[cfg(unix)]
+            {
+                use std::os::unix::ffi::OsStrExt;
+                Ok(corpus.join(std::ffi::OsStr::from_bytes(&bytes)))
+            }
+            #[cfg(not(unix))]
+            {
+                let _ = bytes;
+                Err(format!("path '{path}' is not UTF-8: it can only be read on Unix"))
+            }
+        }
+        Some(other) => Err(format!("path_encoding '{other}' is not known (only 'percent')")),
     }
 }
 
@@ -122,8 +218,11 @@ fn open_in_folder(path: &Path) -> std::io::Result<std::fs::File> {
 /// A problem met while walking the corpus (broken link, loop, permission).
 #[derive(Debug, Clone)]
 pub(crate) struct WalkError {
-    /// The path concerned, relative to the corpus when possible.
+    /// The path concerned, relative to the corpus when possible
+    /// (percent-encoded when not UTF-8).
     pub rel: String,
+    /// Whether `rel` is percent-encoded.
+    pub encoded: bool,
     /// What went wrong.
     pub message: String,
 }
@@ -139,9 +238,9 @@ pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>,
         ));
     }
     let meta = std::fs::metadata(root)
-        .with_context(|| format!("corpus {} cannot be read", root.display()))?;
+        .with_context(|| format!("corpus folder '{}' cannot be read", root.display()))?;
     if !meta.is_dir() {
-        bail!("corpus {} is not a folder", root.display());
+        bail!("corpus '{}' is a file, not a folder of articles", root.display());
     }
     let mut found = Vec::new();
     let root_components = root.components().count();
@@ -166,8 +265,9 @@ pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>,
                 }
             }
             Err(err) => {
-                let rel =
-                    err.path().map_or_else(|| root.display().to_string(), |p| relative(root, p));
+                let (rel, encoded) = err
+                    .path()
+                    .map_or_else(|| (root.display().to_string(), false), |p| relative(root, p));
                 let message = if err.loop_ancestor().is_some() {
                     "symbolic link loop".to_string()
                 } else {
@@ -178,7 +278,7 @@ pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>,
                     || err.loop_ancestor().is_some()
                     || err.depth() == 0
                 {
-                    errors.push(WalkError { rel, message });
+                    errors.push(WalkError { rel, encoded, message });
                 }
             }
         }
@@ -186,13 +286,55 @@ pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>,
     // Byte order of the whole path is the order of the relative paths: they
     // share the corpus prefix.
     found.sort_unstable_by(|a, b| a.path.as_os_str().cmp(b.path.as_os_str()));
+    // A name that is not UTF-8 is percent-encoded in the dataset, which may
+    // sort it elsewhere: the dataset is in the order of its paths (an
+    // incremental run reads the previous one in step with the listing).
+    if found.iter().any(|a| a.path.to_str().is_none()) {
+        found.sort_by_cached_key(ArticlePath::rel);
+    }
     errors.sort_by(|a, b| a.rel.cmp(&b.rel));
     Ok((found, errors))
 }
 
-fn relative(root: &Path, path: &Path) -> String {
+fn relative(root: &Path, path: &Path) -> (String, bool) {
     let rel = path.strip_prefix(root).unwrap_or(path);
-    rel.components().map(|c| c.as_os_str().to_string_lossy()).collect::<Vec<_>>().join("/")
+    join_encoded(&rel.components().map(|c| c.as_os_str()).collect::<Vec<_>>())
+}
+
+/// What a corpus folder holds when no `*.EXT` file was found in it, for the
+/// message: `3 *.txt files there: did you mean --ext txt?`, `5 files there:
+/// 3 *.md, 2 *.html: did you mean --ext md?`, `no file there`.
+pub(crate) fn what_is_there(root: &Path, ext: &str) -> String {
+    let mut by_ext: BTreeMap<String, usize> = BTreeMap::new();
+    let mut files = 0usize;
+    for e in WalkDir::new(root).follow_links(true).into_iter().filter_map(Result::ok) {
+        if e.file_type().is_file() {
+            files += 1;
+            if let Some(x) = e.path().extension() {
+                *by_ext.entry(x.to_string_lossy().into_owned()).or_default() += 1;
+            }
+        }
+    }
+    if files == 0 {
+        return "no file there".into();
+    }
+    let mut exts: Vec<(String, usize)> = by_ext.into_iter().collect();
+    exts.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+    let plural = |n: usize, what: &str| format!("{n} {what}{}", if n == 1 { "" } else { "s" });
+    let listing = match exts.as_slice() {
+        [(x, n)] if *n == files => format!("{} there", plural(*n, &format!("*.{x} file"))),
+        _ => {
+            let each: Vec<String> =
+                exts.iter().take(4).map(|(x, n)| format!("{n} *.{x}")).collect();
+            format!("{} there: {}", plural(files, "file"), each.join(", "))
+        }
+    };
+    // The same extension in another case first, else the commonest one.
+    let guess = exts.iter().find(|(x, _)| x.eq_ignore_ascii_case(ext)).or(exts.first());
+    match guess {
+        Some((x, _)) => format!("{listing}: did you mean --ext {x}?"),
+        None => format!("{listing}, none with an extension"),
+    }
 }
 
 /// The `*.txt` files of the real corpora (BBC News and Reuters-21578), for
@@ -247,6 +389,12 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
         return Err("UTF-16 text is not supported (offsets are UTF-8 bytes): convert it first, e.g. iconv -f UTF-16 -t UTF-8".into());
     }
     if let Some(at) = memchr::memchr(0, &bytes) {
+        if let Some(order) = utf16_without_bom(&bytes) {
+            return Err(format!(
+                "UTF-16{order} text without a byte-order mark is not supported (offsets are \
+                 UTF-8 bytes): convert it first, e.g. iconv -f UTF-16{order} -t UTF-8"
+            ));
+        }
         return Err(format!("binary file (NUL byte at offset {at})"));
     }
     match String::from_utf8(bytes) {
@@ -255,13 +403,21 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
             let mut bytes = e.into_bytes();
             let mut first_bad = None;
             let mut count = 0usize;
+            // Whether the file reads as Windows-1252: no valid UTF-8 beyond
+            // ASCII, and every invalid byte one that Windows-1252 defines.
+            let mut single_byte = true;
             let mut i = 0;
             while i < bytes.len() {
                 match std::str::from_utf8(&bytes[i..]) {
-                    Ok(_) => break,
+                    Ok(rest) => {
+                        single_byte &= rest.is_ascii();
+                        break;
+                    }
                     Err(err) => {
                         let bad = i + err.valid_up_to();
                         let len = err.error_len().unwrap_or(bytes.len() - bad);
+                        single_byte &= bytes[i..bad].is_ascii()
+                            && bytes[bad..bad + len].iter().all(|b| !UNDEFINED_IN_1252.contains(b));
                         first_bad.get_or_insert(bad);
                         for b in &mut bytes[bad..bad + len] {
                             *b = 0x1A;
@@ -272,14 +428,44 @@ pub fn decode(bytes: Vec<u8>) -> Result<Decoded, String> {
                 }
             }
             let text = String::from_utf8(bytes).expect("invalid bytes were replaced");
-            Ok(Decoded {
-                text,
-                warnings: vec![format!(
-                    "invalid UTF-8: {count} byte(s) read as U+001A, first at byte offset {}",
-                    first_bad.unwrap_or(0)
-                )],
-            })
+            let mut warning = format!(
+                "invalid UTF-8: {count} byte(s) read as U+001A, first at byte offset {}",
+                first_bad.unwrap_or(0)
+            );
+            if single_byte {
+                warning.push_str(
+                    "; the file reads as Windows-1252 (or Latin-1): convert it to UTF-8 and \
+                     extract again, e.g. iconv -f windows-1252 -t utf-8",
+                );
+            }
+            Ok(Decoded { text, warnings: vec![warning] })
         }
+    }
+}
+
+/// The five bytes Windows-1252 leaves undefined.
+const UNDEFINED_IN_1252: [u8; 5] = [0x81, 0x8D, 0x8F, 0x90, 0x9D];
+
+/// `Some("LE")` or `Some("BE")` when `bytes` look like UTF-16 without a
+/// byte-order mark: in their first 4 KiB, most code units have a NUL as
+/// their high byte (odd offsets for little-endian, even for big-endian)
+/// and almost none as their low byte, as text in a Latin script gives.
+fn utf16_without_bom(bytes: &[u8]) -> Option<&'static str> {
+    let head = &bytes[..bytes.len().min(4096) & !1];
+    let units = head.len() / 2;
+    if units < 2 {
+        return None;
+    }
+    let nul_at = |parity: usize| head.iter().skip(parity).step_by(2).filter(|&&b| b == 0).count();
+    let (even, odd) = (nul_at(0), nul_at(1));
+    let mostly = |n: usize| n * 10 >= units * 7;
+    let hardly = |n: usize| n * 10 <= units;
+    if mostly(odd) && hardly(even) {
+        Some("LE")
+    } else if mostly(even) && hardly(odd) {
+        Some("BE")
+    } else {
+        None
     }
 }
 
@@ -316,27 +502,50 @@ mod tests {
             let rels: Vec<String> = found.iter().map(ArticlePath::rel).collect();
             assert_eq!(rels, ["b/x.txt", "y.txt"], "{root}");
             for a in &found {
-                assert_eq!(a.rel(), a.rel_by_components(), "{root}");
+                assert_eq!(a.rel_encoded(), a.rel_by_components(), "{root}");
             }
         }
     }
 
-    /// A file name that is not UTF-8 is named with U+FFFD in its place.
+    /// A file name that is not UTF-8 is percent-encoded, whichever way the
+    /// relative path is read, and sorted by its encoded name.
     #[cfg(unix)]
     #[test]
     fn relative_paths_of_names_that_are_not_utf8() {
         use std::os::unix::ffi::OsStrExt;
         let dir = tempfile::tempdir().unwrap();
         std::fs::create_dir(dir.path().join("d")).unwrap();
-        let name = std::ffi::OsStr::from_bytes(b"caf\xe9.txt");
+        let name = std::ffi::OsStr::from_bytes(b"caf\xe9 100%.txt");
         std::fs::write(dir.path().join("d").join(name), "1").unwrap();
         std::fs::write(dir.path().join("d/plain.txt"), "1").unwrap();
+        std::fs::write(dir.path().join("d/café.txt"), "1").unwrap();
         let (found, _) = find_articles(dir.path(), "txt").unwrap();
-        let rels: Vec<String> = found.iter().map(ArticlePath::rel).collect();
-        assert_eq!(rels, ["d/caf\u{FFFD}.txt", "d/plain.txt"]);
+        let rels: Vec<(String, bool)> = found.iter().map(ArticlePath::rel_encoded).collect();
+        let want = [("d/caf%E9 100%25.txt", true), ("d/café.txt", false), ("d/plain.txt", false)];
+        assert_eq!(rels, want.map(|(p, e)| (p.to_string(), e)));
         for a in &found {
-            assert_eq!(a.rel(), a.rel_by_components());
+            assert_eq!(a.rel_encoded(), a.rel_by_components());
+            let file = article_file(dir.path(), &a.rel(), a.rel_encoded().1.then_some(PERCENT));
+            assert_eq!(file.unwrap(), a.path, "the encoded path reads the file back");
         }
+    }
+
+    /// Percent-encoding gives every byte string back, and keeps UTF-8 text.
+    #[test]
+    fn percent_encoding_is_reversible() {
+        let cases: [(&[u8], &str); 5] = [
+            (b"plain/a.txt", "plain/a.txt"),
+            (b"caf\xe9.txt", "caf%E9.txt"),
+            (b"100%\xff", "100%25%FF"),
+            ("naïve\u{1f680}".as_bytes(), "naïve\u{1f680}"),
+            (b"\xc3", "%C3"),
+        ];
+        for (bytes, want) in cases {
+            assert_eq!(encode_path(bytes), want);
+            assert_eq!(decode_path(want).as_deref(), Some(bytes));
+        }
+        assert_eq!(decode_path("bad%2"), None);
+        assert_eq!(decode_path("bad%zz"), None);
     }
 
     #[test]
@@ -355,5 +564,56 @@ mod tests {
 
         assert!(decode(b"\xFF\xFEa\x00".to_vec()).unwrap_err().contains("UTF-16"));
         assert!(decode(b"abc\x00def".to_vec()).unwrap_err().contains("NUL byte at offset 3"));
+    }
+
+    /// What each kind of file that is not UTF-8 is called, and the hint given.
+    #[test]
+    fn files_that_are_not_utf8_are_named_for_what_they_are() {
+        let utf16 = |text: &str, be: bool| -> Vec<u8> {
+            text.encode_utf16()
+                .flat_map(|u| if be { u.to_be_bytes() } else { u.to_le_bytes() })
+                .collect()
+        };
+        let refused: [(&str, Vec<u8>, &str); 4] = [
+            (
+                "UTF-16LE without a BOM",
+                utf16("Some 45% of CIOs agree.", false),
+                "UTF-16LE text without a byte-order mark is not supported (offsets are UTF-8 \
+                 bytes): convert it first, e.g. iconv -f UTF-16LE -t UTF-8",
+            ),
+            ("UTF-16BE without a BOM", utf16("Café: 45%", true), "iconv -f UTF-16BE -t UTF-8"),
+            (
+                "a NUL in text",
+                b"Some 45% of CIOs\x00 agree.".to_vec(),
+                "binary file (NUL byte at offset 16)",
+            ),
+            (
+                "an executable",
+                b"\x7fELF\x02\x01\x01\x00\x00\x00\x00\x00".to_vec(),
+                "binary file (NUL byte at offset 7)",
+            ),
+        ];
+        for (name, bytes, want) in refused {
+            let got = decode(bytes).unwrap_err();
+            assert!(got.contains(want), "{name}: {got}");
+        }
+        let hint = "the file reads as Windows-1252 (or Latin-1): convert it to UTF-8 and extract \
+                    again, e.g. iconv -f windows-1252 -t utf-8";
+        let warned: [(&str, &[u8], bool); 4] = [
+            ("Windows-1252 text", b"Caf\xe9 na\xefve: 45% \x93agree\x94.", true),
+            ("Latin-1 text", b"R\xe9sum\xe9 \xe0 45%.", true),
+            ("UTF-8 with one stray byte", "Café: 45%\u{2014}".as_bytes(), false),
+            ("a byte Windows-1252 leaves undefined", b"Caf\xe9 \x81 45%.", false),
+        ];
+        for (name, bytes, hinted) in warned {
+            let mut bytes = bytes.to_vec();
+            if name.starts_with("UTF-8") {
+                bytes.push(0xFF);
+            }
+            let d = decode(bytes.clone()).unwrap();
+            assert_eq!(d.text.len(), bytes.len(), "{name}: offsets are bytes of the file");
+            assert_eq!(d.warnings.len(), 1, "{name}");
+            assert_eq!(d.warnings[0].contains(hint), hinted, "{name}: {}", d.warnings[0]);
+        }
     }
 }

@@ -8,13 +8,14 @@
 //! the output folder and renamed into place ([`crate::io::files`]), so an
 //! interrupted run leaves the previous dataset intact.
 
-use crate::io::corpus::{ArticlePath, decode, find_articles};
+use crate::io::corpus::{ArticlePath, PERCENT, decode, find_articles, what_is_there};
 use crate::io::files::{
-    WriteError, forget_cached, make_durable, rename_into_place, start_writeback,
+    WriteError, forget_cached, io_text, make_durable, rename_into_place, start_writeback, temp_in,
+    write_atomic,
 };
 use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious};
 use crate::io::manifest::EntryWriter;
-use crate::io::progress::progress_bar;
+use crate::io::progress::{articles_done, progress_bar};
 use crate::lang::extract::Extractor;
 use crate::record::{ArticleEntry, Manifest, PopulationsUsed, SCHEMA_VERSION, claim_records, hex};
 use anyhow::{Context, Result};
@@ -22,13 +23,15 @@ use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap};
 use std::io::{BufWriter, IsTerminal, Write};
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::Instant;
 /// Validated settings of an extraction run.
 #[derive(Clone)]
 pub(crate) struct Settings {
     /// Folder of articles.
     pub corpus: PathBuf,
+    /// True when `corpus` is the default (`corpus`), not typed by the user.
+    pub corpus_is_default: bool,
     /// Output folder.
     pub out: PathBuf,
     /// Extension of article files, without the dot.
@@ -110,15 +113,27 @@ pub(crate) fn run(settings: &Settings) -> Result<Summary> {
 
 fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> {
     let started = Instant::now();
+    check_corpus(settings)?;
     let (articles, walk_errors) = find_articles(&settings.corpus, &settings.ext)?;
-    std::fs::create_dir_all(&settings.out)
-        .with_context(|| format!("cannot create output folder {}", settings.out.display()))
-        .map_err(WriteError)?;
-    let claims_tmp = tempfile::Builder::new()
-        .prefix(".claims.jsonl.")
-        .tempfile_in(&settings.out)
-        .with_context(|| format!("cannot write in output folder {}", settings.out.display()))
-        .map_err(WriteError)?;
+    if articles.is_empty() {
+        return Err(no_articles(settings, walk_errors.len()));
+    }
+    if settings.out.exists() && !settings.out.is_dir() {
+        return Err(WriteError(anyhow::anyhow!(
+            "output folder {} is a file, not a folder: -o names the folder that holds \
+             claims.jsonl and manifest.json",
+            settings.out.display()
+        ))
+        .into());
+    }
+    std::fs::create_dir_all(&settings.out).map_err(|e| {
+        WriteError(anyhow::anyhow!(
+            "cannot create output folder {}: {}",
+            settings.out.display(),
+            io_text(&e)
+        ))
+    })?;
+    let claims_tmp = temp_in(&settings.out, ".claims.jsonl.")?;
 
     let workers = Workers::new(settings.threads)?;
     // The total is one more stat per article: only worth it for a bar that is drawn.
@@ -139,11 +154,14 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         walk_problems.push(format!("{}: error: {}", e.rel, e.message));
         walk_entries.push(ArticleEntry {
             path: e.rel,
+            path_encoding: e.encoded.then(|| PERCENT.to_string()),
             bytes: 0,
             sha256: None,
             claims: 0,
             status: format!("error: {}", e.message),
             warnings: Vec::new(),
+            text_file: None,
+            audited: None,
         });
     }
     walk_entries.sort_by(|a, b| a.path.cmp(&b.path));
@@ -166,6 +184,8 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         cursor,
         summary,
         walk_entries,
+        out: &settings.out,
+        texts: Vec::new(),
         bar: drawn.then(|| bar.clone()),
         done_articles: 0,
         claims_written: 0,
@@ -175,7 +195,7 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         Some(pool) => write_in_parallel(pool, writer, &articles, known, &settings.extractor)?,
         None => write_in_order(writer, &articles, known, &settings.extractor)?,
     };
-    let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, bar: _, .. } = writer;
+    let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, texts, .. } = writer;
     claims.flush().context("cannot write claims").map_err(WriteError)?;
     drop(claims);
     bar.finish_and_clear();
@@ -185,10 +205,13 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     summary.failed += walk_problems.len();
     summary.problems.extend(walk_problems);
     summary.changes = cursor.map(|c| c.changes(known.map_or(0, HashMap::len)));
+    let (corpus_path, corpus_from_dataset) = corpus_locations(&settings.corpus, &settings.out);
     let manifest = Manifest {
         schema_version: SCHEMA_VERSION.to_string(),
         tool_version: env!("CARGO_PKG_VERSION").to_string(),
         corpus: settings.corpus.display().to_string(),
+        corpus_path,
+        corpus_from_dataset,
         claims: summary.claims,
         populations: PopulationsUsed::of(&settings.extractor.populations),
         articles: Vec::new(),
@@ -204,11 +227,107 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     })?;
     rename_into_place(claims_tmp, &settings.out.join("claims.jsonl"))?;
     rename_into_place(manifest_tmp, &settings.out.join("manifest.json"))?;
+    forget_stdin_texts(&settings.out, &texts);
     // Best effort: without the stamp the next run is simply a full one.
     let _ = std::fs::write(settings.out.join(BUILD_STAMP), format!("{BUILD_ID}\n"));
     summary.seconds = started.elapsed().as_secs_f64();
     Ok(summary)
 }
+
+/// The corpus folder exists and is a folder; when it is not, says so, and
+/// that `corpus` is only the default when the user gave none.
+fn check_corpus(settings: &Settings) -> Result<()> {
+    let corpus = &settings.corpus;
+    if corpus == std::path::Path::new("-") {
+        return Ok(());
+    }
+    let default = if settings.corpus_is_default {
+        " (the default, as no corpus was given: name the folder of articles, \
+         e.g. claimscan extract path/to/articles)"
+    } else {
+        ""
+    };
+    match std::fs::metadata(corpus) {
+        Err(e) => anyhow::bail!(
+            "corpus folder '{}' cannot be read: {}{default}",
+            corpus.display(),
+            io_text(&e)
+        ),
+        Ok(m) if !m.is_dir() => anyhow::bail!(
+            "corpus '{}' is a file, not a folder of articles{default}",
+            corpus.display()
+        ),
+        Ok(_) => Ok(()),
+    }
+}
+
+/// The error of a run that found no article: what it looked for, what is
+/// there instead, and that the dataset in OUT was left alone.
+fn no_articles(settings: &Settings, walk_errors: usize) -> anyhow::Error {
+    let there = what_is_there(&settings.corpus, &settings.ext);
+    let problems = match walk_errors {
+        0 => String::new(),
+        n => format!("; {n} path(s) could not be read"),
+    };
+    let kept = if settings.out.join("manifest.json").is_file() {
+        format!("{} is left as it was", settings.out.display())
+    } else {
+        "nothing written".to_string()
+    };
+    anyhow::anyhow!(
+        "no *.{} files under {} ({there}){problems}; {kept}",
+        settings.ext,
+        settings.corpus.display()
+    )
+}
+
+/// The manifest's `corpus_path` and `corpus_from_dataset`: the corpus
+/// folder's absolute path, and its path relative to the output folder
+/// (both after resolving links; None for standard input or a path that is
+/// not UTF-8).
+fn corpus_locations(corpus: &Path, out: &Path) -> (Option<String>, Option<String>) {
+    if corpus == Path::new("-") {
+        return (None, None);
+    }
+    let (Ok(corpus), Ok(out)) = (std::fs::canonicalize(corpus), std::fs::canonicalize(out)) else {
+        return (None, None);
+    };
+    let absolute = corpus.to_str().map(str::to_string);
+    (absolute, relative_path(&out, &corpus))
+}
+
+/// The path of `to` seen from the folder `from` (both absolute, without
+/// `.` or `..`), with `/` separators: `../corpus`; `.` when they are equal.
+pub(crate) fn relative_path(from: &Path, to: &Path) -> Option<String> {
+    let (from, to): (Vec<_>, Vec<_>) = (from.components().collect(), to.components().collect());
+    let common = from.iter().zip(&to).take_while(|(a, b)| a == b).count();
+    let mut parts: Vec<&str> = vec![".."; from.len() - common];
+    for c in &to[common..] {
+        parts.push(c.as_os_str().to_str()?);
+    }
+    Some(if parts.is_empty() { ".".to_string() } else { parts.join("/") })
+}
+
+/// Prefix of the stored texts of articles read from standard input, under
+/// `OUT/texts/`.
+const STDIN_TEXT: &str = "stdin-";
+
+/// Deletes the stored stdin texts under `OUT/texts/` that the dataset just
+/// written does not name (`kept`): those of previous runs. Best effort.
+fn forget_stdin_texts(out: &Path, kept: &[String]) {
+    let Ok(dir) = std::fs::read_dir(out.join(TEXTS)) else { return };
+    for e in dir.flatten() {
+        let name = e.file_name();
+        let Some(name) = name.to_str() else { continue };
+        let rel = format!("{TEXTS}/{name}");
+        if name.starts_with(STDIN_TEXT) && name.ends_with(".txt") && !kept.contains(&rel) {
+            let _ = std::fs::remove_file(e.path());
+        }
+    }
+}
+
+/// Folder of the dataset holding article texts (`text_file`).
+pub(crate) const TEXTS: &str = "texts";
 
 /// Worker threads: a pool, or none when one thread is asked for (the work
 /// then runs on the calling thread, in order: the sequential twin of the
@@ -326,6 +445,10 @@ struct Writer<'a> {
     cursor: Option<Cursor>,
     summary: Summary,
     walk_entries: std::iter::Peekable<std::vec::IntoIter<ArticleEntry>>,
+    /// The output folder, where the texts of articles read from standard
+    /// input are stored (`text_file`), and those written.
+    out: &'a Path,
+    texts: Vec<String>,
     bar: Option<ProgressBar>,
     done_articles: usize,
     /// Bytes of claims written, and how many of them were sent to disk.
@@ -344,12 +467,22 @@ impl Writer<'_> {
             }
             cursor.count(known, &p.entry.path, p.reused);
         }
+        if let (Some(bytes), Some(rel)) = (&p.text_copy, &p.entry.text_file) {
+            let path = self.out.join(rel);
+            if let Some(dir) = path.parent() {
+                std::fs::create_dir_all(dir).map_err(|e| {
+                    WriteError(anyhow::anyhow!("cannot create {}: {}", dir.display(), io_text(&e)))
+                })?;
+            }
+            write_atomic(&path, bytes)?;
+            self.texts.push(rel.clone());
+        }
         self.claims.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
         self.claims_written += p.lines.len() as u64;
         self.done_articles += 1;
         if let Some(bar) = &self.bar {
             bar.inc(p.entry.bytes);
-            bar.set_message(format!("{} articles", self.done_articles));
+            bar.set_message(articles_done(self.done_articles));
         }
         let summary = &mut self.summary;
         summary.claims += p.entry.claims;
@@ -459,6 +592,9 @@ struct Processed {
     by_population: BTreeMap<String, usize>,
     /// True when the previous dataset's claims for it are to be copied.
     reused: bool,
+    /// The article's bytes, to store in the dataset as its `text_file`
+    /// (an article read from standard input).
+    text_copy: Option<Vec<u8>>,
 }
 
 /// [`process_article`], with a panic in the extractor turned into an error
@@ -471,30 +607,38 @@ fn process_guarded(
     let mut p =
         std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known, ex)))
             .unwrap_or_else(|panic| {
-                let what = panic
-                    .downcast_ref::<&str>()
-                    .map(|s| s.to_string())
-                    .or_else(|| panic.downcast_ref::<String>().cloned())
-                    .unwrap_or_default();
+                let (path, encoded) = a.rel_encoded();
                 Processed {
                     entry_json: Vec::new(),
                     entry: ArticleEntry {
-                        path: a.rel(),
+                        path,
+                        path_encoding: encoded.then(|| PERCENT.to_string()),
                         bytes: 0,
                         sha256: None,
                         claims: 0,
-                        status: format!(
-                            "error: internal error in the extractor (please report): {what}"
-                        ),
+                        status: internal_error(&*panic),
                         warnings: Vec::new(),
+                        text_file: None,
+                        audited: None,
                     },
                     lines: Vec::new(),
                     by_population: BTreeMap::new(),
                     reused: false,
+                    text_copy: None,
                 }
             });
     p.entry_json = EntryWriter::format(&p.entry);
     p
+}
+
+/// The manifest status of an article the extractor panicked on.
+fn internal_error(panic: &(dyn std::any::Any + Send)) -> String {
+    let what = panic
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| panic.downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    format!("error: internal error in the extractor (please report): {what}")
 }
 
 fn process_article(
@@ -502,46 +646,77 @@ fn process_article(
     known: Option<&HashMap<String, ArticleEntry>>,
     ex: &Extractor,
 ) -> Processed {
-    let rel = a.rel();
-    let failed = |bytes: u64, sha: Option<String>, status: String| Processed {
+    let (rel, encoded) = a.rel_encoded();
+    let mut warnings: Vec<String> = Vec::new();
+    if encoded {
+        warnings.push(
+            "the file name is not UTF-8: the dataset names it by its percent-encoding \
+             (path_encoding \"percent\")"
+                .to_string(),
+        );
+    }
+    let entry = |bytes: u64, sha256: Option<String>, claims: usize, status: String| ArticleEntry {
+        path: rel.clone(),
+        path_encoding: encoded.then(|| PERCENT.to_string()),
+        bytes,
+        sha256,
+        claims,
+        status,
+        warnings: warnings.clone(),
+        text_file: None,
+        audited: None,
+    };
+    let processed = |entry: ArticleEntry| Processed {
         entry_json: Vec::new(),
-        entry: ArticleEntry {
-            path: rel.clone(),
-            bytes,
-            sha256: sha,
-            claims: 0,
-            status,
-            warnings: Vec::new(),
-        },
+        entry,
         lines: Vec::new(),
         by_population: BTreeMap::new(),
         reused: false,
+        text_copy: None,
     };
     let bytes = match a.read() {
         Ok(b) => b,
-        Err(e) => return failed(0, None, format!("error: {e}")),
+        Err(e) => return processed(entry(0, None, 0, format!("error: {}", io_text(&e)))),
     };
     let size = bytes.len() as u64;
     let sha = hex(&Sha256::digest(&bytes));
+    // An article read from standard input is stored in the dataset, named by
+    // its checksum, so that the dataset can be audited without it.
+    let (text_file, text_copy) = if a.is_stdin() {
+        (Some(format!("{TEXTS}/{STDIN_TEXT}{}.txt", &sha[..16])), Some(bytes.clone()))
+    } else {
+        (None, None)
+    };
+    // Reused only when the claims were extracted from these very bytes and
+    // not re-anchored since (`audited`: re-anchored to other bytes).
     if let Some(old) = known.and_then(|k| k.get(&rel))
         && old.status == "ok"
+        && old.audited.is_none()
         && old.sha256.as_deref() == Some(sha.as_str())
         && old.bytes == size
+        && old.text_file == text_file
     {
-        return Processed {
-            entry_json: Vec::new(),
-            entry: old.clone(),
-            lines: Vec::new(),
-            by_population: BTreeMap::new(),
-            reused: true,
-        };
+        return Processed { reused: true, text_copy, ..processed(old.clone()) };
     }
+    let failed = |status: String| {
+        let mut e = entry(size, Some(sha.clone()), 0, status);
+        e.text_file.clone_from(&text_file);
+        Processed { text_copy: text_copy.clone(), ..processed(e) }
+    };
     let decoded = match decode(bytes) {
         Ok(d) => d,
-        Err(msg) => return failed(size, Some(sha), format!("error: {msg}")),
+        Err(msg) => return failed(format!("error: {msg}")),
     };
-    let claims = ex.extract(&decoded.text);
-    let records = claim_records(&rel, &decoded.text, &claims, &ex.populations);
+    // A panic in the extractor fails this article alone, with its checksum
+    // recorded, so that audit knows whether it is still the same file.
+    let extracted = std::panic::catch_unwind(|| {
+        let claims = ex.extract(&decoded.text);
+        claim_records(&rel, &decoded.text, &claims, &ex.populations)
+    });
+    let records = match extracted {
+        Ok(records) => records,
+        Err(panic) => return failed(internal_error(&*panic)),
+    };
     let mut lines = Vec::with_capacity(records.len() * 600);
     let mut by_population = BTreeMap::new();
     for r in &records {
@@ -549,20 +724,10 @@ fn process_article(
         lines.push(b'\n');
         *by_population.entry(r.population.clone()).or_default() += 1;
     }
-    Processed {
-        entry_json: Vec::new(),
-        entry: ArticleEntry {
-            path: rel.clone(),
-            bytes: size,
-            sha256: Some(sha),
-            claims: records.len(),
-            status: "ok".into(),
-            warnings: decoded.warnings,
-        },
-        lines,
-        by_population,
-        reused: false,
-    }
+    let mut e = entry(size, Some(sha), records.len(), "ok".into());
+    e.warnings.extend(decoded.warnings);
+    e.text_file = text_file;
+    Processed { lines, by_population, text_copy, ..processed(e) }
 }
 
 #[cfg(test)]

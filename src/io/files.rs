@@ -4,7 +4,7 @@
 //! durable first; writeback started early; replaced files dropped from the
 //! page cache.
 
-use anyhow::{Context, Result};
+use anyhow::Result;
 use std::io::Write;
 use std::path::{Path, PathBuf};
 
@@ -19,6 +19,31 @@ impl std::fmt::Display for WriteError {
 }
 
 impl std::error::Error for WriteError {}
+
+/// An I/O error in words for a person: without the `(os error N)` code and
+/// without the temporary file's path that `tempfile` appends (`at path
+/// "OUT/.claims.jsonl.x1y2"`): the message names the output folder instead.
+pub(crate) fn io_text(e: &std::io::Error) -> String {
+    let text = e.to_string();
+    let text = text.split(" at path ").next().unwrap_or(&text);
+    match text.rfind(" (os error ") {
+        Some(at) if text.ends_with(')') => text[..at].to_string(),
+        _ => text.to_string(),
+    }
+}
+
+/// A temporary file in the output folder `dir`, or an error naming that
+/// folder (not the temporary file) and what stops writing there.
+pub(crate) fn temp_in(dir: &Path, prefix: &str) -> Result<tempfile::NamedTempFile> {
+    tempfile::Builder::new().prefix(prefix).tempfile_in(dir).map_err(|e| {
+        WriteError(anyhow::anyhow!(
+            "cannot write in output folder {}: {}",
+            dir.display(),
+            io_text(&e)
+        ))
+        .into()
+    })
+}
 
 /// Drops from the page cache the files of a previous dataset that this run
 /// replaces without reading them. Renaming the new files over them frees
@@ -56,22 +81,26 @@ fn persist(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
 
 /// Renames a temporary output file into place (after [`make_durable`]).
 pub(crate) fn rename_into_place(tmp: tempfile::NamedTempFile, to: &Path) -> Result<()> {
-    tmp.persist(to)
-        .map_err(|e| WriteError(anyhow::anyhow!("cannot write {}: {}", to.display(), e.error)))?;
+    tmp.persist(to).map_err(|e| {
+        WriteError(anyhow::anyhow!("cannot write {}: {}", to.display(), io_text(&e.error)))
+    })?;
     Ok(())
 }
 
 /// Writes `bytes` to `path` through a temporary file in the same folder.
 pub(crate) fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
     let dir = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new("."));
-    let mut tmp = tempfile::Builder::new()
-        .prefix(".claimscan.")
-        .tempfile_in(dir)
-        .with_context(|| format!("cannot write in {}", dir.display()))
-        .map_err(WriteError)?;
-    tmp.write_all(bytes)
-        .with_context(|| format!("cannot write {}", path.display()))
-        .map_err(WriteError)?;
+    if path.is_dir() {
+        return Err(WriteError(anyhow::anyhow!(
+            "cannot write {}: it is a folder, not a file",
+            path.display()
+        ))
+        .into());
+    }
+    let mut tmp = temp_in(dir, ".claimscan.")?;
+    tmp.write_all(bytes).map_err(|e| {
+        WriteError(anyhow::anyhow!("cannot write {}: {}", path.display(), io_text(&e)))
+    })?;
     persist(tmp, path)
 }
 
@@ -97,4 +126,30 @@ pub(crate) fn start_writeback(file: &std::fs::File, from: u64, len: u64) {
     }
     #[cfg(not(target_os = "linux"))]
     let _ = (file, from, len);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// An output folder that cannot be written is named, not the temporary
+    /// file claimscan tried to create in it, and no OS error code is shown.
+    #[test]
+    fn errors_name_the_output_folder_not_the_temporary_file() {
+        let dir = tempfile::tempdir().unwrap();
+        let missing = dir.path().join("gone");
+        let err = format!("{:#}", temp_in(&missing, ".claims.jsonl.").unwrap_err());
+        assert_eq!(
+            err,
+            format!(
+                "cannot write in output folder {}: No such file or directory",
+                missing.display()
+            )
+        );
+        let err = format!("{:#}", write_atomic(&missing.join("report.html"), b"x").unwrap_err());
+        assert!(!err.contains(".claimscan."), "{err}");
+        assert!(err.contains(&format!("output folder {}", missing.display())), "{err}");
+        let err = format!("{:#}", write_atomic(dir.path(), b"x").unwrap_err());
+        assert!(err.ends_with("it is a folder, not a file"), "{err}");
+    }
 }

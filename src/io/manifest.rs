@@ -2,7 +2,7 @@
 //! temporary file as they come, in the exact bytes serde_json gives the
 //! whole manifest.
 
-use crate::io::files::WriteError;
+use crate::io::files::{WriteError, io_text, temp_in};
 use crate::record::{ArticleEntry, Manifest};
 use anyhow::{Context, Result};
 use std::io::{BufWriter, Write};
@@ -18,9 +18,13 @@ pub(crate) struct EntryWriter {
 
 impl EntryWriter {
     pub(crate) fn new(dir: &Path) -> Result<Self> {
-        let file = tempfile::tempfile_in(dir)
-            .with_context(|| format!("cannot write in output folder {}", dir.display()))
-            .map_err(WriteError)?;
+        let file = tempfile::tempfile_in(dir).map_err(|e| {
+            WriteError(anyhow::anyhow!(
+                "cannot write in output folder {}: {}",
+                dir.display(),
+                io_text(&e)
+            ))
+        })?;
         Ok(EntryWriter { file: BufWriter::with_capacity(1 << 16, file), count: 0 })
     }
 
@@ -28,7 +32,21 @@ impl EntryWriter {
     /// what [`EntryWriter::format_by_serde`] makes, written directly (one
     /// entry per article, so it counts on a corpus of small articles).
     pub(crate) fn format(entry: &ArticleEntry) -> Vec<u8> {
-        let ArticleEntry { path, bytes, sha256, claims, status, warnings } = entry;
+        let ArticleEntry {
+            path,
+            path_encoding,
+            bytes,
+            sha256,
+            claims,
+            status,
+            warnings,
+            text_file,
+            audited,
+        } = entry;
+        // The rare entries with the optional fields of 1.1 go through serde.
+        if path_encoding.is_some() || text_file.is_some() || audited.is_some() {
+            return Self::format_by_serde(entry);
+        }
         let string = |out: &mut Vec<u8>, s: &str| {
             serde_json::to_writer(&mut *out, s).expect("strings serialize");
         };
@@ -60,7 +78,6 @@ impl EntryWriter {
 
     /// The entry as `serde_json::to_vec_pretty` writes it inside the whole
     /// manifest, two levels deep: each line indented by four more spaces.
-    #[cfg(test)]
     fn format_by_serde(entry: &ArticleEntry) -> Vec<u8> {
         let json = serde_json::to_vec_pretty(entry).expect("entries serialize");
         let mut out = Vec::with_capacity(json.len() + 64);
@@ -97,11 +114,7 @@ impl EntryWriter {
         let mut entries = self.file.into_inner().map_err(|e| e.into_error())?;
         entries.seek(std::io::SeekFrom::Start(0))?;
         let mut head = serde_json::to_vec_pretty(manifest)?;
-        let mut tmp = tempfile::Builder::new()
-            .prefix(".claimscan.")
-            .tempfile_in(dir)
-            .with_context(|| format!("cannot write in {}", dir.display()))
-            .map_err(WriteError)?;
+        let mut tmp = temp_in(dir, ".claimscan.")?;
         const EMPTY: &[u8] = b"\"articles\": []\n}";
         if self.count > 0 && head.ends_with(EMPTY) {
             head.truncate(head.len() - b"[]\n}".len());
@@ -129,7 +142,7 @@ impl EntryWriter {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::SCHEMA_VERSION;
+    use crate::record::{Audited, SCHEMA_VERSION};
 
     proptest::proptest! {
         /// Entries are written as serde_json writes them, whatever their
@@ -142,8 +155,14 @@ mod tests {
             claims in proptest::num::usize::ANY,
             status in "ok|error: \\PC{0,20}|[\"\\\\\u{0}-\u{1f}]{0,4}",
             warnings in proptest::collection::vec("\\PC{0,20}|[\"\\\\\u{0}-\u{1f}]{0,4}", 0..3),
+            path_encoding in proptest::option::weighted(0.1, proptest::strategy::Just("percent".to_string())),
+            text_file in proptest::option::weighted(0.1, "texts/\\PC{0,8}"),
+            audited in proptest::option::weighted(0.1, (proptest::num::u64::ANY, proptest::option::of("[0-9a-f]{64}"))),
         ) {
-            let entry = ArticleEntry { path, bytes, sha256, claims, status, warnings };
+            let audited = audited.map(|(bytes, sha256)| Audited { bytes, sha256 });
+            let entry = ArticleEntry {
+                path, path_encoding, bytes, sha256, claims, status, warnings, text_file, audited,
+            };
             proptest::prop_assert_eq!(
                 String::from_utf8(EntryWriter::format(&entry)).unwrap(),
                 String::from_utf8(EntryWriter::format_by_serde(&entry)).unwrap()
@@ -159,6 +178,9 @@ mod tests {
             claims: 3,
             status: "ok".into(),
             warnings: warnings.iter().map(|w| w.to_string()).collect(),
+            path_encoding: None,
+            text_file: None,
+            audited: None,
         }
     }
 
@@ -176,6 +198,23 @@ mod tests {
                     entry("e.txt", &["one", "two"], Some("cd")),
                 ],
             ),
+            (
+                "the optional fields of 1.1",
+                vec![
+                    ArticleEntry {
+                        path_encoding: Some("percent".into()),
+                        ..entry("caf%E9.txt", &[], Some("ab"))
+                    },
+                    ArticleEntry {
+                        text_file: Some("texts/stdin-ab.txt".into()),
+                        ..entry("-", &[], Some("ab"))
+                    },
+                    ArticleEntry {
+                        audited: Some(Audited { bytes: 3, sha256: Some("cd".into()) }),
+                        ..entry("f.txt", &["w"], Some("ab"))
+                    },
+                ],
+            ),
         ];
         for (name, articles) in cases {
             let dir = tempfile::tempdir().unwrap();
@@ -183,6 +222,8 @@ mod tests {
                 schema_version: SCHEMA_VERSION.into(),
                 tool_version: "0.0.0".into(),
                 corpus: "corpus".into(),
+                corpus_path: Some("/data/corpus".into()),
+                corpus_from_dataset: Some("../corpus".into()),
                 claims: 7,
                 populations: crate::record::PopulationsUsed::default(),
                 articles: articles.clone(),
