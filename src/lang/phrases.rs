@@ -347,6 +347,27 @@ pub(crate) fn tag(toks: &[Token]) -> Vec<Tag> {
     tags
 }
 
+/// Words that open a noun phrase a figure can modify: "a 20% stake",
+/// "its 52 pct holding".
+pub(crate) const MODIFYING_DETERMINERS: &[&str] =
+    &["a", "an", "the", "its", "his", "her", "their", "our", "your", "whose"];
+
+/// The determiner that opens the noun phrase a figure starting at token
+/// `lead` modifies, past at most two adjectives or adverbs ("its remaining
+/// 52 pct stake", "a nearly 20% rise", "Acme's 20% stake"); `tags` needs
+/// to be known only before `lead`.
+pub(crate) fn modifying_determiner(toks: &[Token], tags: &[Tag], lead: usize) -> Option<usize> {
+    let mut d = lead;
+    while d > 0 && lead - d < 2 && matches!(tags[d - 1], Tag::Adj | Tag::Ing | Tag::En | Tag::Adv) {
+        d -= 1;
+    }
+    let det = d.checked_sub(1)?;
+    let t = &toks[det];
+    let possessive = matches!(tags[det], Tag::Noun | Tag::Proper)
+        && (t.text.ends_with("'s") || t.text.ends_with("’s"));
+    (in_words(t, MODIFYING_DETERMINERS) || possessive).then_some(det)
+}
+
 /// The tag of word `i`, given the tags before it.
 fn word_tag(toks: &[Token], words: &[u32], tags: &[Tag], i: usize, prev: Option<Tag>) -> Tag {
     let t = &toks[i];
@@ -419,6 +440,19 @@ fn word_tag(toks: &[Token], words: &[u32], tags: &[Tag], i: usize, prev: Option<
     }
     if capital && !sentence_start && !verbish {
         return Tag::Proper;
+    }
+    // "a 9 pct rise in profits", "its 52 pct stake": after a figure that a
+    // determiner opens (not "the", as in "the remaining 47% say"), a word
+    // that can be a noun is the noun the figure modifies, unless what a
+    // verb takes follows ("an additional 20% plan to").
+    if prev == Some(Tag::Fig)
+        && bits & pos::NOUN != 0
+        && !next.is_some_and(|n| {
+            n.is("to") || n.is("that") || has(next_w, closed::DETERMINER | closed::PRONOUN)
+        })
+        && modifying_determiner(toks, tags, i - 1).is_some_and(|d| !toks[d].is("the"))
+    {
+        return Tag::Noun;
     }
     if bits & pos::ING != 0 {
         return Tag::Ing;
@@ -659,7 +693,7 @@ pub(crate) fn noun_phrase(toks: &[Token], tags: &[Tag], i: usize) -> Option<Np> 
 }
 
 /// The end of a plain noun phrase (no post-modifier) starting at `i`.
-fn noun_phrase_simple(toks: &[Token], tags: &[Tag], i: usize) -> Option<usize> {
+pub(crate) fn noun_phrase_simple(toks: &[Token], tags: &[Tag], i: usize) -> Option<usize> {
     let mut j = i;
     while j < toks.len() && tags[j] == Tag::Det {
         j += 1;
