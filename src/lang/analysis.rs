@@ -95,7 +95,8 @@ pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
         && [
             "more", "than", "less", "fewer", "over", "under", "about", "nearly", "almost",
             "around", "roughly", "approximately", "some", "up", "to", "at", "least", "most", "as",
-            "many", "much", "only", "just", "slightly", "mere", "close", "upwards", "well",
+            "many", "much", "only", "just", "slightly", "mere", "close", "upwards", "well", "of",
+            "shy", "short", "maximum", "minimum", "no", "not",
         ]
         .iter()
         .any(|w| toks[j - 1].is(w))
@@ -112,6 +113,20 @@ pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
             break;
         }
         if (w.is("least") || w.is("most")) && !(j >= 2 && toks[j - 2].is("at")) {
+            break;
+        }
+        // "of" only in "shy of", "short of", "a maximum of"; those words
+        // only before it; "no" and "not" only before a comparative.
+        let before_of = ["shy", "short", "maximum", "minimum"];
+        if w.is("of") && !(j >= 2 && before_of.iter().any(|b| toks[j - 2].is(b))) {
+            break;
+        }
+        if before_of.iter().any(|b| w.is(b)) && !toks.get(j).is_some_and(|t| t.is("of")) {
+            break;
+        }
+        if (w.is("no") || w.is("not"))
+            && !toks.get(j).is_some_and(|t| t.is("more") || t.is("less") || t.is("fewer"))
+        {
             break;
         }
         j -= 1;
@@ -318,6 +333,40 @@ mod tests {
                 ],
             ),
         ]
+    }
+
+    /// (case, text, the figure, its qualifier: the text from the lead in)
+    const LEADS: &[(&str, &str, &str, &str)] = &[
+        ("no qualifier", "Sales rose 5%.", "5%", "5%"),
+        ("a comparative", "It is more than 40%.", "40%", "more than 40%"),
+        ("up to", "It rose up to 40%.", "40%", "up to 40%"),
+        ("to alone is not one", "It rose to 40%.", "40%", "40%"),
+        (
+            "just shy of",
+            "It was just shy of 30 per cent.",
+            "30 per cent",
+            "just shy of 30 per cent",
+        ),
+        ("short of", "It fell short of 30 per cent.", "30 per cent", "short of 30 per cent"),
+        ("no more than", "It is no more than 5%.", "5%", "no more than 5%"),
+        ("a maximum of", "It is a maximum of 5%.", "5%", "maximum of 5%"),
+        ("of a share is not one", "It is a share of 5%.", "5%", "5%"),
+    ];
+
+    #[test]
+    fn qualifiers_before_a_figure() {
+        for &(name, text, figure, want) in LEADS {
+            let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i, f.span))
+                .collect();
+            let toks = tokenize(text, Span::new(0, text.len()), &figs, Lexicon::builtin());
+            let ti = toks.iter().position(|t| t.text == figure).expect(name);
+            let lead = lead_in(&toks, ti);
+            let got = &text[toks[lead].span.start..toks[ti].span.end];
+            assert_eq!(got, want, "case {name:?}");
+        }
     }
 
     #[test]

@@ -1346,6 +1346,22 @@ mod tests {
             SampleRole,
         ),
         (
+            "share of the sample by role, the verb gapped",
+            "The poll covered 125 customer leaders. One in four held marketing titles, such as \
+             CMO or head of brand, while just shy of 30 per cent a sales title.",
+            "30 per cent",
+            Unknown,
+            SampleRole,
+        ),
+        (
+            "share of the sample by role, the verb gapped, a group's role",
+            "The poll covered 125 customer leaders. One in four held sales titles, and 20% an \
+             IT title.",
+            "20%",
+            Second,
+            SampleRole,
+        ),
+        (
             "role named by respondents",
             "Asked who owns the customer, the CEO was named by 48%, the CMO by 30%.",
             "30%",

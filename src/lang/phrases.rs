@@ -790,12 +790,42 @@ const ROLE_WORDS: &[&str] = &[
 /// identified as general management", "30% were CIOs": a share of the
 /// sample by role. Returns the tokens of the role phrase.
 pub(crate) fn sample_role(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
+    if let Some(role) = role_after_verb(toks, tags, ti) {
+        return Some(role);
+    }
+    // The verb gapped: "One in four held marketing titles, while (just shy
+    // of) 30 per cent a sales title".
+    let next = toks.get(ti + 1)?;
+    if !(matches!(tags[ti + 1], Tag::Det | Tag::Adj | Tag::Noun) || quote_like(next)) {
+        return None;
+    }
+    let p = (0..ti).rev().find(|&k| toks[k].figure().is_some())?;
+    let (_, end) = role_after_verb(toks, tags, p)?;
+    let joined = toks[end..ti]
+        .iter()
+        .any(|t| t.is("while") || t.is("whereas") || t.is("and") || t.is("but") || t.is_punct(";"));
+    // Nothing between but an aside ("such as CMO or head of marketing"):
+    // no verb of its own.
+    let verb_between =
+        (end..ti).any(|k| matches!(tags[k], Tag::Verb | Tag::Aux | Tag::Modal | Tag::Base));
+    if !joined || verb_between || ti - end > 14 {
+        return None;
+    }
+    role_phrase(toks, tags, ti + 1)
+}
+
+/// "One in four boasted marketing titles": the role after the figure's verb.
+fn role_after_verb(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
     let v = ti + 1;
     let verb = toks.get(v)?;
     if !ROLE_VERBS.iter().any(|w| verb.is(w)) {
         return None;
     }
-    let mut a = v + 1;
+    role_phrase(toks, tags, v + 1)
+}
+
+/// A noun phrase naming a role, from token `a` ("as" and "themselves" skipped).
+fn role_phrase(toks: &[Token], tags: &[Tag], mut a: usize) -> Option<(usize, usize)> {
     while toks.get(a).is_some_and(|t| t.is("as") || t.is("themselves")) {
         a += 1;
     }
