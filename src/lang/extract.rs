@@ -226,11 +226,13 @@ fn linked(between: &[crate::lang::tokens::Token], from: bool) -> bool {
 }
 
 /// A sample phrase without the count and the words that qualify it:
-/// "more than 125 Australian leaders" -> "Australian leaders".
+/// "more than 125 Australian leaders" -> "Australian leaders", "surveyed
+/// 500 IT leaders" -> "IT leaders".
 fn without_count(text: &str, span: Span) -> Span {
     const COUNT_WORDS: &[&str] = &[
         "more", "than", "over", "nearly", "almost", "about", "around", "some", "the", "of",
-        "roughly", "approximately", "just", "under",
+        "roughly", "approximately", "just", "under", "surveyed", "polled", "asked",
+        "interviewed", "questioned", "queried",
     ];
     let phrase = span.slice(text);
     let mut at = 0;

@@ -71,15 +71,16 @@
 //!     subject of the verb before ("growth will be between 4.7% and 4.8%");
 //! 37. `noun before a bound`: "inflation below 2%", likewise;
 //! 38. `predicate after figure`: "15% are ready for the change";
-//! 39. `label before figure`: "Parent bank dividend 12 pct", "the retail
+//! 39. `the rest of the sample`: "Of the remaining 47%, ...": the sample;
+//! 40. `label before figure`: "Parent bank dividend 12 pct", "the retail
 //!     area, 12.4 pct,";
-//! 40. `previous figure's subject`: when no other rule decides.
+//! 41. `previous figure's subject`: when no other rule decides.
 //!
 //! The extractor applies two more, after these:
 //!
-//! 41. `shares its unit with the next figure`: the first number of "15 and
+//! 42. `shares its unit with the next figure`: the first number of "15 and
 //!     20 percent" takes the next figure's subject;
-//! 42. `linked figure`: a figure with no subject joined to the next by a
+//! 43. `linked figure`: a figure with no subject joined to the next by a
 //!     range or change word ("from 38 pct in February, only 31 pct") takes
 //!     the next figure's subject.
 
@@ -566,6 +567,8 @@ pub enum SubjectRule {
     NounBeforeBound,
     /// "N% PREDICATE": the predicate.
     PredicateAfterFigure,
+    /// "Of the remaining 47%, ...": the sample the rest is of.
+    Remainder,
     /// "Parent bank dividend 12 pct": the noun phrase right before.
     LabelBefore,
     /// The previous figure's subject, when no other rule decides.
@@ -580,7 +583,7 @@ pub enum SubjectRule {
 
 impl SubjectRule {
     /// Every rule, in the order they are tried.
-    pub const ALL: [SubjectRule; 42] = [
+    pub const ALL: [SubjectRule; 43] = [
         SubjectRule::SampleRole,
         SubjectRule::LikelyTo,
         SubjectRule::RestatingFigure,
@@ -619,6 +622,7 @@ impl SubjectRule {
         SubjectRule::NounBefore,
         SubjectRule::NounBeforeBound,
         SubjectRule::PredicateAfterFigure,
+        SubjectRule::Remainder,
         SubjectRule::LabelBefore,
         SubjectRule::PreviousFigure,
         SubjectRule::SharesUnit,
@@ -666,6 +670,7 @@ impl SubjectRule {
             SubjectRule::NounBefore => "noun before preposition",
             SubjectRule::NounBeforeBound => "noun before a bound",
             SubjectRule::PredicateAfterFigure => "predicate after figure",
+            SubjectRule::Remainder => "the rest of the sample",
             SubjectRule::LabelBefore => "label before figure",
             SubjectRule::PreviousFigure => "previous figure's subject",
             SubjectRule::SharesUnit => "shares its unit with the next figure",
@@ -732,6 +737,7 @@ impl SubjectRule {
                 f.plain()?;
                 forward(f.s, after_restating(f.toks, f.ti)).map(|x| Some(f.span(x)))
             }
+            SubjectRule::Remainder => remainder(f),
             SubjectRule::LabelBefore => {
                 f.plain()?;
                 label_before(f.s, f.lead, f.prev_fig).map(|x| Some(f.span(x)))
@@ -1374,6 +1380,21 @@ const CHANGE_NOUNS: &[&str] = &[
     "reductions", "growth", "hike", "hikes", "improvement", "loss", "losses", "surge", "slump",
     "advance", "climb", "change", "shift", "swing",
 ];
+
+/// `the rest of the sample`: "Of the remaining 47%, most ...", "the
+/// other 40%.": a remainder with no predicate of its own is a part of the
+/// sample (else of what the figure before it divides).
+fn remainder(f: &Fig) -> Option<Option<Span>> {
+    let before = f.plain()??;
+    if !in_list(before, &["remaining", "other", "rest"]) {
+        return None;
+    }
+    let after = f.toks.get(f.ti + 1);
+    if !after.is_none_or(|t| t.kind == TokKind::Punct) {
+        return None;
+    }
+    Some(f.ctx.sample.or(f.ctx.prev).or(f.ctx.earlier))
+}
 
 /// `after the main clause`: "The index reached a record, up 57.7 pct from
 /// end-June": what the sentence's first clause is about.
@@ -2385,6 +2406,22 @@ mod tests {
             "Service matters, with more than half (55%) pointing to relationships.",
             "half",
             Some("pointing to relationships"),
+            PredicateAfterFigure,
+        ),
+        (
+            "the rest of the sample",
+            "We surveyed 500 IT leaders about budgets. Some 53% own the budget. Of the \
+             remaining 47%, most share it with finance.",
+            "47%",
+            Some("IT leaders"),
+            Remainder,
+        ),
+        (
+            "the rest with a predicate of its own is not one",
+            "The study polled 300 marketers. About 60% run the website, and the other 40% rely \
+             on IT for it.",
+            "40%",
+            Some("rely on IT for it"),
             PredicateAfterFigure,
         ),
         (
