@@ -231,8 +231,8 @@ fn linked(between: &[crate::lang::tokens::Token], from: bool) -> bool {
 fn without_count(text: &str, span: Span) -> Span {
     const COUNT_WORDS: &[&str] = &[
         "more", "than", "over", "nearly", "almost", "about", "around", "some", "the", "of",
-        "roughly", "approximately", "just", "under", "surveyed", "polled", "asked",
-        "interviewed", "questioned", "queried",
+        "roughly", "approximately", "just", "under", "surveyed", "polled", "asked", "interviewed",
+        "questioned", "queried",
     ];
     let phrase = span.slice(text);
     let mut at = 0;

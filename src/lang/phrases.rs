@@ -783,7 +783,8 @@ const ROLE_VERBS: &[&str] = &[
 /// Words that make a noun phrase a job or role.
 const ROLE_WORDS: &[&str] = &[
     "title", "titles", "role", "roles", "position", "positions", "job", "background",
-    "backgrounds", "management", "function", "functions",
+    "backgrounds", "management", "function", "functions", "officer", "officers", "chief",
+    "director", "directors", "manager", "managers",
 ];
 
 /// "One in four boasted marketing leadership titles", "16 per cent
@@ -791,6 +792,9 @@ const ROLE_WORDS: &[&str] = &[
 /// sample by role. Returns the tokens of the role phrase.
 pub(crate) fn sample_role(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
     if let Some(role) = role_after_verb(toks, tags, ti) {
+        return Some(role);
+    }
+    if let Some(role) = breakdown_continued(toks, tags, ti) {
         return Some(role);
     }
     // The verb gapped: "One in four held marketing titles, while (just shy
@@ -814,6 +818,35 @@ pub(crate) fn sample_role(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(us
     role_phrase(toks, tags, ti + 1)
 }
 
+/// A breakdown by role continued in parentheses: "A further 16% identified
+/// as general management, followed by 'chief customer officer' (15%) and
+/// ...": the role before the parenthesis, when the figure before it
+/// counted the sample by role and no other verb stands between.
+fn breakdown_continued(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
+    let open = ti.checked_sub(1).filter(|&o| toks[o].is_punct("("))?;
+    if !toks.get(ti + 1).is_some_and(|t| t.is_punct(")")) {
+        return None;
+    }
+    let mut a = open;
+    while a > 0
+        && (matches!(tags[a - 1], Tag::Det | Tag::Adj | Tag::Noun | Tag::Proper)
+            || quote_like(&toks[a - 1])
+            || toks[a - 1].is_punct("/"))
+    {
+        a -= 1;
+    }
+    let role = role_phrase(toks, tags, a).filter(|&(_, b)| b == open)?;
+    let p = (0..a).rev().find(|&k| toks[k].figure().is_some())?;
+    // Between the role the figure before counted and this one.
+    let (_, end) = sample_role(toks, tags, p)?;
+    let end = end.max(p + 1).min(a);
+    let linked = toks[end..a].iter().any(|t| t.is("followed") || t.is("and") || t.is_punct(","));
+    let verb = (end..a).any(|k| {
+        matches!(tags[k], Tag::Verb | Tag::Aux | Tag::Modal | Tag::Base) && !toks[k].is("followed")
+    });
+    (linked && !verb).then_some(role)
+}
+
 /// "One in four boasted marketing titles": the role after the figure's verb.
 fn role_after_verb(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
     let v = ti + 1;
@@ -830,9 +863,11 @@ fn role_phrase(toks: &[Token], tags: &[Tag], mut a: usize) -> Option<(usize, usi
         a += 1;
     }
     let mut b = a;
+    // "chief customer experience/engagement officer".
     while b < toks.len()
         && (matches!(tags[b], Tag::Det | Tag::Adj | Tag::Noun | Tag::Proper)
-            || quote_like(&toks[b]))
+            || quote_like(&toks[b])
+            || toks[b].is_punct("/") && b > a)
     {
         b += 1;
     }

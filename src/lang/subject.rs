@@ -2409,6 +2409,15 @@ mod tests {
             PredicateAfterFigure,
         ),
         (
+            "a breakdown of the sample by role, continued in parentheses",
+            "The poll covered 125 customer leaders. A further 16% identified as general \
+             management, followed by 'chief revenue officer' (15%) and 'chief information \
+             officer' (13%).",
+            "13%",
+            Some("customer leaders"),
+            SampleRole,
+        ),
+        (
             "the rest of the sample",
             "We surveyed 500 IT leaders about budgets. Some 53% own the budget. Of the \
              remaining 47%, most share it with finance.",
