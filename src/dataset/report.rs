@@ -528,6 +528,9 @@ mod tests {
             subject: None,
             sentence: crate::record::SpanRecord { start, end },
             evidence: "test".into(),
+            role: crate::lang::role::Role::Finding,
+            role_rule: String::new(),
+            pair: None,
             audit: None,
         }
     }

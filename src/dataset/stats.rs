@@ -280,6 +280,9 @@ mod tests {
             subject: Some(subject),
             sentence: SpanRecord { start: 0, end: 100 },
             evidence: "test".into(),
+            role: crate::lang::role::Role::Finding,
+            role_rule: String::new(),
+            pair: None,
             audit: None,
         }
     }
