@@ -196,7 +196,13 @@ impl PairRule {
                     && compared_before(f.s, np_start(known, f))
                     && no_predicate(f.s, np_end(known, f))
             }
-            PairRule::SameStatement => repeats_a_statement(f.s, np_end(known, f)),
+            PairRule::SameStatement => {
+                let k = predicate_start(f.s, np_end(known, f));
+                // "62% disagree with the plan, and 40% agree": the opposite.
+                let opposite = in_list_at(f.s, k, AGREE)
+                    && in_list_at(g.s, predicate_start(g.s, np_end(known, g)), DISAGREE);
+                repeats_a_statement(f.s, k) && !opposite
+            }
         }
     }
 }
@@ -339,11 +345,16 @@ const AGREE: &[&str] = &["agree", "agrees", "agreed", "concur", "concurs", "conc
 const VIEW: &[&str] =
     &["view", "views", "opinion", "belief", "sentiment", "concern", "concerns", "feeling"];
 
-/// From token `k`, a predicate that only repeats the statement before:
-/// "feel the same (way)", "say the same thing", "agree", "agree that's the
-/// case", "agree with this", "think so", "were as satisfied", "share this
-/// view"; not negated.
-fn repeats_a_statement(s: &Sent, mut k: usize) -> bool {
+/// Verbs of disagreement, whose statement "agree" does not repeat.
+const DISAGREE: &[&str] = &["disagree", "disagrees", "disagreed"];
+
+fn in_list_at(s: &Sent, k: usize, list: &[&str]) -> bool {
+    s.toks.get(k).is_some_and(|t| in_list(t, list))
+}
+
+/// The first token of the predicate at token `k`: past "who" and adverbs
+/// other than negations ("only", "also", "actually").
+fn predicate_start(s: &Sent, mut k: usize) -> usize {
     let toks = &s.toks;
     let tags = &s.phr.tags;
     let negation = |t: &Token| in_list(t, &["not", "never", "no"]);
@@ -352,6 +363,16 @@ fn repeats_a_statement(s: &Sent, mut k: usize) -> bool {
     }) {
         k += 1;
     }
+    k
+}
+
+/// From token `k` (a [`predicate_start`]), a predicate that only repeats
+/// the statement before: "feel the same (way)", "say the same thing",
+/// "agree", "agree that's the case", "agree with this", "think so", "were
+/// as satisfied", "share this view"; not negated.
+fn repeats_a_statement(s: &Sent, k: usize) -> bool {
+    let toks = &s.toks;
+    let tags = &s.phr.tags;
     let is = |i: usize, words: &[&str]| toks.get(i).is_some_and(|t| in_list(t, words));
     let ends = |i: usize| {
         toks.get(i).is_none_or(|t| {
@@ -515,6 +536,12 @@ mod tests {
             "agree that, with a statement of its own",
             "Some 45% of CMOs want speed, and 30% of CIOs agree that costs matter.",
             ["45%", "30%"],
+            None,
+        ),
+        (
+            "agree after disagree is the opposite",
+            "Meanwhile 62% of CMOs disagree with the plan, and about 40% of CIOs agree.",
+            ["62%", "40%"],
             None,
         ),
         (
