@@ -76,11 +76,12 @@ pub(crate) enum Command {
     ///
     /// Example: claimscan stats extracted --csv > gaps.csv
     Stats(StatsArgs),
-    /// Write a self-contained HTML report: each article with its claims highlighted.
+    /// Write a self-contained HTML report: the gaps, every claim, every article.
     ///
-    /// Claims are coloured by population, subjects underlined; clicking one
-    /// shows its value, bound, evidence and id. The sidebar has the counts and
-    /// filters by population and audit status (from --audit, else each
+    /// An overview (counts, the marketing-vs-IT gap table and a chart of it),
+    /// a claims table (sortable; filtered by population, role, bound, audit
+    /// status and a search) whose rows open the claim in its article, and the
+    /// articles with their claims highlighted (statuses from --audit, else each
     /// claim's spans are checked against the corpus). No network needed.
     ///
     /// Example: claimscan audit extracted --json > audit.jsonl; claimscan report extracted --audit audit.jsonl
