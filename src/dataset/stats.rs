@@ -123,7 +123,7 @@ pub(crate) fn stats(
     let mut rest: Vec<ArticleCounts> = per_article.into_values().collect();
     rest.sort_by(|a, b| a.article.cmp(&b.article));
     by_article.extend(rest);
-    by_article.sort_by(|a, b| b.claims.cmp(&a.claims));
+    by_article.sort_by_key(|a| std::cmp::Reverse(a.claims));
     Stats {
         claims: claims.len(),
         articles: articles.len(),
