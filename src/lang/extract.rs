@@ -6,7 +6,7 @@ use crate::lang::detect::{Figure, detect};
 use crate::lang::lexicon::{Lexicon, Population};
 use crate::lang::pairs::{Known, Pair, pair_sentence};
 use crate::lang::phrases::Phrases;
-use crate::lang::role::{Role, RoleInput, RoleRule, decide_role};
+use crate::lang::role::{Role, RoleRule, role_sentence};
 use crate::lang::segment::Sentence;
 use crate::lang::segment::sentences_where;
 use crate::lang::subject::Context;
@@ -178,30 +178,7 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
         let window = window.make_contiguous();
         attribute_sentence(text, window, &default, &mut done, &subjects);
         let view = window.last().expect("just pushed");
-        // Roles in order (a figure listed after another reads its role);
-        // the first number of "15 and 20 percent" takes the next one's.
-        let mut previous = None;
-        for &(fi, ti) in &view.figs {
-            let population_rule = done[fi].as_ref().expect("attributed").rule;
-            let input = RoleInput {
-                s: view,
-                ti,
-                figures: &figures,
-                population_rule,
-                subject_rule: subject_rules[fi],
-                previous,
-            };
-            let decided = decide_role(&input);
-            roles[fi] = Some(decided);
-            previous = Some(decided.0);
-        }
-        for &(fi, _) in view.figs.iter().rev() {
-            if figures[fi].shares_unit
-                && let Some((role, _)) = roles.get(fi + 1).copied().flatten()
-            {
-                roles[fi] = Some((role, RoleRule::SharesUnit));
-            }
-        }
+        role_sentence(view, &figures, &done, &subject_rules, &mut roles);
         let known =
             Known { figures: &figures, attributions: &done, subjects: &subjects, roles: &roles };
         pair_sentence(window, &known, &mut pairs);

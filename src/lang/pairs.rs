@@ -281,10 +281,16 @@ fn np_end(known: &Known, f: At) -> usize {
     }
     let phrase = known.attributions[f.fi].as_ref().and_then(|a| a.phrase);
     if let Some(p) = phrase {
-        if toks.get(k).is_some_and(|t| in_list(t, &["of", "among", "amongst", "from"])) {
-            k += 1;
+        let mut j = k;
+        if toks.get(j).is_some_and(|t| in_list(t, &["of", "among", "amongst", "from"])) {
+            j += 1;
         }
-        if toks.get(k).is_some_and(|t| t.span.start <= p.start && p.start < t.span.end + 8) {
+        // "of the CIOs": the phrase may leave out a determiner.
+        while toks.get(j).is_some_and(|t| t.span.end <= p.start) && f.s.phr.tags[j] == Tag::Det {
+            j += 1;
+        }
+        if toks.get(j).is_some_and(|t| t.span.start == p.start) {
+            k = j;
             while toks.get(k).is_some_and(|t| t.span.start < p.end) {
                 k += 1;
             }
@@ -330,7 +336,7 @@ fn compared_before(s: &Sent, start: usize) -> bool {
 /// starts: the figure has no predicate of its own.
 fn no_predicate(s: &Sent, k: usize) -> bool {
     let Some(t) = s.toks.get(k) else { return true };
-    clause_punct(t) || t.is_punct(".") || in_list(t, &["who", "which", "that", "last", "this"])
+    clause_punct(t) || t.is_punct(".") || in_list(t, &["who", "which", "that"])
 }
 
 /// Verbs of saying and thinking that "the same" or "so" can follow.

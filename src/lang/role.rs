@@ -28,13 +28,13 @@
 //!    of a list takes the first's role when the first is not a finding;
 //! 8. `a share or a level`: everything else is a finding.
 //!
-//! The extractor applies one more, after these:
+//! After these, for the figures of a sentence:
 //!
 //! 9. `shares its unit with the next figure`: the first number of "15 and
 //!    20 percent" takes the next figure's role.
 
 use crate::lang::analysis::{Sent, after_restating, lead_in};
-use crate::lang::attribute::PopulationRule;
+use crate::lang::attribute::{Attribution, PopulationRule};
 use crate::lang::detect::Figure;
 use crate::lang::phrases::{Tag, clause_punct};
 use crate::lang::subject::SubjectRule;
@@ -153,7 +153,9 @@ const CHANGE_NOUNS: &[&str] = &[
     "contraction", "expansion", "upturn", "downturn", "uptick", "increment", "markup", "markdown",
 ];
 
-/// Verbs (and adverbs) of change before the amount: "rose 12%", "up 8%".
+/// Verbs (and adverbs) of change before the amount: "rose 12%", "up 8%"
+/// (longer than the subject rules' list of the verbs whose clause subject
+/// is what changed, `subject::CHANGE_VERBS`: here any change counts).
 const CHANGE_VERBS: &[&str] = &[
     "rose", "rise", "rises", "risen", "rising", "fell", "fall", "falls", "fallen", "falling",
     "grew", "grow", "grows", "grown", "growing", "increased", "increase", "increases",
@@ -193,7 +195,7 @@ fn in_list(t: &Token, list: &[&str]) -> bool {
 }
 
 /// What the role rules read about one figure.
-pub(crate) struct RoleInput<'s, 'a> {
+struct RoleInput<'s, 'a> {
     /// The sentence.
     pub s: &'s Sent<'a>,
     /// The figure's token index in it.
@@ -226,9 +228,43 @@ impl RoleRule {
     }
 }
 
+/// Decides the role of each figure of sentence `s` (by article index in
+/// `roles`), in order: a figure listed after another reads its role; then
+/// the first number of "15 and 20 percent" takes the next one's.
+pub(crate) fn role_sentence(
+    s: &Sent,
+    figures: &[Figure],
+    attributions: &[Option<Attribution>],
+    subject_rules: &[Option<SubjectRule>],
+    roles: &mut [Option<(Role, RoleRule)>],
+) {
+    let mut previous = None;
+    for &(fi, ti) in &s.figs {
+        let population_rule = attributions[fi].as_ref().expect("attributed").rule;
+        let input = RoleInput {
+            s,
+            ti,
+            figures,
+            population_rule,
+            subject_rule: subject_rules[fi],
+            previous,
+        };
+        let decided = decide_role(&input);
+        roles[fi] = Some(decided);
+        previous = Some(decided.0);
+    }
+    for &(fi, _) in s.figs.iter().rev() {
+        if figures[fi].shares_unit
+            && let Some((role, _)) = roles.get(fi + 1).copied().flatten()
+        {
+            roles[fi] = Some((role, RoleRule::SharesUnit));
+        }
+    }
+}
+
 /// The role of a figure and the rule that decided it: the first rule of
 /// [`RoleRule::ALL`] that decides.
-pub(crate) fn decide_role(f: &RoleInput) -> (Role, RoleRule) {
+fn decide_role(f: &RoleInput) -> (Role, RoleRule) {
     for rule in RoleRule::ALL {
         if let Some(role) = rule.apply(f) {
             return (role, rule);
@@ -311,11 +347,11 @@ fn change_noun_before(f: &RoleInput) -> bool {
     j >= 2 && toks[j - 1].is("of") && in_list(&toks[j - 2], CHANGE_NOUNS)
 }
 
-/// The first token before figure `ti` that is not its qualifier nor the
+/// The first token before the figure that is not its qualifier nor the
 /// first number of a range sharing its unit ("rose 15 to 20 percent").
-fn before_amount(f: &RoleInput, ti: usize) -> usize {
+fn before_amount(f: &RoleInput) -> usize {
     let toks = &f.s.toks;
-    let mut j = lead_in(toks, ti);
+    let mut j = lead_in(toks, f.ti);
     if j >= 2
         && (toks[j - 1].is("to") || toks[j - 1].is("and") || toks[j - 1].is_punct("-"))
         && toks[j - 2].figure().is_some_and(|i| f.figures.get(i).is_some_and(|x| x.shares_unit))
@@ -325,17 +361,23 @@ fn before_amount(f: &RoleInput, ti: usize) -> usize {
     j
 }
 
+/// Change words that are also particles of other verbs ("made up").
+const PARTICLES: &[&str] = &["up", "down", "off"];
+
+/// "40% of the total": an of-phrase after the figure says what it counts.
+fn counts_something(f: &RoleInput) -> bool {
+    f.s.toks.get(after_restating(&f.s.toks, f.ti)).is_some_and(|t| t.is("of"))
+}
+
 /// "rose 12%", "up 8%", "fell by a third", "increased its spending by 12%".
 fn change_verb_before(f: &RoleInput) -> bool {
     let toks = &f.s.toks;
-    let j = before_amount(f, f.ti);
+    let j = before_amount(f);
     let Some(prev) = j.checked_sub(1).map(|p| &toks[p]) else { return false };
     // "made up 40% of the total", "stump up a third of it": a particle of
     // another verb before a share.
-    let particle = in_list(prev, &["up", "down", "off"]);
-    let counts = toks.get(after_restating(toks, f.ti)).is_some_and(|t| t.is("of"));
     if in_list(prev, CHANGE_VERBS) {
-        return !(particle && counts);
+        return !(in_list(prev, PARTICLES) && counts_something(f));
     }
     // "by": a change verb earlier in the clause ("cut its workforce by 10%").
     prev.is("by")
@@ -343,7 +385,7 @@ fn change_verb_before(f: &RoleInput) -> bool {
             .iter()
             .rev()
             .take_while(|t| !clause_punct(t) && t.figure().is_none())
-            .any(|t| in_list(t, CHANGE_VERBS) && !in_list(t, &["up", "down", "off"]))
+            .any(|t| in_list(t, CHANGE_VERBS) && !in_list(t, PARTICLES))
 }
 
 /// "10% higher than", "30% more likely", "5 pct up on the year"; not "up to".
@@ -363,8 +405,7 @@ fn listed_with(f: &RoleInput) -> Option<Role> {
     let joined = j >= 2
         && (toks[j - 1].is("and") || toks[j - 1].is("or") || toks[j - 1].is_punct(","))
         && toks[j - 2].figure().is_some();
-    let counts = toks.get(after_restating(toks, f.ti)).is_some_and(|t| t.is("of"));
-    (joined && !counts).then_some(prev)
+    (joined && !counts_something(f)).then_some(prev)
 }
 
 #[cfg(test)]
