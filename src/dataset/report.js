@@ -330,6 +330,11 @@ function buildTable() {
   });
   $("cscroll").addEventListener("scroll", function () { requestAnimationFrame(function () { drawRows(false); }); });
   window.addEventListener("resize", function () { drawRows(true); });
+  // The claim under the pointer in the panel; a click opens it in its article.
+  $("crows").addEventListener("mouseover", function (ev) {
+    var row = ev.target.closest(".crow");
+    if (row && $("panel").dataset.id !== row.dataset.id) fillPanel(byId.get(row.dataset.id));
+  });
   $("crows").addEventListener("click", function (ev) {
     var row = ev.target.closest(".crow");
     if (!row) return;

@@ -791,8 +791,8 @@ fn page(
          <div id=\"cscroll\"><div id=\"cspacer\"><div id=\"crows\"></div></div></div></div>\
          </section>\n<section id=\"v-articles\" class=\"view\" hidden>\
          <main id=\"main\">\n<noscript><p>This report needs JavaScript.</p></noscript>\n</main>\
-         </section>\n<aside id=\"detail\"><div id=\"panel\"><p class=\"hint\">Click a claim to see \
-         it here.</p></div>\n<p class=\"legend hint\"><mark class=\"claim p-unknown\" \
+         </section>\n<aside id=\"detail\"><div id=\"panel\"><p class=\"hint\">Point at a claim or click \
+         one to see it here.</p></div>\n<p class=\"legend hint\"><mark class=\"claim p-unknown\" \
          data-status=\"verified\">35%</mark> expression, coloured by population; \
          <span class=\"ul subj p-unknown\">subject</span> underlined; <span class=\"ul pp\">population \
          phrase</span> dotted; dashed red: not verified; dashed black: the selected claim's \
