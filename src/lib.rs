@@ -46,8 +46,10 @@ pub use crate::cli::{Cli, SchemaKind};
 pub use crate::cmd::schema::schema_json;
 pub use crate::cmd::{Status, run};
 pub use crate::dataset::eval::{Scores, load_jsonl, score};
-pub use crate::dataset::export::{Article, CSV_COLUMNS, LABELS, QUOTE_CONTEXT, csv as export_csv};
-pub use crate::dataset::stats::GAP_COLUMNS;
+pub use crate::dataset::export::{
+    Article, COLOURS, CSV_COLUMNS, QUOTE_CONTEXT, csv as export_csv, labels as population_labels,
+};
+pub use crate::dataset::stats::gap_columns;
 pub use crate::io::corpus::{Decoded, decode};
 pub use crate::lang::attribute::{Attribution, PopulationRule};
 pub use crate::lang::detect::{Bound, Figure, Kind};

@@ -9,13 +9,16 @@
 //! test checks that the exported offsets, counted in code points, slice the
 //! article text to exactly the claim's text.
 
-use claimscan::{Article, CSV_COLUMNS, ClaimRecord, LABELS, QUOTE_CONTEXT, export_csv};
+use claimscan::{Article, CSV_COLUMNS, ClaimRecord, QUOTE_CONTEXT, export_csv};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
 
 const BIN: &str = env!("CARGO_BIN_EXE_claimscan");
+
+/// The labels of a dataset made with the built-in populations file.
+const LABELS: [&str; 4] = ["marketing", "it", "both", "unknown"];
 
 const ARTICLES: [(&str, &str); 3] = [
     (
@@ -341,4 +344,48 @@ fn brat_needs_an_output_folder_and_the_corpus_can_be_given() {
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
     assert_eq!(String::from_utf8(o.stdout).unwrap().lines().next().unwrap(), CSV_COLUMNS.join(","));
+}
+
+/// A dataset made with another populations file exports its populations:
+/// the Label Studio config and brat's entity types list the file's names,
+/// and every exported label is one of them.
+#[test]
+fn exports_label_with_the_datasets_populations() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "In the survey, 61% of employees say they feel burned out, \
+         while only 32% of employers agree.\n",
+    )
+    .unwrap();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("populations/employers-employees.toml");
+    let run = |args: &[&str]| {
+        let o = Command::new(BIN).args(args).current_dir(dir.path()).output().unwrap();
+        assert_eq!(o.status.code(), Some(0), "{args:?}: {}", stderr(&o));
+    };
+    run(&["extract", "corpus", "-o", "ds", "-q", "--populations", file.to_str().unwrap()]);
+    run(&["export", "--format", "label-studio", "ds", "-o", "tasks.json"]);
+    run(&["export", "--format", "brat", "ds", "-o", "brat"]);
+    let want = ["employers", "employees", "both", "unknown"];
+    let config = std::fs::read_to_string(dir.path().join("tasks.config.xml")).unwrap();
+    let labels: Vec<&str> = config
+        .lines()
+        .filter_map(|l| l.trim().strip_prefix("<Label value=\""))
+        .map(|l| l.split('"').next().unwrap())
+        .collect();
+    assert_eq!(labels, want, "{config}");
+    let conf = std::fs::read_to_string(dir.path().join("brat/annotation.conf")).unwrap();
+    let entities: Vec<&str> = conf.lines().skip(1).take_while(|l| !l.is_empty()).collect();
+    assert_eq!(entities, want, "{conf}");
+    let tasks: Vec<Value> =
+        serde_json::from_slice(&std::fs::read(dir.path().join("tasks.json")).unwrap()).unwrap();
+    let used: Vec<&str> = tasks[0]["predictions"][0]["result"]
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|r| r["value"]["labels"][0].as_str().unwrap())
+        .collect();
+    assert_eq!(used, ["employees", "employers"]);
 }

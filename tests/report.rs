@@ -162,7 +162,14 @@ fn every_claim_is_in_the_index_with_utf16_offsets() {
     // The head holds its gap for the overview.
     let gaps = head(&f.html)["gaps"].as_array().unwrap().clone();
     assert_eq!(gaps.len(), 1);
-    assert_eq!(gaps[0]["marketing"]["value"], 58.0);
+    assert_eq!(
+        head(&f.html)["populations"],
+        serde_json::json!(["marketing", "it", "both", "unknown"])
+    );
+    assert_eq!(
+        (&gaps[0]["sides"][0]["value"], &gaps[0]["sides"][1]["value"]),
+        (&58.0.into(), &35.0.into())
+    );
     assert_eq!(gaps[0]["match"], "respectively");
 }
 
@@ -232,4 +239,49 @@ fn statuses_come_from_an_audit_file_and_mismatches_are_reported() {
     assert_eq!(stderr.matches("not highlighted").count(), 2, "{stderr}");
     let page = head(&std::fs::read_to_string(&html_path).unwrap());
     assert_eq!(page["statuses"], serde_json::json!(["verified", "mismatch"]));
+}
+
+/// The page of a dataset made with another populations file names and
+/// colours that file's populations: the filters, the legend, the gap table
+/// and a colour class for each.
+#[test]
+fn the_page_follows_the_datasets_populations() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir_all(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "For employers, hybrid work is harder than for employees (58% vs. 35% respectively).\n",
+    )
+    .unwrap();
+    let file = Path::new(env!("CARGO_MANIFEST_DIR")).join("populations/employers-employees.toml");
+    let out = dir.path().join("out");
+    let html_path = dir.path().join("r.html");
+    let o = run(&[
+        "extract".as_ref(),
+        corpus.as_os_str(),
+        "-o".as_ref(),
+        out.as_os_str(),
+        "--populations".as_ref(),
+        file.as_os_str(),
+    ]);
+    assert!(o.status.success(), "extract: {}", String::from_utf8_lossy(&o.stderr));
+    let o = run(&["report".as_ref(), out.as_os_str(), "-o".as_ref(), html_path.as_os_str()]);
+    assert!(o.status.success(), "report: {}", String::from_utf8_lossy(&o.stderr));
+    let html = std::fs::read_to_string(&html_path).unwrap();
+    let want = ["employers", "employees", "both", "unknown"];
+    assert_eq!(head(&html)["populations"], serde_json::json!(want));
+    let page = without_data(&html);
+    for name in want {
+        assert!(page.contains(&format!(".p-{name} {{ --c: #")), "no colour for {name}");
+        assert!(
+            page.contains(&format!("name=\"population\" value=\"{name}\"")),
+            "no filter {name}"
+        );
+    }
+    assert!(page.contains("Gaps: employers minus employees"));
+    assert!(!page.to_lowercase().contains("marketing"), "the built-in populations in the page");
+    let gaps = head(&html)["gaps"].as_array().unwrap().clone();
+    assert_eq!(gaps.len(), 1);
+    assert_eq!(gaps[0]["sides"][0]["value"], 58.0);
 }

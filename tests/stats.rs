@@ -70,13 +70,18 @@ fn json_has_counts_and_the_known_gap() {
     assert_eq!((g["marketing"].as_f64(), g["it"].as_f64()), (Some(58.0), Some(35.0)));
     assert_eq!(g["gap"].as_f64(), Some(23.0));
     assert_eq!(g["match"], "respectively");
+    assert_eq!(s["populations"], serde_json::json!(["marketing", "it"]));
+    assert_eq!((g["marketing_id"].as_str().is_some(), g["it_id"].as_str().is_some()), (true, true));
 }
 
 #[test]
 fn csv_is_the_gap_table() {
     let out = String::from_utf8(stats(&["--csv"]).stdout).unwrap();
     let mut reader = csv::Reader::from_reader(out.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), claimscan::GAP_COLUMNS);
+    assert_eq!(
+        reader.headers().unwrap().iter().collect::<Vec<_>>(),
+        claimscan::gap_columns("marketing", "it")
+    );
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
     let first: Vec<&str> = rows[0].iter().take(6).collect();
@@ -107,4 +112,34 @@ fn top_limits_the_tables() {
     let s: Value = serde_json::from_slice(&stats(&["--json", "--top", "1"]).stdout).unwrap();
     assert_eq!(s["by_article"].as_array().unwrap().len(), 1);
     assert_eq!(s["articles_with_claims"], 3);
+}
+
+/// A dataset made with another populations file compares its two
+/// populations: the gap table's keys, columns and headings are their names.
+#[test]
+fn gaps_are_between_the_datasets_populations() {
+    let dir = tempfile::tempdir().unwrap();
+    let corpus = dir.path().join("corpus");
+    std::fs::create_dir(&corpus).unwrap();
+    std::fs::write(
+        corpus.join("a.txt"),
+        "For employers, hybrid work is harder than for employees (58% vs. 35% respectively).\n",
+    )
+    .unwrap();
+    let file = std::path::Path::new(env!("CARGO_MANIFEST_DIR"))
+        .join("populations/employers-employees.toml");
+    let run =
+        |args: &[&str]| Command::new(BIN).args(args).current_dir(dir.path()).output().unwrap();
+    let o = run(&["extract", "corpus", "-o", "ds", "-q", "--populations", file.to_str().unwrap()]);
+    assert_eq!(o.status.code(), Some(0), "extract: {}", String::from_utf8_lossy(&o.stderr));
+    let s: Value = serde_json::from_slice(&run(&["stats", "ds", "--json"]).stdout).unwrap();
+    assert_eq!(s["populations"], serde_json::json!(["employers", "employees"]));
+    let g = &s["gaps"].as_array().unwrap()[0];
+    assert_eq!((g["employers"].as_f64(), g["employees"].as_f64()), (Some(58.0), Some(35.0)));
+    assert!(g["employers_id"].is_string() && g.get("marketing").is_none(), "{g}");
+    let csv = String::from_utf8(run(&["stats", "ds", "--csv"]).stdout).unwrap();
+    assert!(csv.starts_with("article,subject,employers,employees,gap,match,"), "{csv}");
+    let text = String::from_utf8(run(&["stats", "ds"]).stdout).unwrap();
+    assert!(text.contains("stated for both employers and employees"), "{text}");
+    assert!(!text.to_lowercase().contains("marketing"), "{text}");
 }

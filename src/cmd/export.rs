@@ -16,7 +16,7 @@
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Status;
 use crate::cmd::dataset::{Sources, dataset_dir, load};
-use crate::dataset::export::{self, Article, BRAT_CONF, LABEL_STUDIO_CONFIG};
+use crate::dataset::export::{self, Article};
 use crate::io::corpus::decode;
 use crate::io::files::write_atomic;
 use crate::record::ClaimRecord;
@@ -81,6 +81,7 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
         .collect();
 
     let tool = format!("claimscan {}", dataset.manifest.tool_version);
+    let populations = &dataset.manifest.populations;
     match args.format {
         ExportFormat::Csv => emit(args.out.as_deref(), export::csv(&articles).as_bytes())?,
         ExportFormat::W3c => emit(args.out.as_deref(), export::w3c(&articles, &tool).as_bytes())?,
@@ -88,13 +89,13 @@ pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
             emit(args.out.as_deref(), export::label_studio(&articles, &tool).as_bytes())?;
             if let Some(out) = &args.out {
                 let config = config_path(out);
-                write_atomic(&config, LABEL_STUDIO_CONFIG.as_bytes())
+                write_atomic(&config, export::label_studio_config(populations).as_bytes())
                     .with_context(|| format!("cannot write {}", config.display()))?;
             }
         }
         ExportFormat::Brat => {
             let dir = args.out.as_deref().expect("checked above");
-            write_brat(dir, &articles)?;
+            write_brat(dir, &articles, populations)?;
         }
     }
     Ok(status)
@@ -122,7 +123,11 @@ fn config_path(out: &Path) -> PathBuf {
 }
 
 /// Writes brat's `annotation.conf` and a `.txt` and `.ann` per article.
-fn write_brat(dir: &Path, articles: &[Article]) -> anyhow::Result<()> {
+fn write_brat(
+    dir: &Path,
+    articles: &[Article],
+    populations: &crate::record::PopulationsUsed,
+) -> anyhow::Result<()> {
     let create = |d: &Path| {
         std::fs::create_dir_all(d).with_context(|| format!("cannot create {}", d.display()))
     };
@@ -130,7 +135,7 @@ fn write_brat(dir: &Path, articles: &[Article]) -> anyhow::Result<()> {
     let write = |p: &Path, bytes: &[u8]| {
         write_atomic(p, bytes).with_context(|| format!("cannot write {}", p.display()))
     };
-    write(&dir.join("annotation.conf"), BRAT_CONF.as_bytes())?;
+    write(&dir.join("annotation.conf"), export::brat_conf(populations).as_bytes())?;
     for a in articles {
         let rel = Path::new(a.path);
         if !rel.components().all(|c| matches!(c, Component::Normal(_))) {

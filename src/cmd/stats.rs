@@ -29,7 +29,7 @@ pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Status> {
         json.push('\n');
         json
     } else if args.csv {
-        gaps_csv(&s.gaps)
+        gaps_csv(&s.gaps, &s.populations)
     } else {
         render_text(&s, Some(args.top.unwrap_or(DEFAULT_TOP)))
     };

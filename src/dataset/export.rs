@@ -13,7 +13,7 @@
 //! offsets from the byte offsets against the text itself, and a slice of
 //! the text by code points is exactly the claim's `text`.
 
-use crate::record::ClaimRecord;
+use crate::record::{ClaimRecord, PopulationsUsed};
 use serde_json::{Value, json};
 use std::fmt::Write as _;
 
@@ -27,28 +27,46 @@ pub const CSV_COLUMNS: [&str; 19] = [
     "evidence", "sentence",
 ];
 
-/// The populations, which are the labels of Label Studio and the entity
-/// types of brat.
-pub const LABELS: [&str; 4] = ["marketing", "it", "both", "unknown"];
+/// The colours of the populations in every view (Label Studio, the
+/// report): the first named population, the second, their mix, `unknown`.
+pub const COLOURS: [&str; 4] = ["#1f77b4", "#ff7f0e", "#2ca02c", "#7f7f7f"];
+
+/// The labels of Label Studio and the entity types of brat: the dataset's
+/// populations (its manifest's `populations`: the two names, their mix,
+/// `unknown`), in that order.
+pub fn labels(populations: &PopulationsUsed) -> Vec<&str> {
+    populations.all()
+}
 
 /// The Label Studio labeling config matching [`label_studio`]'s tasks: a
-/// `Labels` control named `label` over a `Text` object named `text`.
-pub(crate) const LABEL_STUDIO_CONFIG: &str = r##"<View>
-  <Header value="$article"/>
-  <Labels name="label" toName="text">
-    <Label value="marketing" background="#1f77b4"/>
-    <Label value="it" background="#ff7f0e"/>
-    <Label value="both" background="#2ca02c"/>
-    <Label value="unknown" background="#7f7f7f"/>
-  </Labels>
-  <Text name="text" value="$text" granularity="symbol"/>
-</View>
-"##;
+/// `Labels` control named `label` over a `Text` object named `text`, one
+/// label per population, coloured as in [`COLOURS`]. Names are checked
+/// when the populations file is read ([`crate::lang::populations`]: letters,
+/// digits, `_` and `-`), so they need no escaping.
+pub(crate) fn label_studio_config(populations: &PopulationsUsed) -> String {
+    let mut out = String::from(
+        "<View>\n  <Header value=\"$article\"/>\n  <Labels name=\"label\" toName=\"text\">\n",
+    );
+    for (label, colour) in labels(populations).into_iter().zip(COLOURS) {
+        let _ = writeln!(out, "    <Label value=\"{label}\" background=\"{colour}\"/>");
+    }
+    out.push_str(
+        "  </Labels>\n  <Text name=\"text\" value=\"$text\" granularity=\"symbol\"/>\n</View>\n",
+    );
+    out
+}
 
 /// brat's `annotation.conf` for [`brat_ann`]: one entity type per
 /// population, and the `AnnotatorNotes` that carry value, bound and id.
-pub(crate) const BRAT_CONF: &str = "[entities]\nmarketing\nit\nboth\nunknown\n\n[relations]\n\n\
-                             [events]\n\n[attributes]\n";
+pub(crate) fn brat_conf(populations: &PopulationsUsed) -> String {
+    let mut out = String::from("[entities]\n");
+    for label in labels(populations) {
+        out.push_str(label);
+        out.push('\n');
+    }
+    out.push_str("\n[relations]\n\n[events]\n\n[attributes]\n");
+    out
+}
 
 /// An article's text and the claims to export from it.
 #[derive(Debug, Clone)]

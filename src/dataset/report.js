@@ -223,7 +223,7 @@ function goTo(id) { state.claim = id; state.view = "articles"; writeHash(); rout
 function buildOverview() {
   var tb = $("gap-table").tBodies[0];
   if (!HEAD.gaps.length) {
-    var tr = el("tr"), td = el("td", "hint", "No statement of this dataset is made for both marketing and IT.");
+    var tr = el("tr"), td = el("td", "hint", "No statement of this dataset is made for both " + HEAD.populations[0] + " and " + HEAD.populations[1] + ".");
     td.colSpan = 6;
     tr.appendChild(td);
     tb.appendChild(tr);
@@ -231,11 +231,11 @@ function buildOverview() {
   HEAD.gaps.forEach(function (g, n) {
     var tr = el("tr", "gap");
     tr.dataset.gap = n;
-    tr.dataset.marketingId = g.marketing.id;
-    tr.dataset.itId = g.it.id;
+    tr.dataset.firstId = g.sides[0].id;
+    tr.dataset.secondId = g.sides[1].id;
     tr.appendChild(el("td", "n " + (g.gap > 0 ? "pos" : g.gap < 0 ? "neg" : ""), signed(g.gap)));
-    tr.appendChild(el("td", "n", fmt(g.marketing.value)));
-    tr.appendChild(el("td", "n", fmt(g.it.value)));
+    tr.appendChild(el("td", "n", fmt(g.sides[0].value)));
+    tr.appendChild(el("td", "n", fmt(g.sides[1].value)));
     tr.appendChild(el("td", "subj", g.subject));
     var td = el("td", "where"), a = el("a", "", g.at);
     td.title = g.at;
@@ -257,7 +257,7 @@ function drawChart() {
   box.innerHTML = '<svg id="gap-chart" role="img"></svg>';
   var svg = box.firstChild, NS = svg.namespaceURI;
   svg.setAttribute("viewBox", "0 0 " + W + " " + H);
-  svg.setAttribute("aria-label", "marketing and IT figures for each gap");
+  svg.setAttribute("aria-label", HEAD.populations[0] + " and " + HEAD.populations[1] + " figures for each gap");
   function add(parent, tag, attrs, text) {
     var e = document.createElementNS(NS, tag);
     Object.keys(attrs).forEach(function (k) { e.setAttribute(k, attrs[k]); });
@@ -271,9 +271,10 @@ function drawChart() {
     add(svg, "text", { x: x, y: TOP - 8, "class": "tick" }, t + "%");
   });
   HEAD.gaps.forEach(function (g, n) {
-    var m = g.marketing, it = g.it, y = TOP + n * ROWH + 4;
-    var grp = add(svg, "g", { "class": "pair", "data-gap": n, "data-marketing-id": m.id, "data-it-id": it.id });
-    add(grp, "title", {}, g.subject + ": marketing " + fmt(m.value) + "%, IT " + fmt(it.value) + "% (" + signed(g.gap) + ")");
+    var m = g.sides[0], it = g.sides[1], y = TOP + n * ROWH + 4;
+    var grp = add(svg, "g", { "class": "pair", "data-gap": n, "data-first-id": m.id, "data-second-id": it.id });
+    add(grp, "title", {}, g.subject + ": " + HEAD.populations[0] + " " + fmt(m.value) + "%, " +
+      HEAD.populations[1] + " " + fmt(it.value) + "% (" + signed(g.gap) + ")");
     var label = g.subject.length > 40 ? g.subject.slice(0, 39) + "\u2026" : g.subject;
     add(grp, "text", { x: LABEL - 8, y: y + 16, "class": "label" }, label);
     [[m, "m", 0], [it, "i", 13]].forEach(function (b) {

@@ -61,7 +61,7 @@
 //! compressed, and base64 holds no character that could close a script
 //! element. Everything here is pure: `claimscan report` reads the files.
 
-use crate::dataset::export::{LABELS, check};
+use crate::dataset::export::{COLOURS, check, labels};
 use crate::dataset::stats::{Stats, plural, stats};
 use crate::lang::role::Role;
 use crate::record::{ClaimRecord, Phrase};
@@ -325,11 +325,11 @@ struct GapSide<'a> {
     value: f64,
 }
 
-/// A row of the gap table.
+/// A row of the gap table: the figures of the first and the second
+/// population (`populations[0]` and `[1]` of the head).
 #[derive(Serialize)]
 struct GapOut<'a> {
-    marketing: GapSide<'a>,
-    it: GapSide<'a>,
+    sides: [GapSide<'a>; 2],
     subject: &'a str,
     gap: f64,
     #[serde(rename = "match")]
@@ -622,12 +622,11 @@ pub(crate) fn render<'a>(input: &Input<'a>) -> Page {
         .gaps
         .iter()
         .filter_map(|g| {
-            let m = &claims[*position.get(&(g.article.as_str(), g.marketing_id.as_str()))?];
-            let i = &claims[*position.get(&(g.article.as_str(), g.it_id.as_str()))?];
+            let m = &claims[*position.get(&(g.article.as_str(), g.first_id.as_str()))?];
+            let i = &claims[*position.get(&(g.article.as_str(), g.second_id.as_str()))?];
             let first = if (i.line, i.column) < (m.line, m.column) { i } else { m };
             Some(GapOut {
-                marketing: GapSide { id: m.id, value: m.value },
-                it: GapSide { id: i.id, value: i.value },
+                sides: [GapSide { id: m.id, value: m.value }, GapSide { id: i.id, value: i.value }],
                 subject: &g.subject,
                 gap: g.gap,
                 matched_by: &g.matched_by,
@@ -641,7 +640,7 @@ pub(crate) fn render<'a>(input: &Input<'a>) -> Page {
     statuses.extend(status_counts.keys().map(String::as_str).filter(|s| !STATUSES.contains(s)));
     let head = HeadOut {
         gaps,
-        populations: LABELS.to_vec(),
+        populations: labels(input.populations),
         roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
         bounds: BOUNDS.to_vec(),
         statuses,
@@ -702,6 +701,9 @@ fn page(
     statuses: &BTreeMap<String, usize>,
 ) -> String {
     let title = escape_html(input.title);
+    let labels = labels(input.populations);
+    let [a, b] = [escape_html(labels[0]), escape_html(labels[1])];
+    let colours = population_css(&labels);
     let mut out = String::with_capacity(
         index.len() + chunks.iter().map(String::len).sum::<usize>() + 64 * 1024,
     );
@@ -709,13 +711,13 @@ fn page(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
-         <title>claimscan report: {title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
+         <title>claimscan report: {title}</title>\n<style>{colours}{CSS}</style>\n</head>\n<body>\n\
          <header id=\"top\">\n<div class=\"brand\"><h1>claimscan report</h1>\
          <p class=\"subtitle\">{title}</p></div>\n\
          <nav id=\"tabs\"><a href=\"#view=overview\" data-view=\"overview\">Overview</a>\
          <a href=\"#view=claims\" data-view=\"claims\">Claims</a>\
          <a href=\"#view=articles\" data-view=\"articles\">Articles</a></nav>\n\
-         <p id=\"summary\">{} in {} ({} with claims); {} between marketing and IT</p>\n\
+         <p id=\"summary\">{} in {} ({} with claims); {} between {a} and {b}</p>\n\
          </header>\n",
         plural(s.claims, "claim", "claims"),
         plural(s.articles, "article", "articles"),
@@ -724,7 +726,7 @@ fn page(
     );
     // Overview.
     out.push_str("<section id=\"v-overview\" class=\"view\">\n<div class=\"card\" id=\"counts\"><h2>Claims</h2>\n");
-    counts_table(&mut out, "By population", Some("population"), &LABELS, &s.by_population);
+    counts_table(&mut out, "By population", Some("population"), &labels, &s.by_population);
     let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
     counts_table(&mut out, "By role", Some("role"), &roles, &s.by_role);
     counts_table(&mut out, "By audit status", Some("status"), &STATUSES, statuses);
@@ -739,16 +741,16 @@ fn page(
     let _ = write!(
         out,
         "<p class=\"hint\">{source}</p></div>\n\
-         <div class=\"card\" id=\"gaps-card\"><h2>Gaps: marketing minus IT</h2>\
-         <p class=\"hint\">Findings the text states for both sides (&ldquo;44% of CMOs vs. 29% \
-         of CIOs say &hellip;&rdquo;), largest gap first. Shares of the sample and changes are \
-         left out. Click a row to see the claims in their article.</p>\n\
-         <table id=\"gap-table\"><thead><tr><th class=\"n\">gap</th><th class=\"n\">marketing</th>\
-         <th class=\"n\">IT</th><th>statement</th><th>article</th><th>paired by</th></tr></thead>\
+         <div class=\"card\" id=\"gaps-card\"><h2>Gaps: {a} minus {b}</h2>\
+         <p class=\"hint\">Findings the text states for both sides (&ldquo;44% of one \
+         group vs. 29% of the other say &hellip;&rdquo;), largest gap first. Shares of the sample \
+         and changes are left out. Click a row to see the claims in their article.</p>\n\
+         <table id=\"gap-table\"><thead><tr><th class=\"n\">gap</th><th class=\"n\">{a}</th>\
+         <th class=\"n\">{b}</th><th>statement</th><th>article</th><th>paired by</th></tr></thead>\
          <tbody></tbody></table></div>\n\
-         <div class=\"card\" id=\"chart-card\"><h2>Marketing and IT, per statement</h2>\
-         <p class=\"hint\"><span class=\"sw p-marketing\"></span>marketing \
-         <span class=\"sw p-it\"></span>IT, in percent, in the order of the gap table.</p>\
+         <div class=\"card\" id=\"chart-card\"><h2>{a} and {b}, per statement</h2>\
+         <p class=\"hint\"><span class=\"sw p-{a}\"></span>{a} \
+         <span class=\"sw p-{b}\"></span>{b}, in percent, in the order of the gap table.</p>\
          <div id=\"chart\"></div></div>\n</section>\n"
     );
     // Claims and articles share the filters and the claim panel.
@@ -771,7 +773,7 @@ fn page(
         }
         out.push_str("</fieldset>\n");
     };
-    fieldset(&mut out, "population", "Population", &LABELS);
+    fieldset(&mut out, "population", "Population", &labels);
     fieldset(&mut out, "role", "Role", &roles);
     fieldset(&mut out, "bound", "Bound", &bounds);
     let present: Vec<&str> = {
@@ -819,6 +821,32 @@ fn page(
 /// The page's style sheet (`report.css`, beside this file); population
 /// colours as in the Label Studio config.
 const CSS: &str = include_str!("report.css");
+
+/// How strongly a highlight is tinted by its population's colour, for each
+/// of [`COLOURS`].
+const TINTS: [f32; 4] = [0.22, 0.28, 0.25, 0.25];
+
+/// The CSS of the populations' colours (one per label, in [`COLOURS`]'s
+/// order): a `p-NAME` class setting the mark colour `--c` and tint `--bg`,
+/// and `--first`/`--second` for the gap table and chart. Names are
+/// letters, digits, `_` and `-` ([`crate::lang::populations`]), valid in a
+/// class name.
+fn population_css(labels: &[&str]) -> String {
+    let mut out = String::new();
+    for (i, (label, colour)) in labels.iter().zip(COLOURS).enumerate() {
+        let hex = |k: usize| u8::from_str_radix(&colour[k..k + 2], 16).unwrap_or(0);
+        let _ = writeln!(
+            out,
+            ".p-{label} {{ --c: {colour}; --bg: rgba({},{},{},{}); }}",
+            hex(1),
+            hex(3),
+            hex(5),
+            TINTS[i]
+        );
+    }
+    let _ = writeln!(out, ":root {{ --first: {}; --second: {}; }}", COLOURS[0], COLOURS[1]);
+    out
+}
 
 /// The page's script (`report.js`, beside this file): decoding, the three
 /// views, filters, lazy rendering and the claim panel (module doc).

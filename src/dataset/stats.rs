@@ -1,6 +1,7 @@
 //! What a dataset says in aggregate: counts of claims by population, role,
-//! kind and bound, the gap table that puts marketing's and IT's figures for
-//! the same statement side by side, and the claims of each article.
+//! kind and bound, the gap table that puts the two populations' figures for
+//! the same statement side by side (the populations of the dataset's
+//! manifest: marketing and IT by default), and the claims of each article.
 //!
 //! Surveys of marketing and IT executives mostly report one statement for
 //! both sides ("58% of CMOs vs. 35% of CIOs say ..."); the interesting
@@ -17,11 +18,26 @@ use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-/// The columns of the gap table (`claimscan stats --csv`), in order.
-pub const GAP_COLUMNS: [&str; 11] = [
-    "article", "subject", "marketing", "it", "gap", "match", "marketing_id", "it_id", "it_subject",
-    "line", "marketing_subject",
-];
+/// The columns of the gap table (`claimscan stats --csv`), in order, for
+/// a dataset whose populations are `first` and `second` (`marketing` and
+/// `it` by default: `article, subject, marketing, it, gap, match,
+/// marketing_id, it_id, it_subject, line, marketing_subject`).
+pub fn gap_columns(first: &str, second: &str) -> Vec<String> {
+    let named = |name: &str, suffix: &str| format!("{name}{suffix}");
+    vec![
+        "article".into(),
+        "subject".into(),
+        named(first, ""),
+        named(second, ""),
+        "gap".into(),
+        "match".into(),
+        named(first, "_id"),
+        named(second, "_id"),
+        named(second, "_subject"),
+        "line".into(),
+        named(first, "_subject"),
+    ]
+}
 
 /// Rows a table shows in text when `--top` is not given.
 pub(crate) const DEFAULT_TOP: usize = 20;
@@ -46,7 +62,10 @@ pub(crate) struct Stats {
     /// Claims per article, for the articles with claims: most claims
     /// first, then in the manifest's order.
     pub by_article: Vec<ArticleCounts>,
-    /// Marketing-vs-IT findings the text compares, largest absolute gap first.
+    /// The two populations the gaps compare (the manifest's names).
+    pub populations: [String; 2],
+    /// Findings the text compares between the two populations, largest
+    /// absolute gap first.
     pub gaps: Vec<Gap>,
 }
 
@@ -61,9 +80,13 @@ pub(crate) struct ArticleCounts {
     pub by_population: BTreeMap<String, usize>,
 }
 
-/// One statement the text makes for both marketing and IT, with both figures.
-#[derive(Debug, Clone, PartialEq, Serialize)]
+/// One statement the text makes for both populations, with both figures.
+/// In JSON the figures, ids and subjects are keyed by the populations'
+/// names (`marketing`, `it_id`, ...), as the CSV columns are.
+#[derive(Debug, Clone, PartialEq)]
 pub(crate) struct Gap {
+    /// The names of the first and second population.
+    pub names: [String; 2],
     /// Article path.
     pub article: String,
     /// 1-based line of the claim stated first.
@@ -71,23 +94,42 @@ pub(crate) struct Gap {
     /// The statement: the subject of the claim stated first (the other may
     /// only repeat it: "feel the same").
     pub subject: String,
-    /// The marketing figure (a percentage).
-    pub marketing: f64,
-    /// The IT figure (a percentage).
-    pub it: f64,
-    /// `marketing - it`, rounded to 6 decimals.
+    /// The first population's figure (a percentage).
+    pub first: f64,
+    /// The second population's figure (a percentage).
+    pub second: f64,
+    /// `first - second`, rounded to 6 decimals.
     pub gap: f64,
     /// The rule that paired the claims (the records' `pair.rule`).
-    #[serde(rename = "match")]
     pub matched_by: String,
-    /// Id of the marketing claim.
-    pub marketing_id: String,
-    /// Id of the IT claim.
-    pub it_id: String,
-    /// The marketing claim's own subject text.
-    pub marketing_subject: String,
-    /// The IT claim's own subject text.
-    pub it_subject: String,
+    /// Id of the first population's claim.
+    pub first_id: String,
+    /// Id of the second population's claim.
+    pub second_id: String,
+    /// The first population's claim's own subject text.
+    pub first_subject: String,
+    /// The second population's claim's own subject text.
+    pub second_subject: String,
+}
+
+impl Serialize for Gap {
+    fn serialize<S: serde::Serializer>(&self, s: S) -> Result<S::Ok, S::Error> {
+        use serde::ser::SerializeMap;
+        let [a, b] = &self.names;
+        let mut m = s.serialize_map(Some(11))?;
+        m.serialize_entry("article", &self.article)?;
+        m.serialize_entry("line", &self.line)?;
+        m.serialize_entry("subject", &self.subject)?;
+        m.serialize_entry(a, &self.first)?;
+        m.serialize_entry(b, &self.second)?;
+        m.serialize_entry("gap", &self.gap)?;
+        m.serialize_entry("match", &self.matched_by)?;
+        m.serialize_entry(&format!("{a}_id"), &self.first_id)?;
+        m.serialize_entry(&format!("{b}_id"), &self.second_id)?;
+        m.serialize_entry(&format!("{a}_subject"), &self.first_subject)?;
+        m.serialize_entry(&format!("{b}_subject"), &self.second_subject)?;
+        m.end()
+    }
 }
 
 /// Counts `claims` and lists their gaps; `articles` are the manifest's
@@ -133,6 +175,7 @@ pub(crate) fn stats(
         by_kind,
         by_bound,
         by_article,
+        populations: [populations.first().to_string(), populations.second().to_string()],
         gaps: gaps(claims, populations.first(), populations.second()),
     }
 }
@@ -154,6 +197,7 @@ pub(crate) fn gaps(claims: &[ClaimRecord], first: &str, second: &str) -> Vec<Gap
         claims.iter().map(|c| ((c.article.as_str(), c.id.as_str()), c)).collect();
     let subject = |c: &ClaimRecord| c.subject.as_ref().map_or("", |s| s.text.as_str()).to_string();
     let mut out: Vec<(usize, Gap)> = Vec::new();
+    let first_name = first;
     for m in claims.iter().filter(|c| c.population == first) {
         let Some(pair) = &m.pair else { continue };
         let Some(&i) = by_id.get(&(m.article.as_str(), pair.id.as_str())) else { continue };
@@ -172,14 +216,15 @@ pub(crate) fn gaps(claims: &[ClaimRecord], first: &str, second: &str) -> Vec<Gap
                 article: m.article.clone(),
                 line: first.line,
                 subject: shared,
-                marketing: m.value,
-                it: i.value,
+                names: [first_name.to_string(), second.to_string()],
+                first: m.value,
+                second: i.value,
                 gap: ((m.value - i.value) * 1e6).round() / 1e6,
                 matched_by: pair.rule.clone(),
-                marketing_id: m.id.clone(),
-                it_id: i.id.clone(),
-                marketing_subject: subject(m),
-                it_subject: subject(i),
+                first_id: m.id.clone(),
+                second_id: i.id.clone(),
+                first_subject: subject(m),
+                second_subject: subject(i),
             },
         ));
     }
@@ -189,23 +234,23 @@ pub(crate) fn gaps(claims: &[ClaimRecord], first: &str, second: &str) -> Vec<Gap
     out.into_iter().map(|(_, g)| g).collect()
 }
 
-/// The gap table as CSV ([`GAP_COLUMNS`]), with a header row.
-pub(crate) fn gaps_csv(gaps: &[Gap]) -> String {
+/// The gap table as CSV ([`gap_columns`] of `names`), with a header row.
+pub(crate) fn gaps_csv(gaps: &[Gap], names: &[String; 2]) -> String {
     let mut w = csv::WriterBuilder::new().terminator(csv::Terminator::CRLF).from_writer(vec![]);
-    w.write_record(GAP_COLUMNS).expect("writing to memory does not fail");
+    w.write_record(gap_columns(&names[0], &names[1])).expect("writing to memory does not fail");
     for g in gaps {
         w.write_record([
             g.article.clone(),
             g.subject.clone(),
-            g.marketing.to_string(),
-            g.it.to_string(),
+            g.first.to_string(),
+            g.second.to_string(),
             g.gap.to_string(),
             g.matched_by.clone(),
-            g.marketing_id.clone(),
-            g.it_id.clone(),
-            g.it_subject.clone(),
+            g.first_id.clone(),
+            g.second_id.clone(),
+            g.second_subject.clone(),
             g.line.to_string(),
-            g.marketing_subject.clone(),
+            g.first_subject.clone(),
         ])
         .expect("writing to memory does not fail");
     }
@@ -267,27 +312,24 @@ pub(crate) fn render_text(s: &Stats, top: Option<usize>) -> String {
         }
     };
     let limit = |n: usize| top.filter(|&t| t > 0).map_or(n, |t| t.min(n));
+    let [a, b] = &s.populations;
     let _ = writeln!(
         out,
-        "\ngaps: {} stated for both marketing and IT (marketing minus IT), largest first",
+        "\ngaps: {} stated for both {a} and {b} ({a} minus {b}), largest first",
         plural(s.gaps.len(), "finding", "findings")
     );
     if s.gaps.is_empty() {
         let _ = writeln!(out, "  none");
     } else {
-        let _ = writeln!(
-            out,
-            "  {:>6} {:>9} {:>6}  article:line  subject  (how paired)",
-            "gap", "marketing", "it"
-        );
+        let _ = writeln!(out, "  {:>6} {a:>9} {b:>9}  article:line  subject  (how paired)", "gap");
         let shown = limit(s.gaps.len());
         for g in &s.gaps[..shown] {
             let _ = writeln!(
                 out,
-                "  {:>6} {:>9} {:>6}  {}:{}  {}  ({})",
+                "  {:>6} {:>9} {:>9}  {}:{}  {}  ({})",
                 signed(g.gap),
-                figure(g.marketing),
-                figure(g.it),
+                figure(g.first),
+                figure(g.second),
                 g.article,
                 g.line,
                 g.subject,
@@ -387,7 +429,7 @@ mod tests {
         let got: Vec<(&str, &str, f64, &str, &str, usize)> = gaps
             .iter()
             .map(|g| {
-                let (m, i, gap, how) = (&g.marketing_id, &g.it_id, g.gap, &g.matched_by);
+                let (m, i, gap, how) = (&g.first_id, &g.second_id, g.gap, &g.matched_by);
                 (m.as_str(), i.as_str(), gap, how.as_str(), g.subject.as_str(), g.line)
             })
             .collect();

@@ -141,6 +141,15 @@ struct FileNotAGroup {
 /// The names no population may take: the dataset's other two.
 const RESERVED: [&str; 1] = ["unknown"];
 
+/// Whether `name` can name a population or the mix: an ASCII letter, then
+/// letters, digits, `_` or `-`. Names are labels downstream (Label Studio,
+/// brat entity types, CSV columns, CSS classes of the report), where other
+/// characters would need escaping or are not allowed.
+fn is_label(name: &str) -> bool {
+    name.starts_with(|c: char| c.is_ascii_alphabetic())
+        && name.chars().all(|c| c.is_ascii_alphanumeric() || c == '_' || c == '-')
+}
+
 impl Populations {
     /// The built-in marketing/IT populations (parsed once).
     pub fn builtin() -> &'static Populations {
@@ -212,7 +221,7 @@ impl Populations {
         for (i, p) in body.population.iter().enumerate() {
             let pop = p.get_ref();
             let name = pop.name.get_ref().trim().to_string();
-            if name.is_empty()
+            if !is_label(&name)
                 || RESERVED.contains(&name.as_str())
                 || name == *body.both.get_ref()
                 || i == 1 && name == names[0]
@@ -220,7 +229,7 @@ impl Populations {
                 return Err(error(
                     Some(pop.name.span()),
                     format!(
-                        "{name:?} cannot name a population (names must differ from each other, from both = {:?} and from \"unknown\")",
+                        "{name:?} cannot name a population (a name is a letter, then letters, digits, '_' or '-', and differs from the other, from both = {:?} and from \"unknown\")",
                         body.both.get_ref()
                     ),
                 ));
@@ -265,10 +274,12 @@ impl Populations {
             names[i] = name;
         }
         let both = body.both.get_ref().trim().to_string();
-        if both.is_empty() || RESERVED.contains(&both.as_str()) {
+        if !is_label(&both) || RESERVED.contains(&both.as_str()) {
             return Err(error(
                 Some(body.both.span()),
-                format!("{both:?} cannot name the mix of both"),
+                format!(
+                    "{both:?} cannot name the mix of both (a letter, then letters, digits, '_' or '-')"
+                ),
             ));
         }
         let mut people = |list: &[Spanned<String>], name: &str| {
@@ -386,6 +397,18 @@ mod tests {
                 "words are at most 16 bytes",
             ),
             ("not TOML", "both = \n".to_string(), Some(1), "string"),
+            (
+                "a name that is no label",
+                file(&TWO.replace("name = \"b\"", "name = \"Team B\""), ""),
+                Some(7),
+                "\"Team B\" cannot name a population (a name is a letter",
+            ),
+            (
+                "a mix that is no label",
+                format!("both = \"<both>\"\n{TWO}\n[people]\n"),
+                Some(1),
+                "\"<both>\" cannot name the mix of both",
+            ),
         ]
     }
 
@@ -414,8 +437,10 @@ mod tests {
 
 /// No word that names one of the built-in populations (a head, modifier or
 /// spelling of `populations/marketing-it.toml`) is in a string literal of
-/// the Rust sources outside their tests: the rules read language, only the
-/// populations file knows the domain. A word counts when a literal holds
+/// any Rust source under `src/` outside its tests, nor in the code of the
+/// report's script and style sheet: the rules read language and everything
+/// downstream (stats, report, exports) takes the names from the dataset's
+/// manifest; only the populations file knows the domain. A word counts when a literal holds
 /// it as a whole word, ignoring ASCII case ("IT" and "it" alike are checked
 /// case-sensitively for spellings, so the pronoun "it" is allowed).
 #[cfg(test)]
@@ -478,10 +503,11 @@ mod no_domain_words {
         let exact: Vec<String> = pops.sides.iter().flat_map(|s| s.spellings.clone()).collect();
         let root = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("src");
         let mut files = Vec::new();
-        rust_files(&root.join("lang"), &mut files);
-        rust_files(&root.join("io"), &mut files);
-        files.push(root.join("record.rs"));
+        rust_files(&root, &mut files);
         let mut found = Vec::new();
+        let is_domain_word = |word: &str| {
+            folded.iter().any(|w| w.eq_ignore_ascii_case(word)) || exact.iter().any(|w| w == word)
+        };
         for f in &files {
             let source = std::fs::read_to_string(f).unwrap();
             // Paths of files ("../../populations/marketing-it.toml") are no rule.
@@ -489,15 +515,31 @@ mod no_domain_words {
             {
                 for word in lit.split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '.')) {
                     let word = word.trim_matches('.');
-                    if folded.iter().any(|w| w.eq_ignore_ascii_case(word))
-                        || exact.iter().any(|w| w == word)
-                    {
+                    if is_domain_word(word) {
                         found.push(format!("{}:{line}: {word:?} in {lit:?}", f.display()));
                     }
                 }
             }
         }
-        assert!(found.is_empty(), "population words in Rust source:\n{}", found.join("\n"));
+        // The report's script and style sheet, outside their comments: what
+        // the page says and draws follows the dataset's populations too.
+        for name in ["dataset/report.js", "dataset/report.css"] {
+            let f = root.join(name);
+            let source = std::fs::read_to_string(&f).unwrap();
+            for (n, line) in source.lines().enumerate() {
+                let code = line.trim_start();
+                if code.starts_with("//") || code.starts_with("/*") || code.starts_with('*') {
+                    continue;
+                }
+                let code = code.split(" // ").next().unwrap_or(code);
+                for word in code.split(|c: char| !(c.is_alphanumeric() || c == '\'')) {
+                    if is_domain_word(word) {
+                        found.push(format!("{}:{}: {word:?}", f.display(), n + 1));
+                    }
+                }
+            }
+        }
+        assert!(found.is_empty(), "population words in source:\n{}", found.join("\n"));
         assert!(files.len() > 15, "read only {} files", files.len());
     }
 

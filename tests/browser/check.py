@@ -288,16 +288,17 @@ def check_lazy(url, dataset_path):
 
 
 def check_gaps(url, dataset_path, stats_path):
-    want = [[g["marketing_id"], g["it_id"], g["marketing"], g["it"]]
-            for g in json.loads(Path(stats_path).read_text(encoding="utf-8"))["gaps"]]
+    stats = json.loads(Path(stats_path).read_text(encoding="utf-8"))
+    first, second = stats["populations"]
+    want = [[g[first + "_id"], g[second + "_id"], g[first], g[second]] for g in stats["gaps"]]
     b = opened(url)
     try:
         rows = b.eval("""Array.from(document.querySelectorAll("#gap-table tr.gap"), function (tr) {
-            return [tr.dataset.marketingId, tr.dataset.itId, +tr.cells[1].textContent, +tr.cells[2].textContent];
+            return [tr.dataset.firstId, tr.dataset.secondId, +tr.cells[1].textContent, +tr.cells[2].textContent];
         })""")
         bars = b.eval("""Array.from(document.querySelectorAll("#gap-chart g.pair"), function (g) {
             var m = g.querySelectorAll("rect.bar.m"), i = g.querySelectorAll("rect.bar.i");
-            return [g.dataset.marketingId, g.dataset.itId, m.length, i.length,
+            return [g.dataset.firstId, g.dataset.secondId, m.length, i.length,
                     m.length ? +m[0].dataset.value : null, i.length ? +i[0].dataset.value : null,
                     m.length ? m[0].width.baseVal.value : null, i.length ? i[0].width.baseVal.value : null];
         })""")
