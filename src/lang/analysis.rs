@@ -135,14 +135,6 @@ pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
     j
 }
 
-/// Verbs that report what a survey found: a group after them is what it
-/// found something about.
-const FINDING_VERBS: &[&str] = &[
-    "found", "finds", "find", "shows", "showed", "show", "shown", "says", "said", "reveals",
-    "revealed", "reveal", "suggests", "suggested", "indicates", "indicated", "reports", "reported",
-    "notes", "noted", "concludes", "concluded", "highlights", "highlighted",
-];
-
 /// Finds the group phrases of a sentence.
 pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     let mut out = Vec::new();
@@ -198,9 +190,6 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
                 .rev()
                 .take(8)
                 .take_while(|t| !t.is_punct(",") && !t.is_punct(";") && !t.is_punct("."))
-                // "The survey found CMOs are ...": what a survey found is
-                // about the group, not who it asked.
-                .take_while(|t| !FINDING_VERBS.iter().any(|w| t.is(w)))
                 .any(|t| t.text.to_ascii_lowercase().starts_with("survey"));
         let quantified = prev.is_some_and(|p| p.figure().is_some())
             || prev.is_some_and(|p| p.is("of") || p.is("among"))
@@ -334,11 +323,6 @@ mod tests {
                 "a department opening its clause",
                 "Once again, IT came off as eager.",
                 vec![Read { words: "IT", ..NONE }],
-            ),
-            (
-                "groups a survey found something about are not its sample",
-                "The survey also found CEOs and CMOs are the two most likely roles to own AI.",
-                vec![Read { words: "CEOs and CMOs", ..NONE }],
             ),
             (
                 "two groups, one after a topic preposition",
