@@ -415,7 +415,7 @@ fn group_end(s: &Sent, ti: usize) -> Option<(usize, usize, bool)> {
         (Sense::People | Sense::Organisation, Some(g))
             if via.is_some() || g.explicit || g.pop == GroupPop::Generic =>
         {
-            Some((start, g.end, np.sense == Sense::People))
+            Some((start, past_post_modifiers(s, g.end), np.sense == Sense::People))
         }
         (Sense::People, None) if via.is_some() || start == ti + 1 => Some((start, np.end, true)),
         (Sense::Anaphor | Sense::Segment, _) if matches!(via, Some("of" | "among" | "amongst")) => {
@@ -425,6 +425,33 @@ fn group_end(s: &Sent, ti: usize) -> Option<(usize, usize, bool)> {
             Some((start, np.end, false))
         }
         _ => None,
+    }
+}
+
+/// Prepositions that open a post-modifier of a group phrase:
+/// "respondents from large firms", "companies with a dedicated CMO".
+const POST_MODIFIER_PREPOSITIONS: &[&str] =
+    &["from", "with", "without", "in", "at", "across", "within", "outside"];
+
+/// The end of a group phrase ending at `end` with its post-modifiers
+/// ("respondents from large firms said ...") when a verb follows them
+/// (after adverbs); else `end`: without a verb after it, a prepositional
+/// phrase may as well belong to the clause ("30% of firms in 2020").
+fn past_post_modifiers(s: &Sent, end: usize) -> usize {
+    let (toks, tags) = (&s.toks, &s.phr.tags);
+    let mut j = end;
+    while toks.get(j).is_some_and(|t| POST_MODIFIER_PREPOSITIONS.iter().any(|p| t.is(p))) {
+        let Some(e) = noun_phrase_simple(toks, tags, j + 1) else { break };
+        j = e;
+    }
+    let mut verb = j;
+    while tags.get(verb) == Some(&Tag::Adv) {
+        verb += 1;
+    }
+    if j > end && matches!(tags.get(verb), Some(Tag::Verb | Tag::Aux | Tag::Modal)) {
+        j
+    } else {
+        end
     }
 }
 
@@ -1141,13 +1168,15 @@ fn predicate_of_share(f: &Fig) -> Option<Option<Span>> {
     let finite = phr.verb_after(verb_at, verb_at + 1).is_some();
     let participle = phr.tags.get(end) == Some(&Tag::Ing);
     let organisations = group_at(f.toks, start, false).is_some();
+    // "12% of marketing agree": a department alone standing for its people.
+    let department = group_at(f.toks, start, true).is_some_and(|g| g.bare && g.end == end);
     if !(finite || participle && organisations) {
         return None;
     }
     let x = forward(f.s, end)?;
     // "10 pct of the old bridge remained": a lone verb names nothing; the
     // share of the thing that did it does.
-    if x.1 - x.0 == 1 && !organisations {
+    if x.1 - x.0 == 1 && !organisations && !department {
         return trim(f.toks, start, x.1).map(|x| Some(f.span(x)));
     }
     Some(Some(f.span(x)))
@@ -2386,6 +2415,34 @@ mod tests {
             "90 pct",
             Some("Crops in the south"),
             ClauseSubject,
+        ),
+        (
+            "people with a post-modifier, then the predicate",
+            "About 30% of respondents from large firms said budgets will rise.",
+            "30%",
+            Some("said budgets will rise"),
+            PredicateAfterGroup,
+        ),
+        (
+            "organisations with a post-modifier, then the predicate",
+            "Two-thirds of companies with a dedicated CMO said revenue grew.",
+            "Two-thirds",
+            Some("said revenue grew"),
+            PredicateOfShare,
+        ),
+        (
+            "organisations in a place, adverb, predicate",
+            "About 30% of firms in the survey now expect cuts.",
+            "30%",
+            Some("now expect cuts"),
+            PredicateOfShare,
+        ),
+        (
+            "a share of a department's people and a lone verb",
+            "Just 12% of marketing agree.",
+            "12%",
+            Some("agree"),
+            PredicateOfShare,
         ),
         (
             "a share of a thing and a lone verb",
