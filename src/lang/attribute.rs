@@ -508,16 +508,28 @@ impl<'a, 'b> Fig<'a, 'b> {
         })
     }
 
-    /// "30% of IT", "(70% in marketing)": a department alone after "of" or
-    /// "in", standing for its people.
+    /// "30% of IT", "(70% in marketing)", "27% of IT want more say": a
+    /// department alone after "of" or "in", standing for its people: the
+    /// phrase ends there, or a verb follows it (after adverbs). A noun
+    /// after it makes it a modifier ("30% of IT budgets").
     fn bare_department(&self) -> Option<Group> {
         if !matches!(self.preposition, Some(Preposition::Of | Preposition::In)) {
             return None;
         }
-        let toks = self.toks();
-        group_at(toks, self.group_start, true).filter(|g| {
-            g.bare && !toks.get(g.end).is_some_and(|n| n.is_word() && !n.is("and") && !n.is("or"))
-        })
+        let (toks, tags) = (self.toks(), &self.s.phr.tags);
+        group_at(toks, self.group_start, true)
+            .filter(|g| {
+                let Some(n) = toks.get(g.end) else { return true };
+                if !n.is_word() || n.is("and") || n.is("or") {
+                    return true;
+                }
+                let mut k = g.end;
+                while tags.get(k) == Some(&Tag::Adv) {
+                    k += 1;
+                }
+                g.bare && matches!(tags.get(k), Some(Tag::Verb | Tag::Aux | Tag::Modal))
+            })
+            .filter(|g| g.bare)
     }
 }
 
@@ -643,9 +655,32 @@ fn points_back(f: &Fig) -> Option<Decision> {
     if !matches!(f.preposition, Some(Preposition::Of | Preposition::Among | Preposition::Amongst)) {
         return None;
     }
-    let np = f.np().filter(|np| np.sense == Sense::Anaphor)?;
-    let span = phrase_of(f.s, np.first, np.end);
-    let here = f.toks()[f.ti].span.start;
+    // "Two-thirds of companies with a CMO grew, compared with 48% of those
+    // without one": a demonstrative with no noun of its own points back
+    // at what the previous figure of the sentence counted.
+    let toks = f.toks();
+    let demonstrative = toks.get(f.group_start).is_some_and(|t| t.is("those") || t.is("these"))
+        && f.np().is_none_or(|np| np.group.is_none() && np.sense != Sense::People);
+    let np = f.np().filter(|np| np.sense == Sense::Anaphor);
+    if np.is_none() && !demonstrative {
+        return None;
+    }
+    let span = match np {
+        Some(np) => phrase_of(f.s, np.first, np.end),
+        None => toks[f.group_start].span,
+    };
+    if let Some(k) = f.k.checked_sub(1)
+        && let Some(prev) = f.done[f.s.figs[k].0].as_ref()
+        && COUNTED_BY_ITS_PHRASE.contains(&prev.rule)
+    {
+        let at = prev
+            .phrase
+            .map_or_else(|| f.toks()[f.s.figs[k].1].text.to_string(), |p| quote(f.text, p));
+        let words = format!(": '{}' at '{at}'", quote(f.text, span));
+        return Some(Decision { population: prev.population, phrase: prev.phrase, words });
+    }
+    np?;
+    let here = toks[f.ti].span.start;
     let para = f.s.sentence.paragraph;
     for back in 0..=3 {
         let Some(s) = f.si.checked_sub(back).map(|i| &f.sents[i]) else { break };
@@ -669,6 +704,19 @@ fn points_back(f: &Fig) -> Option<Decision> {
     let words = format!(": '{}' at the survey's sample ({})", quote(f.text, span), d.how);
     Some(Decision { population: d.population, phrase: d.phrase.or(Some(span)), words })
 }
+
+/// The rules that attribute a figure by the phrase it counts ("45% of
+/// CIOs", "40% of firms"): a pronoun after a later figure points back at
+/// that phrase.
+const COUNTED_BY_ITS_PHRASE: [PopulationRule; 7] = [
+    PopulationRule::GroupAfter,
+    PopulationRule::OfPhrase,
+    PopulationRule::AmongPhrase,
+    PopulationRule::AmongstPhrase,
+    PopulationRule::FromPhrase,
+    PopulationRule::InPhrase,
+    PopulationRule::Organisations,
+];
 
 /// `of-phrase names no group`: "25% of their budget", "71% of IT budgets
 /// in the US": what is counted is not people.
@@ -1286,6 +1334,27 @@ mod tests {
             OfPhrase,
         ),
         (
+            "a department alone before its verb stands for its people",
+            "Nearly 27% of IT want more say, while just 12% of marketing agree.",
+            "27%",
+            Second,
+            OfPhrase,
+        ),
+        (
+            "a department alone before an adverb and its verb",
+            "Only 30% of marketing strongly agree.",
+            "30%",
+            First,
+            OfPhrase,
+        ),
+        (
+            "a department before a noun is a modifier, not its people",
+            "Some 30% of IT budgets go to maintenance.",
+            "30%",
+            Unknown,
+            OfPhraseNoGroup,
+        ),
+        (
             "a group inside a quantified phrase",
             "Some 45% of the more than 800 marketing executives surveyed want more budget.",
             "45%",
@@ -1318,6 +1387,20 @@ mod tests {
             "The survey of 405 marketing leaders found 59% of them agreed.",
             "59%",
             First,
+            PointsBack,
+        ),
+        (
+            "a pronoun after a comparison points back at the counted phrase",
+            "Two-thirds of companies with a CMO grew, compared with 48% of those without one.",
+            "48%",
+            Unknown,
+            PointsBack,
+        ),
+        (
+            "a pronoun after a comparison points back at counted people",
+            "Some 61% of CIOs with a data team agree, against 40% of those without.",
+            "40%",
+            Second,
             PointsBack,
         ),
         (

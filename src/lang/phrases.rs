@@ -625,6 +625,7 @@ pub(crate) fn noun_phrase(toks: &[Token], tags: &[Tag], i: usize) -> Option<Np> 
             return Some(Np { first: i, head: i, end: i + 1, sense, group: None });
         }
     }
+
     // Determiners, pre-modifiers, the head noun.
     let mut j = i;
     while j < toks.len() && tags[j] == Tag::Det {
