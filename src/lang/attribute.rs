@@ -61,7 +61,9 @@
 use crate::lang::analysis::{Mention, Sent, after_restating, lead_in};
 use crate::lang::groups::{Group, GroupPop, group_at, paren_with_figure, side_of};
 use crate::lang::lexicon::Population;
-use crate::lang::phrases::{Np, Sense, Tag, noun_phrase, people_noun, sample_role};
+use crate::lang::phrases::{
+    Np, Sense, Tag, department_alone, noun_phrase, people_noun, sample_role,
+};
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
 use std::cell::OnceCell;
@@ -508,28 +510,13 @@ impl<'a, 'b> Fig<'a, 'b> {
         })
     }
 
-    /// "30% of IT", "(70% in marketing)", "27% of IT want more say": a
-    /// department alone after "of" or "in", standing for its people: the
-    /// phrase ends there, or a verb follows it (after adverbs). A noun
-    /// after it makes it a modifier ("30% of IT budgets").
+    /// "30% of IT", "(70% in marketing)": a department alone after "of" or
+    /// "in", standing for its people ([`department_alone`]).
     fn bare_department(&self) -> Option<Group> {
         if !matches!(self.preposition, Some(Preposition::Of | Preposition::In)) {
             return None;
         }
-        let (toks, tags) = (self.toks(), &self.s.phr.tags);
-        group_at(toks, self.group_start, true)
-            .filter(|g| {
-                let Some(n) = toks.get(g.end) else { return true };
-                if !n.is_word() || n.is("and") || n.is("or") {
-                    return true;
-                }
-                let mut k = g.end;
-                while tags.get(k) == Some(&Tag::Adv) {
-                    k += 1;
-                }
-                g.bare && matches!(tags.get(k), Some(Tag::Verb | Tag::Aux | Tag::Modal))
-            })
-            .filter(|g| g.bare)
+        department_alone(self.toks(), &self.s.phr.tags, self.group_start)
     }
 }
 

@@ -604,6 +604,27 @@ const UNIT_HEADS: &[&str] = &[
     "organization", "organisation", "organizations", "organisations", "departments", "department",
 ];
 
+/// A department alone at token `i` standing for its people ("30% of IT",
+/// "27% of IT want more say", "(70% in marketing)"): the phrase ends
+/// there, or a verb follows it (after adverbs). A noun after it makes it
+/// a modifier ("30% of IT budgets").
+pub(crate) fn department_alone(toks: &[Token], tags: &[Tag], i: usize) -> Option<Group> {
+    group_at(toks, i, true).filter(|g| {
+        if !g.bare {
+            return false;
+        }
+        let Some(n) = toks.get(g.end) else { return true };
+        if !n.is_word() || n.is("and") || n.is("or") {
+            return true;
+        }
+        let mut k = g.end;
+        while tags.get(k) == Some(&Tag::Adv) {
+            k += 1;
+        }
+        matches!(tags.get(k), Some(Tag::Verb | Tag::Aux | Tag::Modal))
+    })
+}
+
 /// Reads the noun phrase starting at token `i`, if one starts there.
 pub(crate) fn noun_phrase(toks: &[Token], tags: &[Tag], i: usize) -> Option<Np> {
     let t = toks.get(i)?;
@@ -625,7 +646,6 @@ pub(crate) fn noun_phrase(toks: &[Token], tags: &[Tag], i: usize) -> Option<Np> 
             return Some(Np { first: i, head: i, end: i + 1, sense, group: None });
         }
     }
-
     // Determiners, pre-modifiers, the head noun.
     let mut j = i;
     while j < toks.len() && tags[j] == Tag::Det {

@@ -87,8 +87,8 @@
 use crate::lang::analysis::{Sent, after_restating, lead_in};
 use crate::lang::groups::{GroupPop, group_at, paren_with_figure, side_of};
 use crate::lang::phrases::{
-    Sense, Tag, VerbGroup, clause_punct, modifying_determiner, noun_phrase, noun_phrase_simple,
-    people_noun, sample_role,
+    Sense, Tag, VerbGroup, clause_punct, department_alone, modifying_determiner, noun_phrase,
+    noun_phrase_simple, people_noun, sample_role,
 };
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
@@ -403,11 +403,9 @@ fn group_end(s: &Sent, ti: usize) -> Option<(usize, usize, bool)> {
     let t = toks.get(k)?;
     let via = ["of", "among", "amongst", "from", "in", "at"].iter().find(|p| t.is(p)).copied();
     let start = if via.is_some() { k + 1 } else { k };
-    if let Some(g) = group_at(toks, start, true).filter(|g| {
-        g.bare
-            && (via == Some("of") || via == Some("in"))
-            && !toks.get(g.end).is_some_and(|n| n.is_word() && !n.is("and") && !n.is("or"))
-    }) {
+    if let Some(g) = department_alone(toks, &s.phr.tags, start)
+        .filter(|_| via == Some("of") || via == Some("in"))
+    {
         return Some((start, g.end, true));
     }
     let np = noun_phrase(toks, &s.phr.tags, start)?;
@@ -1168,15 +1166,13 @@ fn predicate_of_share(f: &Fig) -> Option<Option<Span>> {
     let finite = phr.verb_after(verb_at, verb_at + 1).is_some();
     let participle = phr.tags.get(end) == Some(&Tag::Ing);
     let organisations = group_at(f.toks, start, false).is_some();
-    // "12% of marketing agree": a department alone standing for its people.
-    let department = group_at(f.toks, start, true).is_some_and(|g| g.bare && g.end == end);
     if !(finite || participle && organisations) {
         return None;
     }
     let x = forward(f.s, end)?;
     // "10 pct of the old bridge remained": a lone verb names nothing; the
     // share of the thing that did it does.
-    if x.1 - x.0 == 1 && !organisations && !department {
+    if x.1 - x.0 == 1 && !organisations {
         return trim(f.toks, start, x.1).map(|x| Some(f.span(x)));
     }
     Some(Some(f.span(x)))
@@ -2442,7 +2438,7 @@ mod tests {
             "Just 12% of marketing agree.",
             "12%",
             Some("agree"),
-            PredicateOfShare,
+            PredicateAfterGroup,
         ),
         (
             "a share of a thing and a lone verb",
