@@ -1044,10 +1044,34 @@ fn magnitude(f: &Fig) -> Option<Decision> {
     None
 }
 
+/// Rules under which a role named with a figure is what it is about, not
+/// whose share it is: "the CMO owns it at 20% of firms", "the CEO was named
+/// by 48%", "named the CEO in 48% of cases".
+const ROLE_AS_SUBJECT: [PopulationRule; 3] =
+    [PopulationRule::Organisations, PopulationRule::OfPhraseNoGroup, PopulationRule::RoleNamed];
+
+/// "The CMO owns it at 20% of firms, the CIO at 31%": a figure in a clause
+/// whose verb is gapped ("ROLE at N%") repeats the previous figure's clause
+/// ("ROLE ... at N% of firms", same preposition before the figure); when
+/// the role there was what the figure is about, the role here is too, and
+/// the figure keeps the previous one's population.
+fn gapped_after_subject_role(f: &Fig) -> bool {
+    let Some(k) = f.k.checked_sub(1) else { return false };
+    let (pf, pti) = f.s.figs[k];
+    let toks = f.toks();
+    let prep = |lead: usize| lead.checked_sub(1).map(|b| &toks[b]).filter(|t| t.is_word());
+    let (Some(here), Some(there)) = (prep(f.lead), prep(lead_in(toks, pti))) else {
+        return false;
+    };
+    ["at", "in", "by", "for"].iter().any(|p| here.is(p))
+        && here.text.eq_ignore_ascii_case(there.text)
+        && f.done[pf].as_ref().is_some_and(|a| ROLE_AS_SUBJECT.contains(&a.rule))
+}
+
 /// `group named earlier in sentence`: the nearest group named after the
 /// previous figure, not as an object, outside the subjects of earlier figures.
 fn group_earlier(f: &Fig) -> Option<Decision> {
-    if f.continues_list {
+    if f.continues_list || gapped_after_subject_role(f) {
         return None;
     }
     let (s, k) = (f.s, f.k);
@@ -1389,6 +1413,41 @@ mod tests {
             "40%",
             Second,
             PointsBack,
+        ),
+        (
+            "a gapped clause after a share of organisations keeps it",
+            "The CMO owns the budget at 20% of firms, the CIO at 31%.",
+            "31%",
+            Unknown,
+            PreviousFigure,
+        ),
+        (
+            "a gapped clause after a share of cases keeps it",
+            "Respondents named the CEO in 48% of cases, the CMO in 30% and the CIO in 12%.",
+            "30%",
+            Unknown,
+            PreviousFigure,
+        ),
+        (
+            "a role named by respondents in a gapped clause",
+            "The CEO was named by 48%, the CMO by 30%.",
+            "30%",
+            Unknown,
+            RoleNamed,
+        ),
+        (
+            "a gapped clause after a group's own figure names its group",
+            "Trust in the data came in at 45% for CMOs, and CIOs at 31%.",
+            "31%",
+            Second,
+            GroupEarlier,
+        ),
+        (
+            "an abbreviation names the group as the full word does",
+            "Some 41% of marcom staff agree.",
+            "41%",
+            First,
+            OfPhrase,
         ),
         (
             "relative pronoun points back",
