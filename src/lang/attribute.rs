@@ -36,27 +36,29 @@
 //! 16. `group named before parenthesis`: "CMOs (52%) and CIOs (53%)", "220
 //!     Marketing (42% share) and IT (58%) leaders", "compared to IT (41%)";
 //! 17. `magnitude of a quantity`: "growth of 5%" is nobody's;
-//! 18. `group named earlier in sentence`: the nearest, not as an object,
+//! 18. `change in a quantity`: "spending is 15% higher", "budgets grew
+//!     by 12%": a change in a thing is nobody's;
+//! 19. `group named earlier in sentence`: the nearest, not as an object,
 //!     not inside an earlier figure's subject;
-//! 19. `same group as previous figure in sentence`;
-//! 20. `carried from previous sentence`: the last group of the previous
+//! 20. `same group as previous figure in sentence`;
+//! 21. `carried from previous sentence`: the last group of the previous
 //!     sentences of the paragraph, when named after their last figure, for
 //!     a figure whose clause has no subject of its own other than people;
-//! 21. `carried from previous sentence's figure`: else that figure's;
-//! 22. `no group stated`: the survey's population, read from the article's
+//! 22. `carried from previous sentence's figure`: else that figure's;
+//! 23. `no group stated`: the survey's population, read from the article's
 //!     sample statement ("a survey of 220 marketing and IT leaders"), else
 //!     from the groups figures count where the survey is cited, else unknown.
 //!
-//! A generic group ("respondents") found by rules 5 to 18 takes the
+//! A generic group ("respondents") found by rules 5 to 19 takes the
 //! sentence's topic ("For CMOs, ...") or else the survey's population; the
 //! evidence says which, after the rule's name. "Both sides" or "the two
 //! groups" name marketing and IT only in an article that names each. The
 //! extractor applies two more, after these:
 //!
-//! 23. `shares its unit with the next figure`: the first number of "15 and
+//! 24. `shares its unit with the next figure`: the first number of "15 and
 //!     20 percent" takes the next figure's population (and evidence, in
 //!     parentheses);
-//! 24. `figure outside any sentence`: unknown.
+//! 25. `figure outside any sentence`: unknown.
 
 use crate::lang::analysis::{Mention, Sent, after_restating, lead_in};
 use crate::lang::groups::{Group, GroupPop, group_at, paren_with_figure, side_of};
@@ -64,6 +66,7 @@ use crate::lang::lexicon::Population;
 use crate::lang::phrases::{
     Np, Sense, Tag, department_alone, noun_phrase, people_noun, sample_role,
 };
+use crate::lang::role::states_change;
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
 use std::cell::OnceCell;
@@ -109,6 +112,9 @@ pub enum PopulationRule {
     GroupBeforeParenthesis,
     /// "NOUN of N%": a quantity, not people: unknown.
     Magnitude,
+    /// "Marketing spending is 15% higher", "IT budgets grew by 12%": a
+    /// change in a thing is nobody's share.
+    QuantityChange,
     /// The nearest group named earlier in the sentence.
     GroupEarlier,
     /// The population of the figure before it in the sentence.
@@ -127,7 +133,7 @@ pub enum PopulationRule {
 
 impl PopulationRule {
     /// Every rule, in the order they are tried.
-    pub const ALL: [PopulationRule; 24] = [
+    pub const ALL: [PopulationRule; 25] = [
         PopulationRule::Label,
         PopulationRule::SampleRole,
         PopulationRule::RoleNamed,
@@ -145,6 +151,7 @@ impl PopulationRule {
         PopulationRule::VersusPair,
         PopulationRule::GroupBeforeParenthesis,
         PopulationRule::Magnitude,
+        PopulationRule::QuantityChange,
         PopulationRule::GroupEarlier,
         PopulationRule::PreviousFigure,
         PopulationRule::CarriedGroup,
@@ -175,6 +182,7 @@ impl PopulationRule {
             PopulationRule::VersusPair => "vs. pair",
             PopulationRule::GroupBeforeParenthesis => "group named before parenthesis",
             PopulationRule::Magnitude => "magnitude of a quantity",
+            PopulationRule::QuantityChange => "change in a quantity",
             PopulationRule::GroupEarlier => "group named earlier in sentence",
             PopulationRule::PreviousFigure => "same group as previous figure in sentence",
             PopulationRule::CarriedGroup => "carried from previous sentence",
@@ -218,6 +226,7 @@ impl PopulationRule {
             PopulationRule::VersusPair => pair(f, false),
             PopulationRule::GroupBeforeParenthesis => group_before_parenthesis(f),
             PopulationRule::Magnitude => magnitude(f),
+            PopulationRule::QuantityChange => quantity_change(f),
             PopulationRule::GroupEarlier => group_earlier(f),
             PopulationRule::PreviousFigure => previous_figure(f),
             PopulationRule::CarriedGroup => carried_group(f),
@@ -1044,6 +1053,26 @@ fn magnitude(f: &Fig) -> Option<Decision> {
     None
 }
 
+/// `change in a quantity`: "Marketing spending on data tools is 15% higher
+/// than last year", "IT budgets grew by 12%": a figure that states a
+/// change or a difference ([`states_change`]) in a thing, the noun phrase
+/// its subject opens with, is nobody's share (GUIDELINES: a relative
+/// change in budgets, revenue or companies is unknown). A change in people
+/// ("CMOs are 30% more likely") is theirs, by the other rules.
+fn quantity_change(f: &Fig) -> Option<Decision> {
+    if !states_change(f.s, f.ti) {
+        return None;
+    }
+    let subject = f.subjects[f.s.figs[f.k].0]?;
+    let toks = f.toks();
+    let first = toks.iter().position(|t| t.span.start == subject.start)?;
+    let np = noun_phrase(toks, &f.s.phr.tags, first)?;
+    if np.group.is_some() || !matches!(np.sense, Sense::Thing) {
+        return None;
+    }
+    Some(Decision::quoting(f.text, Population::Unknown, subject))
+}
+
 /// Rules under which a role named with a figure is what it is about, not
 /// whose share it is: "the CMO owns it at 20% of firms", "the CEO was named
 /// by 48%", "named the CEO in 48% of cases".
@@ -1616,6 +1645,34 @@ mod tests {
         ),
         ("magnitude", "CIOs reported margin growth of over 6%.", "6%", Unknown, Magnitude),
         (
+            "a change in a thing, stated by a comparative",
+            "The study polled marketing and IT leaders. Marketing spending on data tools is 15% higher than last year.",
+            "15%",
+            Unknown,
+            QuantityChange,
+        ),
+        (
+            "a change in a thing, stated by a verb",
+            "The study polled marketing and IT leaders. IT budgets grew by 12% this year.",
+            "12%",
+            Unknown,
+            QuantityChange,
+        ),
+        (
+            "a change in a thing with a post-modifier",
+            "The study polled marketing and IT leaders. Revenue at firms with a CDO was 8% higher.",
+            "8%",
+            Unknown,
+            QuantityChange,
+        ),
+        (
+            "a difference between people is theirs",
+            "CMOs are 30% more likely than CIOs to approve new tools.",
+            "30%",
+            First,
+            GroupEarlier,
+        ),
+        (
             "group named earlier in sentence",
             "On the CMO side, 33% plan to hire.",
             "33%",
@@ -1680,7 +1737,7 @@ mod tests {
         ),
         (
             "no sample: a passing mention is not enough",
-            "The CIO of Acme spoke.\n\nPrices rose 5% this year.",
+            "The CIO of Acme spoke.\n\nSome 5% agreed this year.",
             "5%",
             Unknown,
             NoGroup,
@@ -1729,7 +1786,7 @@ mod tests {
         ),
         (
             "both sides of a negotiation are not marketing and IT",
-            "After the talks, both sides said prices would rise 5%.",
+            "After the talks, both sides said 5% was enough.",
             "5%",
             Unknown,
             GroupEarlier,

@@ -262,6 +262,26 @@ pub(crate) fn role_sentence(
     }
 }
 
+/// Whether the figure at token `ti` of `s` states a change or a difference
+/// ("rose 12%", "grew by 12%", "15% higher than", "a 5% rise", "growth of
+/// 6%"), by the change rules alone: attribution asks it before the roles
+/// are decided (they read the population). Ranges sharing a unit are not
+/// followed here.
+pub(crate) fn states_change(s: &Sent, ti: usize) -> bool {
+    let f = RoleInput {
+        s,
+        ti,
+        figures: &[],
+        population_rule: PopulationRule::NoGroup,
+        subject_rule: None,
+        previous: None,
+    };
+    change_verb_before(&f)
+        || comparative_after(&f)
+        || change_noun_after(&f)
+        || change_noun_before(&f)
+}
+
 /// The role of a figure and the rule that decided it: the first rule of
 /// [`RoleRule::ALL`] that decides.
 fn decide_role(f: &RoleInput) -> (Role, RoleRule) {
