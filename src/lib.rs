@@ -30,6 +30,7 @@ pub mod eval;
 pub mod export;
 pub mod extract;
 pub mod groups;
+pub mod html;
 pub mod pipeline;
 pub mod record;
 pub mod report;

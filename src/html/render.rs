@@ -1,0 +1,515 @@
+//! The article's text from a page's tree, as a browser would lay it out.
+//!
+//! Three steps. Furniture is marked ([`super::furniture`]), with two rules
+//! that need context: a `<header>` outside `<article>`/`<main>` (the site's
+//! banner, not the article's headline) and a list or block that is mostly
+//! links (menus, "related" lists, tag clouds). The content root is chosen:
+//! the `<main>` (or `role=main`) with the most text, else the body; within
+//! it, the `<article>` with the most text when it holds at least a third of
+//! the root's text. Then the root is laid out: each block (paragraph,
+//! heading, list item, table row, quotation...) on its own line with a
+//! blank line between blocks, so each is its own paragraph for the
+//! segmenter, as in the one-paragraph-per-line articles of the corpora;
+//! table cells of a row joined by a tab; `<br>` a line break; runs of
+//! white space inside a block one space (U+00A0 is not white space here,
+//! as in a browser); inline elements joined without a break, so
+//! `<b>62</b>%` reads `62%`.
+
+use super::furniture::{self, CLASS_RULE};
+use super::map::Run;
+use super::tree::{Kind, NodeId, ROOT, Tree};
+use std::ops::Range;
+
+/// A page's text and what is needed to map it back.
+#[derive(Debug)]
+pub(crate) struct Rendered {
+    pub text: String,
+    pub runs: Vec<Run>,
+    /// Decoded-page ranges of text that was left out.
+    pub hidden: Vec<Range<usize>>,
+    pub title: Option<String>,
+    /// True when text was read but all of it was furniture.
+    pub all_furniture: bool,
+}
+
+/// Elements laid out as blocks: a line of their own.
+fn is_block(name: &str) -> bool {
+    matches!(
+        name,
+        "address"
+            | "article"
+            | "aside"
+            | "blockquote"
+            | "body"
+            | "caption"
+            | "center"
+            | "dd"
+            | "details"
+            | "dialog"
+            | "dir"
+            | "div"
+            | "dl"
+            | "dt"
+            | "fieldset"
+            | "figcaption"
+            | "figure"
+            | "footer"
+            | "form"
+            | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "header"
+            | "hgroup"
+            | "hr"
+            | "html"
+            | "legend"
+            | "li"
+            | "listing"
+            | "main"
+            | "menu"
+            | "nav"
+            | "ol"
+            | "p"
+            | "plaintext"
+            | "pre"
+            | "search"
+            | "section"
+            | "summary"
+            | "table"
+            | "tbody"
+            | "tfoot"
+            | "thead"
+            | "tr"
+            | "ul"
+            | "xmp"
+    )
+}
+
+/// Blocks that are left out when mostly links (two links or more, and
+/// link text at least half their text).
+fn may_be_link_list(name: &str) -> bool {
+    matches!(name, "div" | "section" | "ul" | "ol" | "dl" | "table" | "tbody" | "center")
+}
+
+/// What the tree says about each node.
+struct Facts {
+    /// Why the node's text is left out (on the element a rule matched);
+    /// read by the tests, which name the rule that fired.
+    #[cfg_attr(not(test), allow(dead_code))]
+    reason: Vec<Option<String>>,
+    /// The node is inside a left-out element (or is one).
+    gone: Vec<bool>,
+    /// Non-white-space characters of kept text below the node.
+    chars: Vec<usize>,
+    /// Of which inside links.
+    link_chars: Vec<usize>,
+    /// Links below the node.
+    links: Vec<usize>,
+    /// An `<h1>` is below the node (or is it).
+    h1_below: Vec<bool>,
+}
+
+fn is_h1(tree: &Tree, id: NodeId) -> bool {
+    tree.name(id) == "h1"
+}
+
+/// Marks furniture and counts text.
+fn facts(tree: &Tree) -> Facts {
+    let n = tree.nodes.len();
+    // Bottom-up (children have larger ids than their parents): which
+    // elements hold the article, or an h1.
+    let mut holds_content = vec![false; n];
+    let mut h1_below = vec![false; n];
+    for id in (1..n).rev() {
+        if let Some(e) = tree.element(id) {
+            holds_content[id] |= furniture::is_content_element(e) || is_h1(tree, id);
+            h1_below[id] |= is_h1(tree, id);
+        }
+        let parent = tree.nodes[id].parent;
+        holds_content[parent] |= holds_content[id];
+        h1_below[parent] |= h1_below[id];
+    }
+    // Top-down: what is left out, and where the article's own elements are.
+    let mut in_article = vec![false; n];
+    let mut gone = vec![false; n];
+    let mut reason: Vec<Option<String>> = vec![None; n];
+    for id in 1..n {
+        let parent = tree.nodes[id].parent;
+        gone[id] = gone[parent];
+        in_article[id] = in_article[parent];
+        let Some(e) = tree.element(id) else { continue };
+        let content = furniture::is_content_element(e) && !matches!(&*e.name, "html" | "body");
+        in_article[id] |= content;
+        if gone[id] {
+            continue;
+        }
+        let why = if let Some(rule) = furniture::rule_for(e) {
+            Some(match rule {
+                "tag" => format!("tag: {}", e.name),
+                "role" => format!(
+                    "role: {}",
+                    e.attr("role").unwrap_or_default().trim().to_ascii_lowercase()
+                ),
+                other => other.to_string(),
+            })
+        } else if &*e.name == "header" && !in_article[parent] {
+            Some("header outside the article".to_string())
+        } else if !furniture::is_content_element(e) && !holds_content[id] {
+            furniture::furniture_word(e).map(|w| format!("{CLASS_RULE}: {w}"))
+        } else {
+            None
+        };
+        if why.is_some() {
+            gone[id] = true;
+            reason[id] = why;
+        }
+    }
+    // Bottom-up again: text counts of what is kept.
+    let mut chars = vec![0; n];
+    let mut link_chars = vec![0; n];
+    let mut links = vec![0; n];
+    for id in (1..n).rev() {
+        if gone[id] {
+            continue;
+        }
+        match &tree.nodes[id].kind {
+            Kind::Text(r) => {
+                chars[id] =
+                    tree.text[r.clone()].chars().filter(|c| !c.is_ascii_whitespace()).count()
+            }
+            Kind::Element(e) if &*e.name == "a" => {
+                link_chars[id] = chars[id];
+                links[id] += 1;
+            }
+            _ => {}
+        }
+        let parent = tree.nodes[id].parent;
+        chars[parent] += chars[id];
+        link_chars[parent] += link_chars[id];
+        links[parent] += links[id];
+    }
+    Facts { reason, gone, chars, link_chars, links, h1_below }
+}
+
+/// Why element `id` of `tree` is left out, if it is (for tests).
+#[cfg(test)]
+pub(crate) fn reason_for(tree: &Tree, id: NodeId) -> Option<String> {
+    let facts = facts(tree);
+    let mut at = id;
+    loop {
+        if let Some(r) = &facts.reason[at] {
+            return Some(r.clone());
+        }
+        if at == ROOT {
+            break;
+        }
+        at = tree.nodes[at].parent;
+    }
+    if facts.gone[id] { Some("inside left-out element".into()) } else { None }
+}
+
+/// The node whose text is the article.
+fn content_root(tree: &Tree, facts: &Facts) -> NodeId {
+    let n = tree.nodes.len();
+    let is = |id: NodeId, pred: &dyn Fn(&super::tree::Element) -> bool| {
+        !facts.gone[id] && tree.element(id).is_some_and(pred)
+    };
+    let biggest = |ids: &mut dyn Iterator<Item = NodeId>| {
+        ids.max_by_key(|&id| (facts.chars[id], std::cmp::Reverse(id)))
+    };
+    let mut root = (1..n).find(|&id| tree.name(id) == "body").unwrap_or(ROOT);
+    let main = biggest(&mut (1..n).filter(|&id| {
+        is(id, &|e| {
+            &*e.name == "main" || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("main"))
+        })
+    }));
+    if let Some(main) = main.filter(|&m| facts.chars[m] > 0) {
+        root = main;
+    }
+    let article = biggest(&mut (1..n).filter(|&id| {
+        is(id, &|e| {
+            &*e.name == "article"
+                || e.attr("role").is_some_and(|r| r.eq_ignore_ascii_case("article"))
+                || e.attr("itemprop").is_some_and(|p| p.eq_ignore_ascii_case("articlebody"))
+        }) && descends(tree, id, root)
+    }));
+    if let Some(article) =
+        article.filter(|&a| facts.chars[a] > 0 && facts.chars[a] * 3 >= facts.chars[root])
+    {
+        root = article;
+    }
+    root
+}
+
+/// True when `id` is `ancestor` or below it.
+fn descends(tree: &Tree, mut id: NodeId, ancestor: NodeId) -> bool {
+    loop {
+        if id == ancestor {
+            return true;
+        }
+        if id == ROOT {
+            return false;
+        }
+        id = tree.nodes[id].parent;
+    }
+}
+
+/// Lays out `tree`'s article.
+pub(crate) fn render(tree: &Tree) -> Rendered {
+    let facts = facts(tree);
+    let root = content_root(tree, &facts);
+    let mut out = Out::new(tree, &facts, root);
+    // A headline above the article (outside it) is still its headline.
+    if root != ROOT && tree.name(root) != "body" && !facts.h1_below[root] {
+        let h1 = (1..tree.nodes.len())
+            .find(|&id| is_h1(tree, id) && !facts.gone[id] && !descends(tree, id, root));
+        if let Some(h1) = h1 {
+            out.walk(h1);
+        }
+    }
+    out.walk(root);
+    let Out { text, runs, rendered, .. } = out;
+    let mut hidden = Vec::new();
+    let mut any_text = false;
+    for (id, node) in tree.nodes.iter().enumerate() {
+        let Kind::Text(r) = &node.kind else { continue };
+        if rendered[id] || tree.text[r.clone()].bytes().all(|b| b.is_ascii_whitespace()) {
+            continue;
+        }
+        any_text |= !under_code_or_head(tree, id);
+        hidden.extend(tree.pieces_of(r).iter().map(|p| p.src.clone()));
+    }
+    let title = (1..tree.nodes.len()).find(|&id| tree.name(id) == "title").and_then(|id| {
+        let mut s = String::new();
+        for &c in &tree.nodes[id].children {
+            if let Kind::Text(r) = &tree.nodes[c].kind {
+                s.push_str(&tree.text[r.clone()]);
+            }
+        }
+        let collapsed = s.split_ascii_whitespace().collect::<Vec<_>>().join(" ");
+        (!collapsed.is_empty()).then_some(collapsed)
+    });
+    Rendered { all_furniture: text.is_empty() && any_text, text, runs, hidden, title }
+}
+
+/// True when text node `id` is inside a script, style or the head.
+fn under_code_or_head(tree: &Tree, mut id: NodeId) -> bool {
+    while id != ROOT {
+        if matches!(tree.name(id), "script" | "style" | "head" | "title" | "template" | "noscript")
+        {
+            return true;
+        }
+        id = tree.nodes[id].parent;
+    }
+    false
+}
+
+/// The text being laid out, and what is pending between its pieces.
+struct Out<'t> {
+    tree: &'t Tree,
+    facts: &'t Facts,
+    root: NodeId,
+    text: String,
+    runs: Vec<Run>,
+    /// Line breaks owed before the next text (at most 2: a blank line).
+    pending_break: usize,
+    /// A tab owed before the next text (a new cell of a row).
+    pending_tab: bool,
+    /// Collapsed white space owed before the next text, and its source.
+    pending_space: Option<Range<usize>>,
+    /// Depth of `<pre>` elements (white space kept).
+    pre: usize,
+    /// Cells seen in each open table row.
+    rows: Vec<usize>,
+    /// Text nodes laid out.
+    rendered: Vec<bool>,
+}
+
+impl<'t> Out<'t> {
+    fn new(tree: &'t Tree, facts: &'t Facts, root: NodeId) -> Self {
+        Out {
+            tree,
+            facts,
+            root,
+            text: String::new(),
+            runs: Vec::new(),
+            pending_break: 0,
+            pending_tab: false,
+            pending_space: None,
+            pre: 0,
+            rows: Vec::new(),
+            rendered: vec![false; tree.nodes.len()],
+        }
+    }
+
+    /// Lays out `top` and what is below it (without recursion: pages nest deep).
+    fn walk(&mut self, top: NodeId) {
+        enum Step {
+            Enter(NodeId),
+            Leave(NodeId),
+        }
+        let mut stack = vec![Step::Enter(top)];
+        while let Some(step) = stack.pop() {
+            match step {
+                Step::Enter(id) => {
+                    if self.facts.gone[id] {
+                        continue;
+                    }
+                    match &self.tree.nodes[id].kind {
+                        Kind::Text(r) => {
+                            self.rendered[id] = true;
+                            self.text_node(r.clone());
+                            continue;
+                        }
+                        Kind::Element(e) => {
+                            let name = &*e.name;
+                            if id != self.root && may_be_link_list(name) && self.link_dense(id) {
+                                continue;
+                            }
+                            self.enter(name);
+                        }
+                        Kind::Document => {}
+                    }
+                    stack.push(Step::Leave(id));
+                    stack
+                        .extend(self.tree.nodes[id].children.iter().rev().map(|&c| Step::Enter(c)));
+                }
+                Step::Leave(id) => self.leave(self.tree.name(id)),
+            }
+        }
+    }
+
+    fn link_dense(&self, id: NodeId) -> bool {
+        let f = self.facts;
+        f.links[id] >= 2 && f.chars[id] > 0 && f.link_chars[id] * 2 >= f.chars[id]
+    }
+
+    fn enter(&mut self, name: &str) {
+        match name {
+            "br" => self.line_break(),
+            "td" | "th" => {
+                if let Some(cells) = self.rows.last_mut() {
+                    if *cells > 0 && self.pending_break == 0 && !self.text.is_empty() {
+                        self.pending_tab = true;
+                        self.pending_space = None;
+                    }
+                    *cells += 1;
+                }
+            }
+            _ => {}
+        }
+        if name == "tr" {
+            self.rows.push(0);
+        }
+        if name == "pre" || name == "listing" || name == "plaintext" {
+            self.pre += 1;
+        }
+        if is_block(name) {
+            self.block_break();
+        }
+    }
+
+    fn leave(&mut self, name: &str) {
+        if name == "tr" {
+            self.rows.pop();
+        }
+        if name == "pre" || name == "listing" || name == "plaintext" {
+            self.pre = self.pre.saturating_sub(1);
+        }
+        if is_block(name) {
+            self.block_break();
+        }
+    }
+
+    fn block_break(&mut self) {
+        if !self.text.is_empty() {
+            self.pending_break = 2;
+            self.pending_tab = false;
+            self.pending_space = None;
+        }
+    }
+
+    fn line_break(&mut self) {
+        if !self.text.is_empty() {
+            self.pending_break = (self.pending_break + 1).min(2);
+            self.pending_tab = false;
+            self.pending_space = None;
+        }
+    }
+
+    /// Writes what is owed before the next text.
+    fn flush(&mut self) {
+        if self.text.is_empty() {
+            self.pending_break = 0;
+            self.pending_tab = false;
+            self.pending_space = None;
+            return;
+        }
+        if self.pending_break > 0 {
+            let breaks = "\n\n";
+            self.push(&breaks[..self.pending_break], None, false);
+        } else if self.pending_tab {
+            self.push("\t", None, false);
+        } else if let Some(src) = self.pending_space.take() {
+            self.push(" ", Some(src), false);
+        }
+        self.pending_break = 0;
+        self.pending_tab = false;
+        self.pending_space = None;
+    }
+
+    fn push(&mut self, s: &str, src: Option<Range<usize>>, exact: bool) {
+        let start = self.text.len();
+        self.text.push_str(s);
+        let end = self.text.len();
+        if let (Some(last), Some(src)) = (self.runs.last_mut(), &src)
+            && exact
+            && last.exact
+            && last.text.end == start
+            && let Some(last_src) = &mut last.src
+            && last_src.end == src.start
+        {
+            last.text.end = end;
+            last_src.end = src.end;
+            return;
+        }
+        self.runs.push(Run { text: start..end, src, exact });
+    }
+
+    fn text_node(&mut self, range: Range<usize>) {
+        let tree = self.tree;
+        for piece in tree.pieces_of(&range) {
+            let from = piece.text.start.max(range.start);
+            let to = piece.text.end.min(range.end);
+            let s = &tree.text[from..to];
+            if !piece.exact {
+                if s.bytes().all(|b| b.is_ascii_whitespace()) && self.pre == 0 {
+                    self.pending_space.get_or_insert(piece.src.clone());
+                } else {
+                    self.flush();
+                    self.push(s, Some(piece.src.clone()), false);
+                }
+                continue;
+            }
+            let src_at = |i: usize| piece.src.start + (i - piece.text.start);
+            let bytes = s.as_bytes();
+            let mut i = 0;
+            while i < bytes.len() {
+                let space = bytes[i].is_ascii_whitespace();
+                let len =
+                    bytes[i..].iter().take_while(|b| b.is_ascii_whitespace() == space).count();
+                let (a, b) = (from + i, from + i + len);
+                if space && self.pre == 0 {
+                    self.pending_space.get_or_insert(src_at(a)..src_at(b));
+                } else {
+                    self.flush();
+                    self.push(&tree.text[a..b], Some(src_at(a)..src_at(b)), true);
+                }
+                i += len;
+            }
+        }
+    }
+}
