@@ -44,7 +44,8 @@ pub(crate) const FURNITURE_WORDS: &[&str] = &[
     "social", "subscribe", "subscription", "newsletter", "signup", "advert", "advertisement",
     "advertising", "ad", "ads", "adslot", "sponsor", "sponsored", "promo", "promoted", "tags",
     "tagcloud", "masthead", "pagination", "pager", "popup", "modal", "login", "search", "skip",
-    "outbrain", "taboola", "byline", "dateline", "boilerplate", "contact",
+    "outbrain", "taboola", "byline", "dateline", "meta", "timestamp", "credit", "credits",
+    "boilerplate", "contact",
 ];
 
 /// Whole class or id names that mark furniture although none of their

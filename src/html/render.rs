@@ -91,7 +91,10 @@ fn is_block(name: &str) -> bool {
 /// Blocks that are left out when mostly links (two links or more, and
 /// link text at least half their text).
 fn may_be_link_list(name: &str) -> bool {
-    matches!(name, "div" | "section" | "ul" | "ol" | "dl" | "table" | "tbody" | "center")
+    matches!(
+        name,
+        "div" | "section" | "ul" | "ol" | "dl" | "table" | "tbody" | "tr" | "td" | "center"
+    )
 }
 
 /// What the tree says about each node.
@@ -239,9 +242,80 @@ fn content_root(tree: &Tree, facts: &Facts) -> NodeId {
     if let Some(article) =
         article.filter(|&a| facts.chars[a] > 0 && facts.chars[a] * 3 >= facts.chars[root])
     {
-        root = article;
+        return article;
+    }
+    if main.is_none()
+        && let Some(block) =
+            densest_block(tree, facts, root).filter(|&b| facts.chars[b] * 3 >= facts.chars[root])
+    {
+        return block;
     }
     root
+}
+
+/// Paragraph-like blocks: their text scores the block that holds them.
+fn is_paragraph(name: &str) -> bool {
+    matches!(
+        name,
+        "p" | "h1"
+            | "h2"
+            | "h3"
+            | "h4"
+            | "h5"
+            | "h6"
+            | "li"
+            | "dd"
+            | "dt"
+            | "blockquote"
+            | "pre"
+            | "figcaption"
+            | "caption"
+            | "th"
+    )
+}
+
+/// For a page without `<main>` or `<article>`: the block below `top` that
+/// holds the article's paragraphs, scored as Readability scores its
+/// candidates. Each piece of kept text scores the block that holds its
+/// paragraph (or the block it stands in, for text outside paragraphs, as in
+/// `<td>text<br>text</td>`) with its length, that block's parent with half
+/// of it, and three more ancestors with a third, a sixth and a ninth; a
+/// block's score is then scaled by the share of its text outside links.
+fn densest_block(tree: &Tree, facts: &Facts, top: NodeId) -> Option<NodeId> {
+    let n = tree.nodes.len();
+    let mut score = vec![0.0f64; n];
+    for id in 1..n {
+        if facts.gone[id] || facts.chars[id] == 0 || !matches!(tree.nodes[id].kind, Kind::Text(_)) {
+            continue;
+        }
+        let mut block = tree.nodes[id].parent;
+        while block != ROOT
+            && !is_block(tree.name(block))
+            && !matches!(tree.name(block), "td" | "th")
+        {
+            block = tree.nodes[block].parent;
+        }
+        let mut at = if is_paragraph(tree.name(block)) { tree.nodes[block].parent } else { block };
+        for level in 0..5 {
+            if at == ROOT {
+                break;
+            }
+            let weight = match level {
+                0 => 1.0,
+                1 => 0.5,
+                _ => 1.0 / (3.0 * (level - 1) as f64),
+            };
+            score[at] += facts.chars[id] as f64 * weight;
+            at = tree.nodes[at].parent;
+        }
+    }
+    let scaled = |id: NodeId| {
+        let chars = facts.chars[id].max(1) as f64;
+        score[id] * (1.0 - facts.link_chars[id] as f64 / chars)
+    };
+    (1..n)
+        .filter(|&id| score[id] > 0.0 && !facts.gone[id] && descends(tree, id, top))
+        .max_by(|&a, &b| scaled(a).total_cmp(&scaled(b)).then(b.cmp(&a)))
 }
 
 /// True when `id` is `ancestor` or below it.
