@@ -18,12 +18,12 @@ pub(crate) struct Rule {
 
 /// Elements never read as text: code, styling, metadata, embedded objects,
 /// forms and the landmarks that are not the article. `<title>` is read
-/// separately, as the page's title.
+/// separately, as the page's title. Sorted (searched by bisection).
 pub(crate) const DROPPED_TAGS: &[&str] = &[
-    "head", "title", "script", "style", "noscript", "template", "svg", "math", "canvas", "iframe",
-    "object", "embed", "audio", "video", "map", "select", "button", "input", "textarea", "form",
-    "label", "datalist", "nav", "aside", "footer", "dialog", "menu", "noembed", "noframes",
-    "frameset", "applet",
+    "applet", "aside", "audio", "button", "canvas", "datalist", "dialog", "embed", "footer",
+    "form", "frameset", "head", "iframe", "input", "label", "map", "math", "menu", "nav",
+    "noembed", "noframes", "noscript", "object", "script", "select", "style", "svg", "template",
+    "textarea", "title", "video",
 ];
 
 /// ARIA roles of landmarks and widgets that are not the article.
@@ -65,7 +65,7 @@ pub(crate) const RULES: &[Rule] = &[
         applies: |e| e.attr("aria-hidden").is_some_and(|v| v.trim().eq_ignore_ascii_case("true")),
     },
     Rule { name: "hidden: inline style", applies: |e| e.attr("style").is_some_and(hides) },
-    Rule { name: "tag", applies: |e| DROPPED_TAGS.contains(&&*e.name) },
+    Rule { name: "tag", applies: |e| DROPPED_TAGS.binary_search(&&*e.name).is_ok() },
     Rule {
         name: "role",
         applies: |e| {
@@ -111,34 +111,47 @@ pub(crate) fn is_content_element(element: &Element) -> bool {
 pub(crate) fn furniture_word(element: &Element) -> Option<String> {
     let names = element.attr("class").into_iter().chain(element.attr("id"));
     for name in names.flat_map(str::split_ascii_whitespace) {
-        let lower = name.to_ascii_lowercase();
-        let joined: String = lower.chars().filter(|c| !matches!(c, '-' | '_')).collect();
-        if FURNITURE_NAMES.contains(&lower.as_str()) || FURNITURE_WORDS.contains(&joined.as_str()) {
-            return Some(lower);
+        if FURNITURE_NAMES.iter().any(|n| n.eq_ignore_ascii_case(name))
+            || FURNITURE_WORDS.iter().any(|w| equals_joined(w, name))
+        {
+            return Some(name.to_ascii_lowercase());
         }
-        if let Some(word) = words(name).find(|w| FURNITURE_WORDS.contains(&w.as_str())) {
-            return Some(word);
+        if let Some(word) =
+            words(name).find(|w| FURNITURE_WORDS.iter().any(|f| f.eq_ignore_ascii_case(w)))
+        {
+            return Some(word.to_ascii_lowercase());
         }
     }
     None
 }
 
-/// The lowercase words of a class or id name.
-fn words(name: &str) -> impl Iterator<Item = String> + '_ {
+/// True when `name` without its `-` and `_` is `word` (ignoring ASCII case).
+fn equals_joined(word: &str, name: &str) -> bool {
+    let mut rest = name.bytes().filter(|b| !matches!(b, b'-' | b'_'));
+    word.bytes().all(|w| rest.next().is_some_and(|b| b.to_ascii_lowercase() == w))
+        && rest.next().is_none()
+}
+
+/// The words of a class or id name: split at `-`, `_`, `:`, `.` and where
+/// a lowercase letter or digit is followed by an uppercase letter.
+fn words(name: &str) -> impl Iterator<Item = &str> {
     name.split(['-', '_', ':', '.']).flat_map(|part| {
-        let mut out = Vec::new();
-        let mut word = String::new();
-        let mut prev_lower = false;
-        for c in part.chars() {
-            if c.is_ascii_uppercase() && prev_lower && !word.is_empty() {
-                out.push(std::mem::take(&mut word));
+        let mut rest = part;
+        std::iter::from_fn(move || {
+            if rest.is_empty() {
+                return None;
             }
-            prev_lower = c.is_ascii_lowercase() || c.is_ascii_digit();
-            word.push(c.to_ascii_lowercase());
-        }
-        if !word.is_empty() {
-            out.push(word);
-        }
-        out
+            let b = rest.as_bytes();
+            let mut i = 1;
+            while i < b.len()
+                && !(b[i].is_ascii_uppercase()
+                    && (b[i - 1].is_ascii_lowercase() || b[i - 1].is_ascii_digit()))
+            {
+                i += 1;
+            }
+            let (word, after) = rest.split_at(i);
+            rest = after;
+            Some(word)
+        })
     })
 }

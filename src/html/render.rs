@@ -244,13 +244,49 @@ fn content_root(tree: &Tree, facts: &Facts) -> NodeId {
     {
         return article;
     }
+    let own_text = |id: NodeId| facts.chars[id] - facts.link_chars[id].min(facts.chars[id]);
     if main.is_none()
-        && let Some(block) =
-            densest_block(tree, facts, root).filter(|&b| facts.chars[b] * 3 >= facts.chars[root])
+        && let Some(block) = densest_block(tree, facts, root)
+            .filter(|&b| own_text(b) >= MIN_ARTICLE_CHARS && own_text(b) * 2 >= own_text(root))
     {
         return block;
     }
     root
+}
+
+/// Text outside links that the densest block of a page without `<main>` or
+/// `<article>` must hold to be taken for the article, and at least half of
+/// the page's: on smaller pages a table cell or a heading could pass for it.
+const MIN_ARTICLE_CHARS: usize = 200;
+
+/// Elements that can hold an article: not table or list structure, not a
+/// paragraph, not inline.
+fn may_hold_article(name: &str) -> bool {
+    !is_paragraph(name)
+        && !matches!(
+            name,
+            "tr" | "thead"
+                | "tbody"
+                | "tfoot"
+                | "table"
+                | "ul"
+                | "ol"
+                | "dl"
+                | "a"
+                | "b"
+                | "i"
+                | "em"
+                | "strong"
+                | "span"
+                | "font"
+                | "small"
+                | "big"
+                | "u"
+                | "s"
+                | "sub"
+                | "sup"
+                | "code"
+        )
 }
 
 /// Paragraph-like blocks: their text scores the block that holds them.
@@ -314,7 +350,12 @@ fn densest_block(tree: &Tree, facts: &Facts, top: NodeId) -> Option<NodeId> {
         score[id] * (1.0 - facts.link_chars[id] as f64 / chars)
     };
     (1..n)
-        .filter(|&id| score[id] > 0.0 && !facts.gone[id] && descends(tree, id, top))
+        .filter(|&id| {
+            score[id] > 0.0
+                && !facts.gone[id]
+                && may_hold_article(tree.name(id))
+                && descends(tree, id, top)
+        })
         .max_by(|&a, &b| scaled(a).total_cmp(&scaled(b)).then(b.cmp(&a)))
 }
 
@@ -353,12 +394,12 @@ pub(crate) fn render(tree: &Tree) -> Rendered {
         if rendered[id] || tree.text[r.clone()].bytes().all(|b| b.is_ascii_whitespace()) {
             continue;
         }
-        any_text |= !under_code_or_head(tree, id);
+        any_text = any_text || !under_code_or_head(tree, id);
         hidden.extend(tree.pieces_of(r).iter().map(|p| p.src.clone()));
     }
     let title = (1..tree.nodes.len()).find(|&id| tree.name(id) == "title").and_then(|id| {
         let mut s = String::new();
-        for &c in &tree.nodes[id].children {
+        for c in tree.children(id) {
             if let Kind::Text(r) = &tree.nodes[c].kind {
                 s.push_str(&tree.text[r.clone()]);
             }
@@ -419,40 +460,55 @@ impl<'t> Out<'t> {
         }
     }
 
-    /// Lays out `top` and what is below it (without recursion: pages nest deep).
+    /// Lays out `top` and what is below it (without recursion: pages nest
+    /// deep), going down to first children and on to next siblings.
     fn walk(&mut self, top: NodeId) {
-        enum Step {
-            Enter(NodeId),
-            Leave(NodeId),
-        }
-        let mut stack = vec![Step::Enter(top)];
-        while let Some(step) = stack.pop() {
-            match step {
-                Step::Enter(id) => {
-                    if self.facts.gone[id] {
+        let tree = self.tree;
+        let mut id = top;
+        loop {
+            if self.visit(id) {
+                match tree.nodes[id].first_child {
+                    Some(child) => {
+                        id = child;
                         continue;
                     }
-                    match &self.tree.nodes[id].kind {
-                        Kind::Text(r) => {
-                            self.rendered[id] = true;
-                            self.text_node(r.clone());
-                            continue;
-                        }
-                        Kind::Element(e) => {
-                            let name = &*e.name;
-                            if id != self.root && may_be_link_list(name) && self.link_dense(id) {
-                                continue;
-                            }
-                            self.enter(name);
-                        }
-                        Kind::Document => {}
-                    }
-                    stack.push(Step::Leave(id));
-                    stack
-                        .extend(self.tree.nodes[id].children.iter().rev().map(|&c| Step::Enter(c)));
+                    None => self.leave(tree.name(id)),
                 }
-                Step::Leave(id) => self.leave(self.tree.name(id)),
             }
+            loop {
+                if id == top {
+                    return;
+                }
+                if let Some(next) = tree.nodes[id].next_sibling {
+                    id = next;
+                    break;
+                }
+                id = tree.nodes[id].parent;
+                self.leave(tree.name(id));
+            }
+        }
+    }
+
+    /// Lays out a text node, or enters an element; true when the element
+    /// was entered (its children are to be visited, then it is left).
+    fn visit(&mut self, id: NodeId) -> bool {
+        if self.facts.gone[id] {
+            return false;
+        }
+        match &self.tree.nodes[id].kind {
+            Kind::Text(r) => {
+                self.rendered[id] = true;
+                self.text_node(r.clone());
+                false
+            }
+            Kind::Element(e) => {
+                if id != self.root && may_be_link_list(&e.name) && self.link_dense(id) {
+                    return false;
+                }
+                self.enter(&e.name);
+                true
+            }
+            Kind::Document => true,
         }
     }
 

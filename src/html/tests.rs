@@ -201,6 +201,16 @@ fn the_article_is_preferred_to_the_rest_of_the_page() {
             "Headline\n\nBody text of the story.",
         ),
         (
+            "without main or article: the cell that holds the paragraphs",
+            "<body><table><tr><td class=left><a>One</a><br><a>Two</a><br><a>Three</a></td><td><p>First paragraph of the release, which a portal of the old kind lays out in the middle cell of a wide table.</p><p>Second paragraph, with more words: the survey asked 300 people, and the cell holds more text than the rest of the page put together.</p><p>A third paragraph closes the release.</p></td></tr></table><center>Copyright line of the site</center></body>",
+            "First paragraph of the release, which a portal of the old kind lays out in the middle cell of a wide table.\n\nSecond paragraph, with more words: the survey asked 300 people, and the cell holds more text than the rest of the page put together.\n\nA third paragraph closes the release.",
+        ),
+        (
+            "without main or article, a short page is read whole",
+            "<body><table><tr><td><p>A short note.</p></td></tr></table><center>Site line</center></body>",
+            "A short note.\n\nSite line",
+        ),
+        (
             "a list of links inside the article is left out",
             "<article><p>Body text of the story.</p><ul><li><a>Other story one</a></li><li><a>Other story two</a></li></ul></article>",
             "Body text of the story.",
@@ -400,6 +410,19 @@ fn deep_nesting_does_not_overflow() {
     assert_eq!(html_to_text(html.as_bytes()).unwrap().text, "deep");
     let html = "<b>".repeat(50_000) + "x";
     assert_eq!(html_to_text(html.as_bytes()).unwrap().text, "x");
+}
+
+#[test]
+fn rule_lists_are_sorted_and_lowercase() {
+    let tags = super::furniture::DROPPED_TAGS;
+    assert!(tags.windows(2).all(|w| w[0] < w[1]), "DROPPED_TAGS must be sorted");
+    for list in [
+        super::furniture::FURNITURE_WORDS,
+        super::furniture::FURNITURE_NAMES,
+        super::furniture::DROPPED_ROLES,
+    ] {
+        assert!(list.iter().all(|w| *w == w.to_ascii_lowercase()), "{list:?}");
+    }
 }
 
 #[test]

@@ -15,6 +15,7 @@
 //! in the text.
 
 use html5gum::{Emitter, Error, State, Tokenizer, naive_next_state};
+use std::borrow::Cow;
 use std::convert::Infallible;
 use std::ops::Range;
 
@@ -24,12 +25,21 @@ pub(crate) type NodeId = usize;
 /// The document root.
 pub(crate) const ROOT: NodeId = 0;
 
-/// A node: the document root, an element or a run of text.
+/// A node: the document root, an element or a run of text. Children are
+/// linked (first, last, next sibling): no allocation per node.
 #[derive(Debug)]
 pub(crate) struct Node {
     pub parent: NodeId,
-    pub children: Vec<NodeId>,
+    pub first_child: Option<NodeId>,
+    pub last_child: Option<NodeId>,
+    pub next_sibling: Option<NodeId>,
     pub kind: Kind,
+}
+
+impl Node {
+    fn new(parent: NodeId, kind: Kind) -> Self {
+        Node { parent, first_child: None, last_child: None, next_sibling: None, kind }
+    }
 }
 
 /// What a node is.
@@ -45,20 +55,44 @@ pub(crate) enum Kind {
 /// whether its text is kept.
 #[derive(Debug, Default)]
 pub(crate) struct Element {
-    pub name: Box<str>,
-    pub attrs: Vec<(Box<str>, Box<str>)>,
+    /// Known names are not allocated.
+    pub name: Cow<'static, str>,
+    pub attrs: Vec<(&'static str, Box<str>)>,
 }
 
 impl Element {
     /// The value of attribute `name`, if present.
     pub fn attr(&self, name: &str) -> Option<&str> {
-        self.attrs.iter().find(|(n, _)| &**n == name).map(|(_, v)| &**v)
+        self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| &**v)
     }
 }
 
 /// Attributes kept on elements; the others are dropped while tokenizing.
 const KEPT_ATTRIBUTES: &[&str] =
     &["id", "class", "role", "hidden", "aria-hidden", "style", "type", "itemprop"];
+
+/// Tag names given a static string instead of an allocation: every name
+/// the rules read, and the common inline ones.
+const KNOWN_TAGS: &[&str] = &[
+    "a", "abbr", "address", "applet", "area", "article", "aside", "audio", "b", "base", "basefont",
+    "bdi", "bdo", "bgsound", "big", "blockquote", "body", "br", "button", "canvas", "caption",
+    "center", "cite", "code", "col", "colgroup", "data", "datalist", "dd", "del", "details", "dfn",
+    "dialog", "dir", "div", "dl", "dt", "em", "embed", "fieldset", "figcaption", "figure", "font",
+    "footer", "form", "frame", "frameset", "h1", "h2", "h3", "h4", "h5", "h6", "head", "header",
+    "hgroup", "hr", "html", "i", "iframe", "img", "input", "ins", "kbd", "keygen", "label",
+    "legend", "li", "link", "listing", "main", "map", "mark", "marquee", "math", "menu", "meta",
+    "meter", "nav", "nobr", "noembed", "noframes", "noscript", "object", "ol", "optgroup",
+    "option", "output", "p", "param", "path", "picture", "plaintext", "pre", "progress", "q", "rp",
+    "rt", "ruby", "s", "samp", "script", "search", "section", "select", "small", "source", "span",
+    "strike", "strong", "style", "sub", "summary", "sup", "svg", "table", "tbody", "td",
+    "template", "textarea", "tfoot", "th", "thead", "time", "title", "tr", "track", "tt", "u",
+    "ul", "var", "video", "wbr", "xmp",
+];
+
+/// `name` (ASCII lowercase) as a static string when it is a known tag.
+fn intern(name: &[u8]) -> Option<&'static str> {
+    KNOWN_TAGS.binary_search_by(|t| t.as_bytes().cmp(name)).ok().map(|i| KNOWN_TAGS[i])
+}
 
 /// A piece of the tree's text and where it was read from (bytes of the
 /// tokenized input).
@@ -107,6 +141,11 @@ impl Tree {
     /// The name of node `id` if it is an element, else "".
     pub fn name(&self, id: NodeId) -> &str {
         self.element(id).map_or("", |e| &e.name)
+    }
+
+    /// The children of node `id`, in order.
+    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+        std::iter::successors(self.nodes[id].first_child, |&c| self.nodes[c].next_sibling)
     }
 
     /// The pieces that make up `range` of [`Tree::text`] (a text node's range).
@@ -272,7 +311,7 @@ impl<'i> Builder<'i> {
     fn new(input: &'i [u8]) -> Self {
         Builder {
             input,
-            nodes: vec![Node { parent: ROOT, children: Vec::new(), kind: Kind::Document }],
+            nodes: vec![Node::new(ROOT, Kind::Document)],
             open: vec![ROOT],
             text: Vec::new(),
             pieces: Vec::new(),
@@ -293,8 +332,11 @@ impl<'i> Builder<'i> {
     fn append(&mut self, kind: Kind) -> NodeId {
         let parent = self.current();
         let id = self.nodes.len();
-        self.nodes.push(Node { parent, children: Vec::new(), kind });
-        self.nodes[parent].children.push(id);
+        self.nodes.push(Node::new(parent, kind));
+        match self.nodes[parent].last_child.replace(id) {
+            Some(last) => self.nodes[last].next_sibling = Some(id),
+            None => self.nodes[parent].first_child = Some(id),
+        }
         id
     }
 
@@ -367,7 +409,7 @@ impl<'i> Builder<'i> {
     fn end_tag(&mut self, name: &str) {
         match name {
             "br" => {
-                self.start_tag(Element { name: "br".into(), attrs: Vec::new() });
+                self.start_tag(Element { name: Cow::Borrowed("br"), attrs: Vec::new() });
             }
             // Content after </body> or </html> still belongs to the body.
             "body" | "html" => {}
@@ -425,7 +467,7 @@ impl<'i> Builder<'i> {
     /// when it is the text right before, else as a new text node.
     fn extend_text_node(&mut self, start: usize, end: usize) {
         let parent = self.current();
-        if let Some(&last) = self.nodes[parent].children.last()
+        if let Some(last) = self.nodes[parent].last_child
             && let Kind::Text(r) = &mut self.nodes[last].kind
             && r.end == start
         {
@@ -508,12 +550,13 @@ impl<'b, 'i> Recorder<'b, 'i> {
             return;
         }
         self.in_attr = false;
-        let name = String::from_utf8_lossy(&self.attr_name).to_ascii_lowercase();
-        if KEPT_ATTRIBUTES.contains(&name.as_str())
-            && !self.tag.attrs.iter().any(|(n, _)| **n == *name)
+        let kept =
+            KEPT_ATTRIBUTES.iter().find(|k| k.as_bytes().eq_ignore_ascii_case(&self.attr_name));
+        if let Some(&name) = kept
+            && !self.tag.attrs.iter().any(|(n, _)| *n == name)
         {
             let value = String::from_utf8_lossy(&self.attr_value).into_owned();
-            self.tag.attrs.push((name.into(), value.into()));
+            self.tag.attrs.push((name, value.into()));
         }
         self.attr_name.clear();
         self.attr_value.clear();
@@ -574,7 +617,10 @@ impl Emitter for Recorder<'_, '_> {
         self.text_start = self.pos;
         let mut tag = std::mem::take(&mut self.tag);
         self.tag_name.make_ascii_lowercase();
-        tag.name = String::from_utf8_lossy(&self.tag_name).into();
+        tag.name = match intern(&self.tag_name) {
+            Some(known) => Cow::Borrowed(known),
+            None => Cow::Owned(String::from_utf8_lossy(&self.tag_name).into_owned()),
+        };
         if self.tag_is_end {
             self.builder.end_tag(&tag.name);
             return None;
