@@ -88,6 +88,11 @@ fn is_block(name: &str) -> bool {
     )
 }
 
+/// Elements whose white space is kept, as in `<pre>`.
+fn keeps_white_space(name: &str) -> bool {
+    matches!(name, "pre" | "listing" | "plaintext" | "xmp")
+}
+
 /// Blocks that are left out when mostly links (two links or more, and
 /// link text at least half their text).
 fn may_be_link_list(name: &str) -> bool {
@@ -437,6 +442,9 @@ struct Out<'t> {
     pending_space: Option<Range<usize>>,
     /// Depth of `<pre>` elements (white space kept).
     pre: usize,
+    /// No text yet in the innermost `<pre>`: a line break opening it is
+    /// not text (as the spec says).
+    pre_start: bool,
     /// Cells seen in each open table row.
     rows: Vec<usize>,
     /// Text nodes laid out.
@@ -455,6 +463,7 @@ impl<'t> Out<'t> {
             pending_tab: false,
             pending_space: None,
             pre: 0,
+            pre_start: false,
             rows: Vec::new(),
             rendered: vec![false; tree.nodes.len()],
         }
@@ -534,8 +543,9 @@ impl<'t> Out<'t> {
         if name == "tr" {
             self.rows.push(0);
         }
-        if name == "pre" || name == "listing" || name == "plaintext" {
+        if keeps_white_space(name) {
             self.pre += 1;
+            self.pre_start = true;
         }
         if is_block(name) {
             self.block_break();
@@ -546,7 +556,7 @@ impl<'t> Out<'t> {
         if name == "tr" {
             self.rows.pop();
         }
-        if name == "pre" || name == "listing" || name == "plaintext" {
+        if keeps_white_space(name) {
             self.pre = self.pre.saturating_sub(1);
         }
         if is_block(name) {
@@ -609,8 +619,14 @@ impl<'t> Out<'t> {
         self.runs.push(Run { text: start..end, src, exact });
     }
 
-    fn text_node(&mut self, range: Range<usize>) {
+    fn text_node(&mut self, mut range: Range<usize>) {
         let tree = self.tree;
+        if self.pre > 0
+            && std::mem::take(&mut self.pre_start)
+            && tree.text[range.clone()].starts_with('\n')
+        {
+            range.start += 1;
+        }
         for piece in tree.pieces_of(&range) {
             let from = piece.text.start.max(range.start);
             let to = piece.text.end.min(range.end);

@@ -21,8 +21,8 @@ spread evenly over the sorted list) writes three pages, one of each kind:
 The article's text goes in as a browser would show it: the first line is
 the headline (<h1>, or <FONT> on the portal), short unpunctuated lines are
 subheadings, lines of a paragraph group are joined by <br>, bullet lines are
-list items (without their bullet), a group of short lines may be a one-cell
-table. Figures are marked up as sites do (`<b>62</b>%`, `<strong>62%</strong>
+list items (without their bullet) or, on the news site, rows of a
+one-column table; on the portal two paragraphs may sit in a layout table. Figures are marked up as sites do (`<b>62</b>%`, `<strong>62%</strong>
 of <a>marketers</a>`, `62&#37;`, `62&percnt;`, `62&nbsp;%`, spans), special
 characters as references (`&amp;`, `&rsquo;`, `&ldquo;`, `&nbsp;`), source
 lines wrap inside paragraphs, and comments and hidden spans stand between
@@ -209,9 +209,9 @@ def esc_plain(text):
     return html.escape(text, quote=False)
 
 
-def body_blocks(page, blocks, upper=False):
+def body_blocks(page, blocks, upper=False, tables=False):
     """The article's blocks as HTML (upper-case tags, unclosed P and LI on
-    the portal)."""
+    the portal; with `tables`, some lists as one-column data tables)."""
     rng = page.rng
     parts = []
     for kind, lines in blocks:
@@ -225,6 +225,9 @@ def body_blocks(page, blocks, upper=False):
         elif kind == "ul":
             if upper:
                 parts.append("<UL>\n" + "\n".join(f"<LI>{page.inline(x)}" for x in lines) + "\n</UL>")
+            elif tables and rng.random() < 0.5:
+                rows = "\n".join(f"  <tr><td>{page.inline(x)}</td></tr>" for x in lines)
+                parts.append(f'<table class="key-findings">\n<tbody>\n{rows}\n</tbody>\n</table>')
             else:
                 parts.append("<ul>\n" + "\n".join(f"  <li>{page.inline(x)}</li>" for x in lines) + "\n</ul>")
         else:
@@ -249,7 +252,7 @@ def news_page(page, blocks, name):
     rng = page.rng
     title = title_of(blocks, name)
     f = page.f
-    body = body_blocks(page, blocks)
+    body = body_blocks(page, blocks, tables=True)
     # An inline advert and a related box between paragraphs.
     if len(body) > 2:
         body.insert(2, '<div class="ad-slot ad-inline"><span class="ad-label">' + f("Advertisement: save 30% on business software") + "</span></div>")
@@ -432,7 +435,7 @@ def press_page(page, blocks, name):
     title = title_of(blocks, name)
     f = page.f
     body = body_blocks(page, blocks, upper=True)
-    # A run of short paragraphs in a one-cell-per-row layout table.
+    # Two paragraphs in a one-cell-per-row layout table.
     if len(body) > 3 and rng.random() < 0.5:
         body[1:3] = ["<TABLE BORDER=0 CELLPADDING=2>" + "".join(f"<TR><TD>{b}</TD></TR>" for b in body[1:3]) + "</TABLE>"]
     headline = f'<FONT SIZE="+2" FACE="Arial"><B>{page.inline(title)}</B></FONT><BR><BR>' if blocks and blocks[0][0] == "h1" else ""
