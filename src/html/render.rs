@@ -6,7 +6,11 @@
 //! links (menus, "related" lists, tag clouds). The content root is chosen:
 //! the `<main>` (or `role=main`) with the most text, else the body; within
 //! it, the `<article>` with the most text when it holds at least a third of
-//! the root's text. Then the root is laid out: each block (paragraph,
+//! the root's text; on a page with neither, the block that holds the
+//! paragraphs, scored as Readability scores its candidates (an old portal's
+//! middle table cell), when it holds half the page's text. A headline
+//! (`<h1>`) outside the root is put before it. Then the root is laid out:
+//! each block (paragraph,
 //! heading, list item, table row, quotation...) on its own line with a
 //! blank line between blocks, so each is its own paragraph for the
 //! segmenter, as in the one-paragraph-per-line articles of the corpora;
