@@ -1,7 +1,7 @@
 //! Computes the build's identity for incremental extraction: a hash of the
 //! sources, the manifest and the locked dependency versions, which are what
 //! decide the claims. A dataset is reused only by a build with the same
-//! identity (see `BUILD_STAMP` in src/pipeline.rs); a change to any of
+//! identity (see `BUILD_STAMP` in src/io/driver.rs); a change to any of
 //! those files gives a new one.
 
 use std::hash::{Hash, Hasher};

@@ -85,7 +85,7 @@ def main():
     add(f"Each time is hyperfine's mean ± standard deviation ({meta['runs']}). "
         "MB = 10^6 bytes of `*.txt` read (links followed). rg counts the lines "
         "matching the literals every expression contains (`PREFILTER` in "
-        "src/detect.rs) over the same files: the bare cost of reading and "
+        "src/lang/detect.rs) over the same files: the bare cost of reading and "
         "scanning them. CPU s is user + system time, summed over threads: "
         "less disturbed than wall time by other work on the machine.")
     add("")

@@ -41,9 +41,9 @@ target=${CARGO_TARGET_DIR:-target}
 case $target in /*) ;; *) target=$repo/$target ;; esac
 bin=$target/release/claimscan
 
-# The same regex as PREFILTER in src/detect.rs, read from the source.
-prefilter=$(sed -n 's/^pub const PREFILTER: &str = r"(?i)\(.*\)";$/\1/p' src/detect.rs | head -n1)
-[ -n "$prefilter" ] || { echo "bench: cannot read PREFILTER from src/detect.rs" >&2; exit 2; }
+# The same regex as PREFILTER in src/lang/detect.rs, read from the source.
+prefilter=$(sed -n 's/^pub(crate) const PREFILTER: &str = r"(?i)\(.*\)";$/\1/p' src/lang/detect.rs | head -n1)
+[ -n "$prefilter" ] || { echo "bench: cannot read PREFILTER from src/lang/detect.rs" >&2; exit 2; }
 
 work=$(mktemp -d "${TMPDIR:-/tmp}/claimscan-bench.XXXXXX")
 trap 'rm -rf "$work"' EXIT

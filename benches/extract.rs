@@ -9,7 +9,7 @@
 //! Run with `cargo bench --bench extract`; whole-process timings over the
 //! real corpora are `bench/run.sh`.
 
-use claimscan::extract::extract_article;
+use claimscan::extract_article;
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use std::path::Path;

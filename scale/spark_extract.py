@@ -78,13 +78,34 @@ def _substitute(err):
     return "\x1a" * (err.end - err.start), err.end
 
 
+def utf16_without_bom(data):
+    """'LE' or 'BE' when the first 4 KiB have NULs at most odd (or even)
+    offsets and hardly any at the others, as claimscan decides; else None."""
+    head = data[:min(len(data), 4096) & ~1]
+    units = len(head) // 2
+    if units < 2:
+        return None
+    even, odd = head[0::2].count(0), head[1::2].count(0)
+    mostly, hardly = (lambda n: n * 10 >= units * 7), (lambda n: n * 10 <= units)
+    if mostly(odd) and hardly(even):
+        return "LE"
+    if mostly(even) and hardly(odd):
+        return "BE"
+    return None
+
+
 def decode(data):
-    """(text, None) or (None, why refused): claimscan's input policy (src/corpus.rs)."""
+    """(text, None) or (None, why refused): claimscan's input policy (src/io/corpus.rs)."""
     if data.startswith(b"\xff\xfe") or data.startswith(b"\xfe\xff"):
         return None, ("UTF-16 text is not supported (offsets are UTF-8 bytes): "
                       "convert it first, e.g. iconv -f UTF-16 -t UTF-8")
     nul = data.find(b"\x00")
     if nul >= 0:
+        order = utf16_without_bom(data)
+        if order:
+            return None, (f"UTF-16{order} text without a byte-order mark is not supported "
+                          f"(offsets are UTF-8 bytes): convert it first, e.g. "
+                          f"iconv -f UTF-16{order} -t UTF-8")
         return None, f"binary file (NUL byte at offset {nul})"
     codecs.register_error("claimscan_substitute", _substitute)
     return data.decode("utf-8", errors="claimscan_substitute"), None

@@ -9,13 +9,23 @@ use std::path::PathBuf;
 pub struct Cli {
     /// The command to run.
     #[command(subcommand)]
-    pub command: Command,
+    pub(crate) command: Command,
 }
 
 /// The subcommands.
 #[derive(Debug, Subcommand)]
-pub enum Command {
+pub(crate) enum Command {
     /// Extract percentage claims from a folder of articles into a dataset.
+    ///
+    /// When OUT already holds a dataset of this build, only new and changed
+    /// articles are extracted. A run that finds no article leaves OUT as it
+    /// was.
+    ///
+    /// Exit status: 0 when every article was extracted; 1 when some could
+    /// not be read or decoded (each is named on stderr and recorded in the
+    /// manifest; the others are extracted); 2 on usage errors and when
+    /// nothing was written (no corpus folder, no article in it, an output
+    /// folder that cannot be created or written).
     ///
     /// Example: claimscan extract corpus -o extracted
     Extract(ExtractArgs),
@@ -27,7 +37,7 @@ pub enum Command {
     /// record on stdout and the stream goes on. Exit status 2 only when
     /// stdin cannot be read or stdout written (a closed pipe exits 0).
     ///
-    /// Example: claimscan stream -j4 < articles.jsonl > claims.jsonl
+    /// Example: echo '{"id": "a.txt", "text": "Of the CIOs, 45% agreed."}' | claimscan stream -j4
     Stream(StreamArgs),
     /// Score a claims file against a gold file (same figures as score.py).
     ///
@@ -43,7 +53,7 @@ pub enum Command {
     Audit(AuditArgs),
     /// Print one claim in its sentence, the expression, subject and population phrase marked.
     ///
-    /// Example: claimscan show c-3f2a9c1e0b7d4a55
+    /// Example: claimscan show c-75c5cf2871c40394
     Show(ShowArgs),
     /// Export a dataset for review or analysis tools: csv, label-studio, brat or w3c.
     ///
@@ -72,25 +82,24 @@ pub enum Command {
     /// filters by population and audit status (from --audit, else each
     /// claim's spans are checked against the corpus). No network needed.
     ///
-    /// Example: claimscan report extracted -o report.html --audit audit.jsonl
+    /// Example: claimscan audit extracted --json > audit.jsonl; claimscan report extracted --audit audit.jsonl
     Report(ReportArgs),
     /// Print a shell completion script (bash, zsh, fish, powershell, elvish).
     ///
-    /// Example: claimscan completions bash > /etc/bash_completion.d/claimscan
+    /// Example: source <(claimscan completions bash)
     Completions(CompletionsArgs),
     /// Print the man page (roff) to stdout.
     ///
-    /// Example: claimscan man | man -l -
+    /// Example: claimscan man > claimscan.1 && man -l claimscan.1 | cat
     Man,
 }
 
 /// Arguments of `claimscan extract`.
 #[derive(Debug, Args)]
-pub struct ExtractArgs {
+pub(crate) struct ExtractArgs {
     /// Folder of articles, searched recursively; `-` reads one article
-    /// (named `-`) from standard input.
-    #[arg(default_value = "corpus")]
-    pub corpus: PathBuf,
+    /// (named `-`) from standard input [default: corpus].
+    pub corpus: Option<PathBuf>,
     /// Output folder for claims.jsonl and manifest.json.
     #[arg(short, long, default_value = "extracted")]
     pub out: PathBuf,
@@ -106,11 +115,16 @@ pub struct ExtractArgs {
     /// Re-extract every article, even those unchanged since the dataset in OUT.
     #[arg(long)]
     pub full: bool,
+    /// The populations file: the two groups claims are attributed to and the
+    /// words for their people (default: the built-in marketing/IT file; see
+    /// the README, "Defining your own populations").
+    #[arg(long, value_name = "FILE")]
+    pub populations: Option<PathBuf>,
 }
 
 /// Arguments of `claimscan stream`.
 #[derive(Debug, Args)]
-pub struct StreamArgs {
+pub(crate) struct StreamArgs {
     /// Input field holding the article's id (a string or a number; missing: the line number).
     #[arg(long, default_value = "id")]
     pub id_field: String,
@@ -123,14 +137,17 @@ pub struct StreamArgs {
     /// Most lines extracted together; each batch is written and flushed in input order.
     #[arg(long, default_value_t = 64)]
     pub batch: usize,
+    /// The populations file (default: the built-in marketing/IT file).
+    #[arg(long, value_name = "FILE")]
+    pub populations: Option<PathBuf>,
 }
 
 /// Arguments of `claimscan eval`.
 #[derive(Debug, Args)]
-pub struct EvalArgs {
+pub(crate) struct EvalArgs {
     /// Gold claims, one JSON object per line.
     pub gold: PathBuf,
-    /// Predicted claims, one JSON object per line.
+    /// Predicted claims, one JSON object per line (or a dataset folder).
     #[arg(default_value = "extracted/claims.jsonl")]
     pub claims: PathBuf,
     /// List misses, extras and wrong fields.
@@ -143,11 +160,11 @@ pub struct EvalArgs {
 
 /// Arguments of `claimscan audit`.
 #[derive(Debug, Args)]
-pub struct AuditArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+pub(crate) struct AuditArgs {
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Print the report as JSON lines: one object per claim that does not
@@ -162,37 +179,37 @@ pub struct AuditArgs {
 
 /// Arguments of `claimscan show`.
 #[derive(Debug, Args)]
-pub struct ShowArgs {
+pub(crate) struct ShowArgs {
     /// The claim's id, e.g. c-3f2a9c1e0b7d4a55.
     pub id: String,
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
 }
 
 /// Arguments of `claimscan export`.
 #[derive(Debug, Args)]
-pub struct ExportArgs {
+pub(crate) struct ExportArgs {
     /// Output format.
     #[arg(short, long, value_enum)]
     pub format: ExportFormat,
-    /// Dataset folder holding claims.jsonl and manifest.json.
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
     /// Output file (csv, label-studio, w3c; default stdout) or folder (brat, required).
     #[arg(short, long)]
     pub out: Option<PathBuf>,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
 }
 
 /// The formats of `claimscan export`.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, clap::ValueEnum)]
-pub enum ExportFormat {
+pub(crate) enum ExportFormat {
     /// One row per claim, flat columns, with the sentence text.
     Csv,
     /// Label Studio tasks with predictions, one task per article.
@@ -205,7 +222,7 @@ pub enum ExportFormat {
 
 /// Arguments of `claimscan schema`.
 #[derive(Debug, Args)]
-pub struct SchemaArgs {
+pub(crate) struct SchemaArgs {
     /// Which file's schema: a line of claims.jsonl, or manifest.json.
     #[arg(value_enum, default_value = "claims")]
     pub which: SchemaKind,
@@ -222,8 +239,8 @@ pub enum SchemaKind {
 
 /// Arguments of `claimscan stats`.
 #[derive(Debug, Args)]
-pub struct StatsArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+pub(crate) struct StatsArgs {
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
     /// Print the counts and the gap table as one JSON object.
@@ -236,14 +253,14 @@ pub struct StatsArgs {
 
 /// Arguments of `claimscan report`.
 #[derive(Debug, Args)]
-pub struct ReportArgs {
-    /// Dataset folder holding claims.jsonl and manifest.json.
+pub(crate) struct ReportArgs {
+    /// Dataset folder holding claims.jsonl and manifest.json (or either file).
     #[arg(default_value = "extracted")]
     pub dataset: PathBuf,
-    /// Output HTML file.
-    #[arg(short, long, default_value = "report.html")]
-    pub out: PathBuf,
-    /// Folder of articles (default: the one recorded in the manifest, else `corpus`).
+    /// Output HTML file [default: report.html in the dataset folder].
+    #[arg(short, long)]
+    pub out: Option<PathBuf>,
+    /// Folder of articles (default: the one the manifest records, found from any folder).
     #[arg(long)]
     pub corpus: Option<PathBuf>,
     /// Output of `claimscan audit --json` to take claim statuses from.
@@ -253,7 +270,7 @@ pub struct ReportArgs {
 
 /// Arguments of `claimscan completions`.
 #[derive(Debug, Args)]
-pub struct CompletionsArgs {
+pub(crate) struct CompletionsArgs {
     /// The shell to complete for.
     #[arg(value_enum)]
     pub shell: clap_complete::Shell,

@@ -1,7 +1,6 @@
 //! The `claimscan` binary: parse arguments, run a command, map the result to an exit code.
 
-use claimscan::cli::{Cli, Command};
-use claimscan::cmd;
+use claimscan::{Cli, Status};
 use clap::Parser;
 use std::process::ExitCode;
 
@@ -32,19 +31,7 @@ fn no_transparent_huge_pages() {
 fn main() -> ExitCode {
     no_transparent_huge_pages();
     let cli = Cli::parse();
-    let result = match &cli.command {
-        Command::Extract(args) => cmd::extract::run(args),
-        Command::Stream(args) => cmd::stream::run(args),
-        Command::Eval(args) => cmd::eval::run(args),
-        Command::Audit(args) => cmd::audit::run(args),
-        Command::Show(args) => cmd::show::run(args),
-        Command::Export(args) => cmd::export::run(args),
-        Command::Schema(args) => cmd::schema::run(args),
-        Command::Stats(args) => cmd::stats::run(args),
-        Command::Report(args) => cmd::report::run(args),
-        Command::Completions(args) => cmd::completions::run(args),
-        Command::Man => cmd::completions::man(),
-    };
+    let result = claimscan::run(&cli);
     match result {
         Ok(code) => ExitCode::from(code as u8),
         Err(err) => {
@@ -52,7 +39,7 @@ fn main() -> ExitCode {
                 return ExitCode::SUCCESS;
             }
             eprintln!("claimscan: {err:#}");
-            ExitCode::from(cmd::Status::Failure as u8)
+            ExitCode::from(Status::Failure as u8)
         }
     }
 }

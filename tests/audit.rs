@@ -209,8 +209,29 @@ fn inserted_text_moves_claims_and_fix_reanchors_them() {
         assert_eq!(n(&at["line"]), n(&c["line"]) + 1, "{l}");
         assert_eq!(at["column"], c["column"], "{l}");
     }
+    // One line per moved claim, saying where it went, and one line for all.
     let text = stdout(&f.audit(&[]));
-    assert!(text.contains("moved to a.txt:"), "{text}");
+    for c in &a_claims {
+        let want = format!(
+            "{} a.txt:{}:{} {}: moved to {}:{}\n",
+            c["id"].as_str().unwrap(),
+            c["line"],
+            c["column"],
+            c["text"],
+            n(&c["line"]) + 1,
+            c["column"]
+        );
+        assert!(text.contains(&want), "{want}\n{text}");
+    }
+    assert!(!text.contains("  - "), "no problems listed for moved claims: {text}");
+    assert!(
+        text.contains(&format!(
+            "{} claim(s) moved with edits to their articles: claimscan audit --fix re-anchors \
+             them; claimscan extract extracts the edited articles again\n",
+            a_claims.len()
+        )),
+        "{text}"
+    );
     assert!(text.contains("article a.txt: changed since extraction"), "{text}");
 
     let o = f.audit(&["--fix"]);
@@ -230,14 +251,17 @@ fn inserted_text_moves_claims_and_fix_reanchors_them() {
             assert_eq!(old, new, "records of unchanged articles are kept byte for byte");
         }
     }
+    // The manifest keeps what the claims were extracted from, and records
+    // what they were re-anchored to.
     let manifest: Value = serde_json::from_str(&read(&f.out.join("manifest.json"))).unwrap();
     let entry =
         manifest["articles"].as_array().unwrap().iter().find(|a| a["path"] == "a.txt").unwrap();
-    assert_eq!(
-        entry["sha256"],
-        Sha256::digest(new_text.as_bytes()).iter().map(|b| format!("{b:02x}")).collect::<String>()
-    );
-    assert_eq!(n(&entry["bytes"]), new_text.len());
+    let sha = |t: &str| {
+        Sha256::digest(t.as_bytes()).iter().map(|b| format!("{b:02x}")).collect::<String>()
+    };
+    assert_eq!(entry["sha256"], sha(&new_text.replacen(PREFACE, "", 1)));
+    assert_eq!(entry["audited"]["sha256"], sha(&new_text));
+    assert_eq!(n(&entry["audited"]["bytes"]), new_text.len());
 
     let o = f.audit(&[]);
     assert_eq!(o.status.code(), Some(0), "after --fix: {}", stdout(&o));

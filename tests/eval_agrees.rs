@@ -119,7 +119,7 @@ fn claimscan(args: &[&Path], flags: &[&str]) -> Output {
 
 /// A temp dir holding `pred.jsonl` perturbed from the named gold file.
 fn perturbed(gold_path: &Path) -> (tempfile::TempDir, PathBuf, Vec<Value>, Vec<Value>) {
-    let gold = claimscan::eval::load_jsonl(gold_path).expect("gold loads");
+    let gold = claimscan::load_jsonl(gold_path).expect("gold loads");
     assert!(!gold.is_empty(), "{} is empty", gold_path.display());
     let pred = perturb(&gold);
     let dir = tempfile::tempdir().unwrap();
@@ -134,7 +134,7 @@ fn library_figures_agree_with_score_py() {
         let (_dir, pred_path, gold, pred) = perturbed(&gold_path);
         let out = score_py(&[&gold_path, &pred_path], &["--json"]);
         let want: Value = serde_json::from_slice(&out.stdout).expect("score.py prints JSON");
-        let got = claimscan::eval::score(&gold, &pred);
+        let got = claimscan::score(&gold, &pred);
 
         for (key, n) in [("gold", got.gold), ("pred", got.pred), ("matched", got.matched)] {
             assert_eq!(want[key].as_u64(), Some(n as u64), "{set}: {key}");

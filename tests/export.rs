@@ -9,8 +9,7 @@
 //! test checks that the exported offsets, counted in code points, slice the
 //! article text to exactly the claim's text.
 
-use claimscan::export::{self, Article};
-use claimscan::record::ClaimRecord;
+use claimscan::{Article, CSV_COLUMNS, ClaimRecord, LABELS, QUOTE_CONTEXT, export_csv};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -119,7 +118,7 @@ fn csv_rows_parse_back_with_every_field_of_the_records() {
     let out = f.export("csv", &[]);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let header: Vec<String> = reader.headers().unwrap().iter().map(String::from).collect();
-    assert_eq!(header, export::CSV_COLUMNS);
+    assert_eq!(header, CSV_COLUMNS);
     let rows: Vec<BTreeMap<String, String>> = reader
         .records()
         .map(|r| header.iter().cloned().zip(r.unwrap().iter().map(String::from)).collect())
@@ -137,7 +136,7 @@ fn csv_rows_parse_back_with_every_field_of_the_records() {
             c.text
         );
         assert_eq!(row["value"].parse::<f64>().unwrap(), c.value);
-        assert_eq!(row["population"], c.population);
+        assert_eq!(row["population"], c.population.as_str());
         assert_eq!(row["evidence"], c.evidence);
         assert_eq!(row["subject"], c.subject.as_ref().map_or("", |s| s.text.as_str()));
         // Sentences with commas, quotes and line breaks come back whole.
@@ -162,11 +161,11 @@ fn csv_round_trips_quotes_commas_and_line_breaks_in_every_text_field() {
     .unwrap();
     assert_eq!(record.subject.as_ref().unwrap().text, text[3..12]);
     let article = Article { path: "a, \"b\".txt", text, claims: vec![&record] };
-    let out = export::csv(&[article]);
+    let out = export_csv(&[article]);
     let mut reader = csv::Reader::from_reader(out.as_bytes());
     let row = reader.records().next().unwrap().unwrap();
     let field = |name: &str| {
-        let i = export::CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
+        let i = CSV_COLUMNS.iter().position(|c| *c == name).unwrap();
         row.get(i).unwrap().to_string()
     };
     assert_eq!(field("article"), "a, \"b\".txt");
@@ -201,7 +200,7 @@ fn label_studio_predictions_slice_the_task_text() {
             let got = slice(text, as_usize(&v["start"]), as_usize(&v["end"]));
             assert_eq!(got, v["text"].as_str().unwrap(), "{article}: {}", r["id"]);
             let label = v["labels"][0].as_str().unwrap();
-            assert!(export::LABELS.contains(&label), "{label}");
+            assert!(LABELS.contains(&label), "{label}");
             found += 1;
         }
     }
@@ -215,7 +214,7 @@ fn label_studio_writes_its_labeling_config_next_to_the_tasks() {
     let config = std::fs::read_to_string(f.dir.path().join("tasks.config.xml")).unwrap();
     assert!(config.contains(r#"<Labels name="label" toName="text">"#), "{config}");
     assert!(config.contains(r#"<Text name="text" value="$text""#), "{config}");
-    for label in export::LABELS {
+    for label in LABELS {
         assert!(config.contains(&format!(r#"<Label value="{label}""#)), "{label}");
     }
     let tasks: Vec<Value> =
@@ -299,8 +298,8 @@ fn w3c_selectors_locate_the_claim_in_the_article() {
         let prefix = quote["prefix"].as_str().unwrap();
         let suffix = quote["suffix"].as_str().unwrap();
         let n = |s: &str| s.chars().count();
-        assert_eq!(n(prefix), start.min(export::QUOTE_CONTEXT), "{}", a["id"]);
-        assert_eq!(n(suffix), (n(&text) - end).min(export::QUOTE_CONTEXT), "{}", a["id"]);
+        assert_eq!(n(prefix), start.min(QUOTE_CONTEXT), "{}", a["id"]);
+        assert_eq!(n(suffix), (n(&text) - end).min(QUOTE_CONTEXT), "{}", a["id"]);
         // prefix + exact + suffix occurs in the text at the position.
         let quoted = format!("{prefix}{exact}{suffix}");
         assert_eq!(slice(&text, start - n(prefix), end + n(suffix)), quoted);
@@ -341,8 +340,5 @@ fn brat_needs_an_output_folder_and_the_corpus_can_be_given() {
         .output()
         .unwrap();
     assert_eq!(o.status.code(), Some(0), "{}", stderr(&o));
-    assert_eq!(
-        String::from_utf8(o.stdout).unwrap().lines().next().unwrap(),
-        export::CSV_COLUMNS.join(",")
-    );
+    assert_eq!(String::from_utf8(o.stdout).unwrap().lines().next().unwrap(), CSV_COLUMNS.join(","));
 }

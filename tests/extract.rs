@@ -1,7 +1,7 @@
 //! `claimscan extract` end to end: the committed dataset, the scores on the
 //! annotated sets, determinism, exit codes and bad input.
 
-use claimscan::eval::{load_jsonl, score};
+use claimscan::{load_jsonl, score};
 use std::fs;
 use std::path::{Path, PathBuf};
 use std::process::{Command, Output};
@@ -32,14 +32,45 @@ fn committed_dataset_is_what_the_code_produces() {
         claimscan(&["extract", "corpus", "-o", tmp.path().to_str().unwrap(), "--quiet"], &root());
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
     for file in ["claims.jsonl", "manifest.json"] {
+        // The corpus's absolute path depends on where the checkout is; and
+        // its path from the dataset, on where the dataset is.
         let fresh = fs::read_to_string(tmp.path().join(file)).unwrap();
+        let fresh = without_locations(&fresh);
         let committed = fs::read_to_string(root().join("extracted").join(file))
             .unwrap_or_else(|e| panic!("extracted/{file}: {e}"));
+        let committed = without_locations(&committed);
         assert!(
             fresh == committed,
             "extracted/{file} is stale: run `cargo run --release -- extract` and commit the result"
         );
     }
+}
+
+/// A manifest's text with the values of `corpus_path` and
+/// `corpus_from_dataset` blanked (a claims file is returned as it is).
+fn without_locations(text: &str) -> String {
+    text.lines()
+        .map(|l| {
+            let t = l.trim_start();
+            if t.starts_with("\"corpus_path\": ") || t.starts_with("\"corpus_from_dataset\": ") {
+                format!("{}: ...,\n", l.split(':').next().unwrap())
+            } else {
+                format!("{l}\n")
+            }
+        })
+        .collect()
+}
+
+/// The committed dataset records where its corpus is: the checkout's
+/// `corpus/`, beside it.
+#[test]
+fn committed_dataset_records_its_corpus() {
+    let m: serde_json::Value =
+        serde_json::from_str(&fs::read_to_string(root().join("extracted/manifest.json")).unwrap())
+            .unwrap();
+    assert_eq!(m["corpus"], "corpus");
+    assert_eq!(m["corpus_from_dataset"], "../corpus");
+    assert!(m["corpus_path"].as_str().is_some_and(|p| p.ends_with("/corpus")), "{m}");
 }
 
 /// Bars from the extraction and attribution issues, per annotated set.
@@ -247,7 +278,12 @@ fn usage_errors_exit_2() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no/such/folder"));
     let file = claimscan(&["extract", "Cargo.toml", "-o", out.path().to_str().unwrap()], &root());
     assert_eq!(file.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&file.stderr).contains("is not a folder"));
+    assert!(
+        String::from_utf8_lossy(&file.stderr)
+            .contains("corpus 'Cargo.toml' is a file, not a folder of articles"),
+        "{}",
+        String::from_utf8_lossy(&file.stderr)
+    );
     let bad_flag = claimscan(&["extract", "--no-such-flag"], &root());
     assert_eq!(bad_flag.status.code(), Some(2));
 }
@@ -466,4 +502,76 @@ fn dash_reads_one_article_from_stdin() {
         (Some(14), Some(13))
     );
     assert_eq!(claims[0]["population"], "it");
+}
+
+/// The annotated employers/employees articles of `../shared`, scored with
+/// the employers/employees populations file: the same rules, other words.
+#[test]
+fn a_populations_file_makes_the_rules_read_other_groups() {
+    let data = root().join("../shared/employers-employees");
+    if !data.exists() {
+        assert!(std::env::var("CI").is_err(), "CI needs {}", data.display());
+        return;
+    }
+    let tmp = tempfile::tempdir().unwrap();
+    let file = root().join("populations/employers-employees.toml");
+    let out = extract(&data.join("corpus"), tmp.path(), &["--populations", file.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    let gold = load_jsonl(&data.join("gold.jsonl")).unwrap();
+    let pred = load_jsonl(&tmp.path().join("claims.jsonl")).unwrap();
+    let s = score(&gold, &pred);
+    assert!(s.claim_f1 >= 0.9, "claim F1 {} with the employers/employees file", s.claim_f1);
+    // The same articles read for marketing and IT name nobody.
+    let plain = tempfile::tempdir().unwrap();
+    assert!(extract(&data.join("corpus"), plain.path(), &[]).status.success());
+    let pred = load_jsonl(&plain.path().join("claims.jsonl")).unwrap();
+    assert!(score(&gold, &pred).claim_f1 < 0.2);
+    // The manifest says which populations, and the records use their names.
+    let manifest: serde_json::Value =
+        serde_json::from_slice(&fs::read(tmp.path().join("manifest.json")).unwrap()).unwrap();
+    assert_eq!(manifest["populations"]["names"], serde_json::json!(["employers", "employees"]));
+    assert_eq!(manifest["populations"]["sha256"].as_str().unwrap().len(), 64);
+}
+
+/// A bad populations file: its line and what is wrong, exit 2, nothing written.
+#[test]
+fn a_bad_populations_file_says_where_and_writes_nothing() {
+    let tmp = tempfile::tempdir().unwrap();
+    let file = tmp.path().join("bad.toml");
+    fs::write(
+        &file,
+        "both = \"both\"\n[[population]]\nname = \"a\"\nheads = [\"alphas\"]\n\
+         [[population]]\nname = \"b\"\nheads = [\"alphas\"]\n[people]\n",
+    )
+    .unwrap();
+    let out_dir = tmp.path().join("out");
+    let out = extract(&root().join("corpus"), &out_dir, &["--populations", file.to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("bad.toml, line 7") && err.contains("\"alphas\" is listed for"), "{err}");
+    assert!(!out_dir.exists(), "nothing is written");
+}
+
+/// Claims are reused only from a dataset made with the same populations file.
+#[test]
+fn claims_are_reused_only_with_the_same_populations() {
+    let tmp = tempfile::tempdir().unwrap();
+    let out = tmp.path().join("ds");
+    let ee = root().join("populations/employers-employees.toml");
+    assert!(extract(&root().join("corpus"), &out, &[]).status.success());
+    let again = claimscan(
+        &["extract", "corpus", "-o", out.to_str().unwrap(), "--populations", ee.to_str().unwrap()],
+        &root(),
+    );
+    assert!(again.status.success(), "{}", String::from_utf8_lossy(&again.stderr));
+    let err = String::from_utf8_lossy(&again.stderr);
+    assert!(!err.contains("incremental"), "rebuilt in full, not reused: {err}");
+    let fresh = tempfile::tempdir().unwrap();
+    let full =
+        extract(&root().join("corpus"), fresh.path(), &["--populations", ee.to_str().unwrap()]);
+    assert!(full.status.success());
+    assert_eq!(
+        fs::read(out.join("claims.jsonl")).unwrap(),
+        fs::read(fresh.path().join("claims.jsonl")).unwrap()
+    );
 }

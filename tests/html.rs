@@ -20,7 +20,7 @@
 //! throughput measurement run by hand (`cargo test --release --test html --
 //! --ignored --nocapture`).
 
-use claimscan::html::{HtmlText, html_to_text};
+use claimscan::{HtmlText, html_to_text};
 use serde_json::Value;
 use std::collections::BTreeMap;
 use std::path::{Path, PathBuf};
@@ -57,7 +57,7 @@ impl ClaimView {
 /// The claims of an article. The one place that names the extractor, whose
 /// path may move in the restructuring.
 fn claims_of(text: &str) -> Vec<ClaimView> {
-    claimscan::extract::extract_article(text)
+    claimscan::extract_article(text)
         .into_iter()
         .map(|c| ClaimView {
             text: c.figure.span.slice(text).to_string(),

@@ -8,8 +8,7 @@
 //! with the `jsonschema` crate, and check that the schemas reject what the
 //! format forbids.
 
-use claimscan::cli::SchemaKind;
-use claimscan::cmd::schema::schema_json;
+use claimscan::{SchemaKind, schema_json};
 use serde_json::{Value, json};
 use std::path::Path;
 use std::process::Command;
@@ -85,7 +84,7 @@ fn the_schemas_reject_what_the_format_forbids() {
     let good: Value = serde_json::from_str(claims.lines().next().unwrap()).unwrap();
     let cases: [(&str, &str, Value); 6] = [
         ("unknown bound", "bound", json!("roughly")),
-        ("unknown population", "population", json!("sales")),
+        ("population not a name", "population", json!("")),
         ("negative offset", "start", json!(-1)),
         ("line 0", "line", json!(0)),
         ("subject without offsets", "subject", json!({"text": "x"})),
@@ -96,6 +95,9 @@ fn the_schemas_reject_what_the_format_forbids() {
         bad[field] = value;
         assert!(!errors(&v, &bad).is_empty(), "case {name}: accepted");
     }
+    let mut negative = good.clone();
+    negative["value"] = json!(-0.1);
+    assert!(errors(&v, &negative).is_empty(), "a negative value (\"-0.1%\") is valid");
     let mut flagged = good.clone();
     flagged["audit"] = json!("missing");
     assert!(errors(&v, &flagged).is_empty(), "a record flagged by audit --fix is valid");

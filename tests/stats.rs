@@ -66,7 +66,7 @@ fn json_has_counts_and_the_known_gap() {
 fn csv_is_the_gap_table() {
     let out = String::from_utf8(stats(&["--csv"]).stdout).unwrap();
     let mut reader = csv::Reader::from_reader(out.as_bytes());
-    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), claimscan::stats::GAP_COLUMNS);
+    assert_eq!(reader.headers().unwrap().iter().collect::<Vec<_>>(), claimscan::GAP_COLUMNS);
     let rows: Vec<csv::StringRecord> = reader.records().map(Result::unwrap).collect();
     assert_eq!(rows.len(), 1);
     let first: Vec<&str> = rows[0].iter().take(5).collect();

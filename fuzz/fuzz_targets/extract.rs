@@ -7,9 +7,7 @@
 
 #![no_main]
 
-use claimscan::corpus::decode;
-use claimscan::extract::extract_article;
-use claimscan::pipeline::claim_records;
+use claimscan::{claim_records, decode, extract_article};
 use libfuzzer_sys::fuzz_target;
 
 fn check_span(text: &str, what: &str, start: usize, end: usize) {
@@ -41,7 +39,7 @@ fuzz_target!(|data: &[u8]| {
     }
 
     let claims = extract_article(text);
-    let records = claim_records("fuzz.txt", text, &claims);
+    let records = claim_records("fuzz.txt", text, &claims, claimscan::Populations::builtin());
     assert_eq!(records.len(), claims.len());
     for r in &records {
         check_span(text, "figure", r.start, r.end);

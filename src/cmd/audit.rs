@@ -1,10 +1,13 @@
 //! `claimscan audit`: check a dataset against the current articles, and with
-//! `--fix` rewrite it (see [`crate::audit`] for the checks and re-anchoring).
+//! `--fix` rewrite it (see [`crate::dataset::audit`] for the checks and re-anchoring).
 //!
-//! The text report lists changed and missing articles, then every claim
-//! that does not verify with its problems, then the counts. With `--json`
-//! it is JSON lines instead, one object per claim that does not verify and
-//! a final summary (shown wrapped):
+//! The text report lists changed, missing, re-anchored and failed articles
+//! (one line each), then every claim that does not verify in one line: a
+//! moved claim with where it went, a gone claim whose figure was edited with
+//! the figure now there, the others followed by the checks that failed; then
+//! a line for all moved claims, and the counts. With `--json` it is JSON
+//! lines instead, one object per claim that does not verify and a final
+//! summary (shown wrapped):
 //!
 //! ```json
 //! {"type":"claim","id":"c-3f2a9c1e0b7d4a55","article":"003.txt","start":383,"end":386,
@@ -13,34 +16,37 @@
 //!  "problems":["text at bytes 383..386 is \"of \", record has \"77%\""]}
 //! {"type":"summary","claims":12,"verified":11,"moved":1,"inconsistent":0,"missing":0,
 //!  "gone":0,"ambiguous":0,"article_missing":0,"articles":3,"articles_changed":1,
-//!  "articles_missing":0,"changed_articles":["003.txt"],"missing_articles":[]}
+//!  "articles_missing":0,"changed_articles":["003.txt"],"missing_articles":[],
+//!  "reanchored_articles":[],"failed_as_recorded":[]}
 //! ```
 //!
 //! `status` is `moved`, `inconsistent` (both with the correct `location`),
 //! `missing` (with `reason` `gone` or `ambiguous`, and `candidates` for the
-//! latter) or `article_missing`. With `--fix` the summary gains a `fix`
-//! object. The exit status is 0 when the dataset is clean (after fixing,
+//! latter; a gone claim whose figure was edited has `figure_now`, the
+//! figure's `text` and location) or `article_missing`. With `--fix` the
+//! summary gains a `fix` object. The exit status is 0 when the dataset is clean (after fixing,
 //! when fixing), 1 when not, 2 when the dataset cannot be read.
 
-use crate::audit::{
-    self, ArticleState, ClaimAudit, Dataset, DatasetError, FixCounts, Missing, Report, Status,
-};
 use crate::cli::AuditArgs;
 use crate::cmd::Status as Exit;
-use crate::pipeline::write_atomic;
-use crate::record::{ClaimRecord, Manifest};
-use anyhow::bail;
+use crate::cmd::dataset::{Sources, dataset_dir, load};
+use crate::dataset::audit::{
+    self, ArticleState, ClaimAudit, Dataset, FixCounts, Location, Missing, Report, Status,
+};
+use crate::io::files::write_atomic;
+use crate::record::{ArticleEntry, ClaimRecord, Manifest};
 use serde::Serialize;
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 
 /// Runs `claimscan audit`.
-pub fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
-    let dataset = load(&args.dataset)?;
-    let corpus = corpus_dir(args.corpus.as_deref(), &dataset.manifest)?;
-    let report = audit::audit(&dataset, &read_sources(&corpus, &dataset.manifest));
+pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
+    let dir = dataset_dir(&args.dataset)?;
+    let dataset = load(&dir)?;
+    let sources = Sources::locate(args.corpus.as_deref(), &dir, &dataset.manifest)?;
+    let report = audit::audit(&dataset, &read_sources(&sources, &dataset.manifest));
     let mut fixed: Option<(FixCounts, Report)> = None;
     if args.fix {
         let (repaired, counts) = audit::fix(&dataset, &report);
@@ -54,11 +60,11 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
             }
             let mut manifest = serde_json::to_vec_pretty(&repaired.manifest)?;
             manifest.push(b'\n');
-            write_atomic(&args.dataset.join("claims.jsonl"), claims.as_bytes())?;
-            write_atomic(&args.dataset.join("manifest.json"), &manifest)?;
+            write_atomic(&dir.join("claims.jsonl"), claims.as_bytes())?;
+            write_atomic(&dir.join("manifest.json"), &manifest)?;
             // Audit what was written, as a new run would.
-            let written = load(&args.dataset)?;
-            audit::audit(&written, &read_sources(&corpus, &written.manifest))
+            let written = load(&dir)?;
+            audit::audit(&written, &read_sources(&sources, &written.manifest))
         };
         fixed = Some((counts, after));
     }
@@ -66,7 +72,7 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
     let out = if args.json {
         render_json(&dataset, &report, fixed.as_ref())
     } else {
-        render_text(&dataset, &report, &args.dataset, fixed.as_ref())
+        render_text(&dataset, &report, &dir, fixed.as_ref())
     };
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(out.as_bytes())?;
@@ -78,70 +84,11 @@ pub fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
     Ok(if clean { Exit::Success } else { Exit::Partial })
 }
 
-/// Reads and parses `DIR/claims.jsonl` and `DIR/manifest.json`; a
-/// [`DatasetError`] names the file and line when they are malformed.
-pub(crate) fn load(dir: &Path) -> anyhow::Result<Dataset> {
-    let claims_path = dir.join("claims.jsonl");
-    let manifest_path = dir.join("manifest.json");
-    let read = |p: &Path| {
-        std::fs::read(p).map_err(|e| DatasetError {
-            file: p.display().to_string(),
-            line: None,
-            message: format!("cannot be read: {e}"),
-        })
-    };
-    let manifest = read(&manifest_path)?;
-    let claims = read(&claims_path)?;
-    Ok(audit::parse_dataset(
-        &claims_path.display().to_string(),
-        &claims,
-        &manifest_path.display().to_string(),
-        &manifest,
-    )?)
-}
-
-/// The corpus folder: `given`, else the manifest's, else `corpus`.
-pub(crate) fn corpus_dir(given: Option<&Path>, manifest: &Manifest) -> anyhow::Result<PathBuf> {
-    if let Some(dir) = given {
-        if !dir.is_dir() {
-            bail!("corpus {} is not a folder", dir.display());
-        }
-        return Ok(dir.to_path_buf());
-    }
-    let recorded = PathBuf::from(&manifest.corpus);
-    if recorded.is_dir() {
-        return Ok(recorded);
-    }
-    let fallback = PathBuf::from("corpus");
-    if fallback.is_dir() {
-        return Ok(fallback);
-    }
-    bail!(
-        "corpus '{}' recorded in the manifest is not a folder, nor is 'corpus': pass --corpus DIR",
-        manifest.corpus
-    )
-}
-
-/// An article's bytes, or why they cannot be had.
-pub(crate) fn read_article(corpus: &Path, rel: &str) -> Result<Vec<u8>, String> {
-    std::fs::read(corpus.join(rel)).map_err(|e| match e.kind() {
-        std::io::ErrorKind::NotFound => "not found".to_string(),
-        _ => format!("cannot be read: {e}"),
-    })
-}
-
-fn read_sources(corpus: &Path, manifest: &Manifest) -> BTreeMap<String, audit::Source> {
+fn read_sources(sources: &Sources, manifest: &Manifest) -> BTreeMap<String, audit::Source> {
     manifest
         .articles
         .iter()
-        .map(|entry| {
-            let read = if entry.sha256.is_some() {
-                read_article(corpus, &entry.path)
-            } else {
-                Err("not checked".to_string())
-            };
-            (entry.path.clone(), audit::source(entry, read))
-        })
+        .map(|entry| (entry.path.clone(), audit::source(entry, sources.read(&entry.path))))
         .collect()
 }
 
@@ -150,6 +97,8 @@ fn claim_label(r: &ClaimRecord) -> String {
     format!("{} {}:{}:{} {:?}", r.id, r.article, r.line, r.column, r.text)
 }
 
+/// What became of a claim, in one line: where it went, or why it is not
+/// there any more.
 fn describe(r: &ClaimRecord, a: &ClaimAudit) -> String {
     match a.status {
         Status::Verified => "verified".into(),
@@ -157,12 +106,22 @@ fn describe(r: &ClaimRecord, a: &ClaimAudit) -> String {
             "inconsistent (code points {}..{} at {}:{})",
             at.char_start, at.char_end, at.line, at.column
         ),
-        Status::Moved(at) => format!(
-            "moved to {}:{}:{} (bytes {}..{}, was {}..{})",
-            r.article, at.line, at.column, at.start, at.end, r.start, r.end
-        ),
-        Status::Missing(Missing::Gone) => "missing (gone)".into(),
-        Status::Missing(Missing::Ambiguous(n)) => format!("missing (ambiguous: {n} places)"),
+        Status::Moved(at) => format!("moved to {}:{}", at.line, at.column),
+        Status::Missing(Missing::Gone) => match &a.figure_now {
+            Some(now) if (now.location.line, now.location.column) == (r.line, r.column) => format!(
+                "the figure there changed to {:?}: claimscan extract will extract the new one",
+                now.text
+            ),
+            Some(now) => format!(
+                "the figure changed to {:?}, now at {}:{}: claimscan extract will extract \
+                 the new one",
+                now.text, now.location.line, now.location.column
+            ),
+            None => "missing: its text is no longer in the article".into(),
+        },
+        Status::Missing(Missing::Ambiguous(n)) => {
+            format!("missing: it could be at any of {n} places")
+        }
         Status::ArticleMissing => "article missing".into(),
     }
 }
@@ -174,33 +133,79 @@ fn render_text(
     fixed: Option<&(FixCounts, Report)>,
 ) -> String {
     let mut out = String::new();
-    let bytes_of: BTreeMap<&str, u64> =
-        dataset.manifest.articles.iter().map(|a| (a.path.as_str(), a.bytes)).collect();
+    let entries: BTreeMap<&str, &ArticleEntry> =
+        dataset.manifest.articles.iter().map(|a| (a.path.as_str(), a)).collect();
     for (path, state) in &report.articles {
-        match state {
-            ArticleState::Changed { bytes, .. } => {
-                let _ = writeln!(
+        let entry = entries.get(path.as_str());
+        let failed_as =
+            entry.map_or("", |e| e.status.as_str()).trim_start_matches("error: ").to_string();
+        let _ = match state {
+            ArticleState::Changed { bytes, .. } if entry.is_some_and(|e| e.status != "ok") => {
+                writeln!(
                     out,
-                    "article {path}: changed since extraction ({} bytes, now {bytes})",
-                    bytes_of.get(path.as_str()).copied().unwrap_or(0)
-                );
+                    "article {path}: changed since extraction, which failed ({failed_as}): \
+                     claimscan extract will try it again (now {bytes} bytes)"
+                )
             }
-            ArticleState::Missing(why) => {
-                let _ = writeln!(out, "article {path}: missing ({why})");
+            ArticleState::Changed { bytes, .. } => {
+                let was = entry.map_or(0, |e| e.audited.as_ref().map_or(e.bytes, |a| a.bytes));
+                if was == *bytes {
+                    writeln!(
+                        out,
+                        "article {path}: changed since extraction (same size, {bytes} bytes)"
+                    )
+                } else {
+                    writeln!(
+                        out,
+                        "article {path}: changed since extraction ({was} bytes, now {bytes})"
+                    )
+                }
             }
-            ArticleState::Unchanged | ArticleState::Skipped => {}
-        }
+            ArticleState::Missing(why) => writeln!(out, "article {path}: missing ({why})"),
+            ArticleState::Reanchored
+                if entry
+                    .is_some_and(|e| e.audited.as_ref().is_some_and(|a| a.sha256 == e.sha256)) =>
+            {
+                writeln!(
+                    out,
+                    "article {path}: audit --fix rewrote its claims; claimscan extract will \
+                 extract it again"
+                )
+            }
+            ArticleState::Reanchored => writeln!(
+                out,
+                "article {path}: edited since extraction; audit --fix re-anchored its claims \
+                 to the edited text, and claimscan extract will extract it again"
+            ),
+            ArticleState::FailedAsRecorded => {
+                writeln!(out, "article {path}: not extracted, as recorded: {failed_as}")
+            }
+            ArticleState::Unchanged => Ok(()),
+        };
     }
     for (r, a) in dataset.claims.iter().zip(&report.claims) {
         if a.status == Status::Verified {
             continue;
         }
         let _ = writeln!(out, "{}: {}", claim_label(r), describe(r, a));
-        for p in &a.problems {
-            let _ = writeln!(out, "  - {p}");
+        // A moved claim, or one whose figure was edited, is said in full
+        // above; the failed checks explain the others.
+        let explained = matches!(a.status, Status::Moved(_)) || a.figure_now.is_some();
+        if !explained {
+            for p in &a.problems {
+                let _ = writeln!(out, "  - {p}");
+            }
         }
     }
     let s = &report.summary;
+    if s.moved > 0 && fixed.is_none() {
+        let _ = writeln!(
+            out,
+            "{} claim(s) moved with edits to their articles: claimscan audit --fix re-anchors \
+             them; claimscan extract extracts the edited articles again",
+            s.moved
+        );
+    }
     let _ = writeln!(
         out,
         "{} claims: {} verified, {} moved, {} inconsistent, {} missing ({} gone, {} ambiguous), {} in missing articles",
@@ -213,18 +218,25 @@ fn render_text(
         s.ambiguous,
         s.article_missing
     );
-    let _ = writeln!(
-        out,
+    let mut articles = format!(
         "{} articles: {} changed, {} missing",
         s.articles, s.articles_changed, s.articles_missing
     );
+    if s.articles_reanchored > 0 {
+        let _ = write!(articles, ", {} re-anchored by audit --fix", s.articles_reanchored);
+    }
+    if s.articles_failed > 0 {
+        let _ = write!(articles, ", {} not extracted (as recorded)", s.articles_failed);
+    }
+    let _ = writeln!(out, "{articles}");
     if let Some((counts, after)) = fixed {
         if counts.is_empty() {
             let _ = writeln!(out, "fix: nothing to rewrite");
         } else {
             let _ = writeln!(
                 out,
-                "fix: rewrote {}: {} claims re-anchored, {} flagged, {} unflagged, {} article checksums updated; now {} of {} claims verify",
+                "fix: rewrote {}: {} claims re-anchored, {} flagged, {} unflagged, {} articles \
+                 marked re-anchored; now {} of {} claims verify",
                 dir.display(),
                 counts.relocated,
                 counts.flagged,
@@ -256,8 +268,19 @@ struct ClaimLine<'a> {
     candidates: Option<usize>,
     #[serde(skip_serializing_if = "Option::is_none")]
     location: Option<LocationOut>,
+    /// For a gone claim: the figure now in its place (an edited value).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    figure_now: Option<FigureNowOut<'a>>,
     article_changed: bool,
     problems: &'a [String],
+}
+
+/// The figure in a gone claim's place.
+#[derive(Serialize)]
+struct FigureNowOut<'a> {
+    text: &'a str,
+    #[serde(flatten)]
+    location: LocationOut,
 }
 
 /// Where a moved or inconsistent claim is now.
@@ -288,6 +311,10 @@ struct SummaryLine<'a> {
     articles_missing: usize,
     changed_articles: Vec<&'a str>,
     missing_articles: Vec<MissingArticle<'a>>,
+    /// Articles edited since extraction that `audit --fix` re-anchored.
+    reanchored_articles: Vec<&'a str>,
+    /// Articles that failed at extraction and still fail the same way.
+    failed_as_recorded: Vec<&'a str>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<FixLine>,
 }
@@ -322,16 +349,13 @@ fn render_json(dataset: &Dataset, report: &Report, fixed: Option<&(FixCounts, Re
             _ => (None, None),
         };
         let location = match a.status {
-            Status::Moved(at) | Status::Inconsistent(at) => Some(LocationOut {
-                start: at.start,
-                end: at.end,
-                char_start: at.char_start,
-                char_end: at.char_end,
-                line: at.line,
-                column: at.column,
-            }),
+            Status::Moved(at) | Status::Inconsistent(at) => Some(LocationOut::from(&at)),
             _ => None,
         };
+        let figure_now = a
+            .figure_now
+            .as_ref()
+            .map(|f| FigureNowOut { text: &f.text, location: LocationOut::from(&f.location) });
         push_line(
             &mut out,
             &ClaimLine {
@@ -347,6 +371,7 @@ fn render_json(dataset: &Dataset, report: &Report, fixed: Option<&(FixCounts, Re
                 reason,
                 candidates,
                 location,
+                figure_now,
                 article_changed: matches!(
                     report.articles.get(&r.article),
                     Some(ArticleState::Changed { .. })
@@ -385,6 +410,8 @@ fn render_json(dataset: &Dataset, report: &Report, fixed: Option<&(FixCounts, Re
                     _ => None,
                 })
                 .collect(),
+            reanchored_articles: paths_in(report, &ArticleState::Reanchored),
+            failed_as_recorded: paths_in(report, &ArticleState::FailedAsRecorded),
             fix: fixed.map(|(counts, after)| FixLine {
                 relocated: counts.relocated,
                 flagged: counts.flagged,
@@ -396,6 +423,24 @@ fn render_json(dataset: &Dataset, report: &Report, fixed: Option<&(FixCounts, Re
         },
     );
     out
+}
+
+/// The articles of the report in `state`.
+fn paths_in<'a>(report: &'a Report, state: &ArticleState) -> Vec<&'a str> {
+    report.articles.iter().filter(|(_, st)| *st == state).map(|(p, _)| p.as_str()).collect()
+}
+
+impl From<&Location> for LocationOut {
+    fn from(at: &Location) -> LocationOut {
+        LocationOut {
+            start: at.start,
+            end: at.end,
+            char_start: at.char_start,
+            char_end: at.char_end,
+            line: at.line,
+            column: at.column,
+        }
+    }
 }
 
 fn push_line<T: Serialize>(out: &mut String, value: &T) {

@@ -12,7 +12,7 @@ use clap::CommandFactory;
 use std::io::Write;
 
 /// Runs `claimscan completions`: the completion script on stdout.
-pub fn run(args: &CompletionsArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &CompletionsArgs) -> anyhow::Result<Status> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(&completions(args.shell))?;
     stdout.flush()?;
@@ -20,7 +20,7 @@ pub fn run(args: &CompletionsArgs) -> anyhow::Result<Status> {
 }
 
 /// Runs `claimscan man`: the man page, in roff, on stdout.
-pub fn man() -> anyhow::Result<Status> {
+pub(crate) fn man() -> anyhow::Result<Status> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(&man_page()?)?;
     stdout.flush()?;
@@ -28,7 +28,7 @@ pub fn man() -> anyhow::Result<Status> {
 }
 
 /// The completion script of `claimscan` for `shell`.
-pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
+pub(crate) fn completions(shell: clap_complete::Shell) -> Vec<u8> {
     let mut cmd = Cli::command();
     let mut out = Vec::new();
     clap_complete::generate(shell, &mut cmd, "claimscan", &mut out);
@@ -36,7 +36,7 @@ pub fn completions(shell: clap_complete::Shell) -> Vec<u8> {
 }
 
 /// The man page of `claimscan` (section 1, roff), subcommands included.
-pub fn man_page() -> std::io::Result<Vec<u8>> {
+pub(crate) fn man_page() -> std::io::Result<Vec<u8>> {
     let cmd = Cli::command();
     let mut out = Vec::new();
     let man = clap_mangen::Man::new(cmd.clone());

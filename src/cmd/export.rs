@@ -1,5 +1,5 @@
 //! `claimscan export --format F [DATASET] [-o PATH] [--corpus DIR]`: a
-//! dataset in the format of another tool (see [`crate::export`]).
+//! dataset in the format of another tool (see [`crate::dataset::export`]).
 //!
 //! The dataset is loaded and checked as `claimscan audit` does; each
 //! article with claims, or (for Label Studio and brat, which review whole
@@ -15,10 +15,10 @@
 
 use crate::cli::{ExportArgs, ExportFormat};
 use crate::cmd::Status;
-use crate::cmd::audit::{corpus_dir, load, read_article};
-use crate::corpus::decode;
-use crate::export::{self, Article, BRAT_CONF, LABEL_STUDIO_CONFIG};
-use crate::pipeline::write_atomic;
+use crate::cmd::dataset::{Sources, dataset_dir, load};
+use crate::dataset::export::{self, Article, BRAT_CONF, LABEL_STUDIO_CONFIG};
+use crate::io::corpus::decode;
+use crate::io::files::write_atomic;
 use crate::record::ClaimRecord;
 use anyhow::{Context, bail};
 use std::collections::BTreeMap;
@@ -26,17 +26,18 @@ use std::io::Write;
 use std::path::{Component, Path, PathBuf};
 
 /// Runs `claimscan export`.
-pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &ExportArgs) -> anyhow::Result<Status> {
     if args.format == ExportFormat::Brat && args.out.is_none() {
         bail!("--format brat writes a folder of files: give it with -o DIR");
     }
-    let dataset = load(&args.dataset)?;
-    let corpus = corpus_dir(args.corpus.as_deref(), &dataset.manifest)?;
+    let dir = dataset_dir(&args.dataset)?;
+    let dataset = load(&dir)?;
+    let sources = Sources::locate(args.corpus.as_deref(), &dir, &dataset.manifest)?;
     let whole_articles = matches!(args.format, ExportFormat::LabelStudio | ExportFormat::Brat);
 
     let mut by_article: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
     for entry in &dataset.manifest.articles {
-        if whole_articles && entry.sha256.is_some() {
+        if whole_articles && entry.status == "ok" {
             by_article.entry(entry.path.as_str()).or_default();
         }
     }
@@ -47,7 +48,7 @@ pub fn run(args: &ExportArgs) -> anyhow::Result<Status> {
     let mut status = Status::Success;
     let mut texts: Vec<(&str, String, Vec<&ClaimRecord>)> = Vec::new();
     for (path, claims) in by_article {
-        let text = match read_article(&corpus, path).and_then(decode) {
+        let text = match sources.read(path).and_then(decode) {
             Ok(d) => d.text,
             Err(why) => {
                 eprintln!(

@@ -2,27 +2,29 @@
 
 use crate::cli::ExtractArgs;
 use crate::cmd::Status;
-use crate::pipeline::{Settings, WriteError, run as run_pipeline};
+use crate::io::driver::{Settings, run as run_extraction};
 use std::io::IsTerminal;
+use std::path::PathBuf;
+
+/// The corpus folder when none is given.
+const DEFAULT_CORPUS: &str = "corpus";
 
 /// Runs `claimscan extract`.
-pub fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
     if args.threads == Some(0) {
         anyhow::bail!("--threads must be at least 1");
     }
     let settings = Settings {
-        corpus: args.corpus.clone(),
+        corpus: args.corpus.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS)),
+        corpus_is_default: args.corpus.is_none(),
         out: args.out.clone(),
         ext: args.ext.trim_start_matches('.').to_string(),
         threads: args.threads,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         full: args.full,
+        extractor: std::sync::Arc::new(super::extractor(args.populations.as_deref())?),
     };
-    let summary = match run_pipeline(&settings) {
-        Ok(s) => s,
-        Err(e) if e.downcast_ref::<WriteError>().is_some() => return Err(e),
-        Err(e) => return Err(e),
-    };
+    let summary = run_extraction(&settings)?;
     for p in &summary.problems {
         eprintln!("claimscan: {p}");
     }

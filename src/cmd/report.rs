@@ -1,29 +1,34 @@
-//! `claimscan report [DATASET] -o report.html [--corpus DIR] [--audit AUDIT.jsonl]`:
+//! `claimscan report [DATASET] [-o FILE.html] [--corpus DIR] [--audit AUDIT.jsonl]`:
 //! one self-contained HTML page showing every article with its claims
-//! highlighted (see [`crate::report`] for what the page does).
+//! highlighted (see [`crate::dataset::report`] for what the page does).
 //!
 //! The dataset is loaded and checked as `claimscan audit` does, every
 //! article of the manifest is read from the corpus and decoded by the
 //! extraction policy, and `--audit` (the output of `claimscan audit --json`)
 //! gives the claims' statuses; without it each claim's spans are checked
 //! against its article (`verified` or `mismatch`). The page is written
-//! atomically to `-o` (default `report.html`) and a line on stderr says what
-//! it holds. Exit status 1 when an article cannot be read or a claim cannot
-//! be highlighted (each named on stderr; the page lists them too), 2 when
-//! the dataset or the audit file cannot be read.
+//! atomically to `-o` (default `report.html` in the dataset folder) and a
+//! line on stderr says what it holds. Exit status 1 when an article cannot
+//! be read or a claim cannot be highlighted (each named on stderr; the page
+//! lists them too), 2 when the dataset or the audit file cannot be read. An
+//! article whose extraction failed and that is still the same file is named
+//! once on stderr (`not extracted, as recorded`), and is no failure.
 
 use crate::cli::ReportArgs;
 use crate::cmd::Status;
-use crate::cmd::audit::{corpus_dir, load, read_article};
-use crate::corpus::decode;
-use crate::pipeline::write_atomic;
-use crate::report::{ArticleText, Input, parse_audit, render};
+use crate::cmd::dataset::{Sources, dataset_dir, load};
+use crate::dataset::audit::{self, ArticleState};
+use crate::dataset::report::{ArticleText, Input, parse_audit, render};
+use crate::io::corpus::decode;
+use crate::io::files::write_atomic;
 use anyhow::Context;
 
 /// Runs `claimscan report`.
-pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
-    let dataset = load(&args.dataset)?;
-    let corpus = corpus_dir(args.corpus.as_deref(), &dataset.manifest)?;
+pub(crate) fn run(args: &ReportArgs) -> anyhow::Result<Status> {
+    let dir = dataset_dir(&args.dataset)?;
+    let dataset = load(&dir)?;
+    let sources = Sources::locate(args.corpus.as_deref(), &dir, &dataset.manifest)?;
+    let out = args.out.clone().unwrap_or_else(|| dir.join("report.html"));
     let audit = match &args.audit {
         None => None,
         Some(path) => {
@@ -49,37 +54,57 @@ pub fn run(args: &ReportArgs) -> anyhow::Result<Status> {
         .articles
         .iter()
         .map(|entry| {
-            let text = if entry.sha256.is_none() {
-                Err(format!("extraction failed: {}", entry.status))
-            } else {
-                let text = read_article(&corpus, &entry.path).and_then(decode).map(|d| d.text);
-                if let Err(why) = &text {
-                    eprintln!("claimscan: article {}: {why}", entry.path);
-                    status = Status::Partial;
+            let read = sources.read(&entry.path);
+            let text = match audit::source(entry, read.clone()).state {
+                // Failed at extraction and still the same file: not a
+                // problem of the dataset, said once.
+                ArticleState::FailedAsRecorded => {
+                    let why = entry.status.trim_start_matches("error: ");
+                    eprintln!(
+                        "claimscan: article {}: not extracted, as recorded: {why}",
+                        entry.path
+                    );
+                    Err(format!("not extracted: {why}"))
                 }
-                text
+                _ if entry.status != "ok" => {
+                    eprintln!(
+                        "claimscan: article {}: changed since its extraction failed: \
+                         run claimscan extract",
+                        entry.path
+                    );
+                    status = Status::Partial;
+                    Err(format!("extraction failed: {}", entry.status))
+                }
+                _ => {
+                    let text = read.and_then(decode).map(|d| d.text);
+                    if let Err(why) = &text {
+                        eprintln!("claimscan: article {}: {why}", entry.path);
+                        status = Status::Partial;
+                    }
+                    text
+                }
             };
             ArticleText { path: entry.path.clone(), text }
         })
         .collect();
 
-    let title = args.dataset.display().to_string();
+    let title = dir.display().to_string();
     let page = render(&Input {
         title: &title,
         articles: &articles,
         claims: &dataset.claims,
         audit: audit.as_ref(),
+        populations: &dataset.manifest.populations,
     });
     for why in &page.unplaced {
         eprintln!("claimscan: claim {why}");
         status = Status::Partial;
     }
-    write_atomic(&args.out, page.html.as_bytes())
-        .with_context(|| format!("cannot write {}", args.out.display()))?;
+    write_atomic(&out, page.html.as_bytes())?;
     let statuses: Vec<String> = page.statuses.iter().map(|(k, v)| format!("{k} {v}")).collect();
     eprintln!(
         "{}: {} articles, {} of {} claims highlighted ({}), {} bytes",
-        args.out.display(),
+        out.display(),
         articles.len(),
         page.placed,
         dataset.claims.len(),

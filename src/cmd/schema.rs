@@ -13,7 +13,7 @@ use crate::record::{ClaimRecord, Manifest, SCHEMA_VERSION};
 use std::io::Write;
 
 /// Runs `claimscan schema`.
-pub fn run(args: &SchemaArgs) -> anyhow::Result<Status> {
+pub(crate) fn run(args: &SchemaArgs) -> anyhow::Result<Status> {
     let mut stdout = std::io::stdout().lock();
     stdout.write_all(schema_json(args.which).as_bytes())?;
     stdout.flush()?;

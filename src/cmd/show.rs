@@ -13,30 +13,31 @@
 
 use crate::cli::ShowArgs;
 use crate::cmd::Status;
-use crate::cmd::audit::{corpus_dir, load, read_article};
-use crate::corpus::decode;
+use crate::cmd::dataset::{Sources, dataset_dir, load};
+use crate::io::corpus::decode;
 use crate::record::ClaimRecord;
 use std::fmt::Write as _;
 use std::io::{IsTerminal, Write};
 
 /// Runs `claimscan show`.
-pub fn run(args: &ShowArgs) -> anyhow::Result<Status> {
-    let dataset = load(&args.dataset)?;
+pub(crate) fn run(args: &ShowArgs) -> anyhow::Result<Status> {
+    let dir = dataset_dir(&args.dataset)?;
+    let dataset = load(&dir)?;
     let Some(record) = dataset.claims.iter().find(|c| c.id == args.id) else {
         eprintln!(
             "claimscan: no claim with id '{}' in {}",
             args.id,
-            args.dataset.join("claims.jsonl").display()
+            dir.join("claims.jsonl").display()
         );
         return Ok(Status::Partial);
     };
-    let corpus = corpus_dir(args.corpus.as_deref(), &dataset.manifest)?;
+    let sources = Sources::locate(args.corpus.as_deref(), &dir, &dataset.manifest)?;
     let color = std::io::stdout().is_terminal()
         && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty());
 
     let mut out = header(record);
     let mut status = Status::Success;
-    let text = read_article(&corpus, &record.article).and_then(decode);
+    let text = sources.read(&record.article).and_then(decode);
     match text {
         Err(why) => {
             eprintln!("claimscan: article {}: {why}", record.article);

@@ -1,5 +1,5 @@
 //! `claimscan stats [DATASET] [--json|--csv]`: counts by population, bound
-//! and article, and the marketing-vs-IT gap table (see [`crate::stats`]).
+//! and article, and the marketing-vs-IT gap table (see [`crate::dataset::stats`]).
 //!
 //! Plain text by default; `--json` prints everything as one object,
 //! `--csv` the gap table alone (the counts are one `--json` or one
@@ -7,15 +7,15 @@
 
 use crate::cli::StatsArgs;
 use crate::cmd::Status;
-use crate::cmd::audit::load;
-use crate::stats::{gaps_csv, render_text, stats};
+use crate::cmd::dataset::{dataset_dir, load};
+use crate::dataset::stats::{gaps_csv, render_text, stats};
 use std::io::Write;
 
 /// Runs `claimscan stats`.
-pub fn run(args: &StatsArgs) -> anyhow::Result<Status> {
-    let dataset = load(&args.dataset)?;
+pub(crate) fn run(args: &StatsArgs) -> anyhow::Result<Status> {
+    let dataset = load(&dataset_dir(&args.dataset)?)?;
     let paths: Vec<&str> = dataset.manifest.articles.iter().map(|a| a.path.as_str()).collect();
-    let s = stats(&paths, &dataset.claims);
+    let s = stats(&paths, &dataset.claims, &dataset.manifest.populations);
     let out = if args.json {
         let mut json = serde_json::to_string_pretty(&s)?;
         json.push('\n');

@@ -1,10 +1,11 @@
 //! `claimscan stream`: articles as JSON lines on stdin, claim records as JSON
 //! lines on stdout, for pipes (a shell, Spark's `RDD.pipe`, Hadoop Streaming).
 //!
-//! A reader thread reads lines into a queue of at most `--batch` lines. The
-//! main thread waits for one line, takes whatever else is already queued (up
-//! to `--batch` lines in all), extracts the batch in parallel, writes its
-//! records in input order and flushes. So a line is processed as soon as it
+//! A reader thread ([`crate::io::lines`]) reads lines into a queue of at
+//! most `--batch` lines. The main thread waits for one line, takes whatever
+//! else is already queued (up to `--batch` lines in all), extracts the batch
+//! in parallel on the io driver's workers ([`crate::io::driver::Workers`]),
+//! writes its records in input order and flushes. So a line is processed as soon as it
 //! has been read, output order is input order, and memory holds at most two
 //! batches of lines and one batch of records, however long the stream.
 //!
@@ -16,16 +17,16 @@
 
 use crate::cli::StreamArgs;
 use crate::cmd::Status;
-use crate::extract::extract_article;
-use crate::pipeline::claim_records;
+use crate::io::driver::Workers;
+use crate::io::lines::Lines;
+use crate::lang::extract::Extractor;
+use crate::record::claim_records;
 use anyhow::{Context, Result};
-use rayon::prelude::*;
 use serde_json::Value;
-use std::io::{BufRead, BufReader, BufWriter, Read, Write};
-use std::sync::mpsc::{Receiver, TryRecvError, sync_channel};
+use std::io::{BufWriter, Read, Write};
 
 /// Runs `claimscan stream` on stdin and stdout.
-pub fn run(args: &StreamArgs) -> Result<Status> {
+pub(crate) fn run(args: &StreamArgs) -> Result<Status> {
     if args.threads == Some(0) {
         anyhow::bail!("--threads must be at least 1");
     }
@@ -37,6 +38,7 @@ pub fn run(args: &StreamArgs) -> Result<Status> {
         text_field: args.text_field.clone(),
         threads: args.threads,
         batch: args.batch,
+        extractor: super::extractor(args.populations.as_deref())?,
     };
     let stdout = std::io::stdout();
     stream(&settings, std::io::stdin(), stdout.lock())?;
@@ -44,7 +46,6 @@ pub fn run(args: &StreamArgs) -> Result<Status> {
 }
 
 /// Validated settings of a stream.
-#[derive(Debug, Clone)]
 struct Settings {
     /// Field holding the article's id.
     id_field: String,
@@ -54,11 +55,9 @@ struct Settings {
     threads: Option<usize>,
     /// Most lines processed together (at least 1).
     batch: usize,
+    /// The populations and their lexicon.
+    extractor: Extractor,
 }
-
-/// A line read from the input: its 1-based number and its bytes without
-/// the line ending.
-type Line = (u64, Vec<u8>);
 
 /// Reads `input` line by line and writes each line's records to `output`,
 /// batch by batch, flushing after each batch.
@@ -67,18 +66,15 @@ fn stream<R: Read + Send + 'static, W: Write>(
     input: R,
     output: W,
 ) -> Result<()> {
-    let pool =
-        rayon::ThreadPoolBuilder::new().num_threads(settings.threads.unwrap_or(0)).build()?;
-    let lines = spawn_reader(input, settings.batch);
+    let workers = Workers::new(settings.threads)?;
+    let lines = Lines::spawn(input, settings.batch);
     let mut out = BufWriter::with_capacity(1 << 16, output);
     loop {
-        let (batch, read_error) = next_batch(&lines, settings.batch);
+        let (batch, read_error) = lines.next_batch(settings.batch);
         if batch.is_empty() && read_error.is_none() {
             break;
         }
-        let done: Vec<Vec<u8>> = pool.install(|| {
-            batch.par_iter().map(|(n, line)| process_line(*n, line, settings)).collect()
-        });
+        let done: Vec<Vec<u8>> = workers.map(&batch, |(n, line)| process_line(*n, line, settings));
         drop(batch);
         for bytes in &done {
             out.write_all(bytes).context("cannot write standard output")?;
@@ -90,70 +86,6 @@ fn stream<R: Read + Send + 'static, W: Write>(
     }
     out.flush().context("cannot write standard output")?;
     Ok(())
-}
-
-/// Starts the thread that reads `input` into a queue of at most `capacity`
-/// lines. Blank lines are counted but not queued. The queue closes at the end
-/// of the input, after a read error (which is queued), or when the receiver
-/// is dropped.
-fn spawn_reader<R: Read + Send + 'static>(
-    input: R,
-    capacity: usize,
-) -> Receiver<std::io::Result<Line>> {
-    let (tx, rx) = sync_channel(capacity);
-    std::thread::spawn(move || {
-        let mut reader = BufReader::with_capacity(1 << 16, input);
-        let mut number = 0u64;
-        loop {
-            let mut line = Vec::new();
-            match reader.read_until(b'\n', &mut line) {
-                Ok(0) => return,
-                Ok(_) => {
-                    number += 1;
-                    if line.last() == Some(&b'\n') {
-                        line.pop();
-                        if line.last() == Some(&b'\r') {
-                            line.pop();
-                        }
-                    }
-                    if line.iter().all(u8::is_ascii_whitespace) {
-                        continue;
-                    }
-                    if tx.send(Ok((number, line))).is_err() {
-                        return;
-                    }
-                }
-                Err(e) => {
-                    let _ = tx.send(Err(e));
-                    return;
-                }
-            }
-        }
-    });
-    rx
-}
-
-/// The next batch: waits for one line, then takes the lines already queued,
-/// `most` in all. Empty at the end of the input. A read error ends the
-/// batch and is returned beside the lines read before it.
-fn next_batch(
-    lines: &Receiver<std::io::Result<Line>>,
-    most: usize,
-) -> (Vec<Line>, Option<std::io::Error>) {
-    let mut batch = Vec::new();
-    match lines.recv() {
-        Ok(Ok(line)) => batch.push(line),
-        Ok(Err(e)) => return (batch, Some(e)),
-        Err(_) => return (batch, None),
-    }
-    while batch.len() < most {
-        match lines.try_recv() {
-            Ok(Ok(line)) => batch.push(line),
-            Ok(Err(e)) => return (batch, Some(e)),
-            Err(TryRecvError::Empty | TryRecvError::Disconnected) => break,
-        }
-    }
-    (batch, None)
 }
 
 /// An error record: why line `line` of the input gave no claims.
@@ -185,7 +117,9 @@ fn process_line(number: u64, line: &[u8], settings: &Settings) -> Vec<u8> {
         Ok(a) => a,
         Err((error, id)) => return error_line(&error, number, id.as_deref()),
     };
-    let claims = std::panic::catch_unwind(|| extract_article(&article.text));
+    let ex = &settings.extractor;
+    let claims =
+        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| ex.extract(&article.text)));
     let claims = match claims {
         Ok(c) => c,
         Err(panic) => {
@@ -199,7 +133,7 @@ fn process_line(number: u64, line: &[u8], settings: &Settings) -> Vec<u8> {
         }
     };
     let mut out = Vec::new();
-    for record in claim_records(&article.id, &article.text, &claims) {
+    for record in claim_records(&article.id, &article.text, &claims, &ex.populations) {
         serde_json::to_writer(&mut out, &record).expect("records serialize");
         out.push(b'\n');
     }
@@ -267,7 +201,13 @@ mod tests {
     use super::*;
 
     fn settings() -> Settings {
-        Settings { id_field: "id".into(), text_field: "text".into(), threads: Some(1), batch: 4 }
+        Settings {
+            id_field: "id".into(),
+            text_field: "text".into(),
+            threads: Some(1),
+            batch: 4,
+            extractor: super::super::extractor(None).unwrap(),
+        }
     }
 
     /// Each bad line gives one error record naming the problem, its line and

@@ -64,7 +64,7 @@ pub(crate) enum Offsets {
 
 impl Offsets {
     /// The source offset of text offset `i` (a character boundary).
-    pub fn source(&self, i: usize) -> usize {
+    pub(crate) fn source(&self, i: usize) -> usize {
         match self {
             Offsets::Shifted { base } => base + i,
             Offsets::Table { at } => at[i.min(at.len() - 1)],

@@ -17,7 +17,7 @@
 //! furniture rules and the layout are here.
 //!
 //! ```
-//! use claimscan::html::html_to_text;
+//! use claimscan::html_to_text;
 //!
 //! let page = b"<html><head><title>Survey</title><style>p{width:50%}</style></head>\
 //!     <body><nav><a href=/>Home</a></nav><article><h1>Survey</h1>\

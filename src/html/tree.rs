@@ -62,7 +62,7 @@ pub(crate) struct Element {
 
 impl Element {
     /// The value of attribute `name`, if present.
-    pub fn attr(&self, name: &str) -> Option<&str> {
+    pub(crate) fn attr(&self, name: &str) -> Option<&str> {
         self.attrs.iter().find(|(n, _)| *n == name).map(|(_, v)| &**v)
     }
 }
@@ -120,7 +120,7 @@ pub(crate) struct Tree {
 
 impl Tree {
     /// Tokenizes `input` (UTF-8) and builds its tree.
-    pub fn parse(input: &str) -> Tree {
+    pub(crate) fn parse(input: &str) -> Tree {
         let mut builder = Builder::new(input.as_bytes());
         let emitter = Recorder::new(&mut builder);
         match Tokenizer::new_with_emitter(input.as_bytes(), emitter).finish() {
@@ -131,7 +131,7 @@ impl Tree {
     }
 
     /// The element of node `id`, if it is one.
-    pub fn element(&self, id: NodeId) -> Option<&Element> {
+    pub(crate) fn element(&self, id: NodeId) -> Option<&Element> {
         match &self.nodes[id].kind {
             Kind::Element(e) => Some(e),
             _ => None,
@@ -139,17 +139,17 @@ impl Tree {
     }
 
     /// The name of node `id` if it is an element, else "".
-    pub fn name(&self, id: NodeId) -> &str {
+    pub(crate) fn name(&self, id: NodeId) -> &str {
         self.element(id).map_or("", |e| &e.name)
     }
 
     /// The children of node `id`, in order.
-    pub fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
+    pub(crate) fn children(&self, id: NodeId) -> impl Iterator<Item = NodeId> + '_ {
         std::iter::successors(self.nodes[id].first_child, |&c| self.nodes[c].next_sibling)
     }
 
     /// The pieces that make up `range` of [`Tree::text`] (a text node's range).
-    pub fn pieces_of(&self, range: &Range<usize>) -> &[Piece] {
+    pub(crate) fn pieces_of(&self, range: &Range<usize>) -> &[Piece] {
         let first = self.pieces.partition_point(|p| p.text.end <= range.start);
         let last = self.pieces.partition_point(|p| p.text.start < range.end);
         &self.pieces[first..last.max(first)]
