@@ -14,14 +14,17 @@
 //! heading, list item, table row, quotation...) on its own line with a
 //! blank line between blocks, so each is its own paragraph for the
 //! segmenter, as in the one-paragraph-per-line articles of the corpora;
-//! table cells of a row joined by a tab; `<br>` a line break; runs of
+//! table cells of a row joined by a tab; a list item opened by its marker,
+//! as a reader sees it (`• `, or `1. ` in an `<ol>`, counted from its
+//! `start`), which is also what tells the extractor's list rules that the
+//! lines are items; `<br>` a line break; runs of
 //! white space inside a block one space (U+00A0 is not white space here,
 //! as in a browser); inline elements joined without a break, so
 //! `<b>62</b>%` reads `62%`.
 
 use super::furniture::{self, CLASS_RULE};
 use super::map::Run;
-use super::tree::{Kind, NodeId, ROOT, Tree};
+use super::tree::{Element, Kind, NodeId, ROOT, Tree};
 use std::ops::Range;
 
 /// A page's text and what is needed to map it back.
@@ -451,6 +454,11 @@ struct Out<'t> {
     pre_start: bool,
     /// Cells seen in each open table row.
     rows: Vec<usize>,
+    /// Open lists: `None` for a bulleted one, the next item's number for
+    /// an `<ol>`.
+    lists: Vec<Option<i64>>,
+    /// The marker of a list item owed before its first text.
+    pending_marker: Option<String>,
     /// Text nodes laid out.
     rendered: Vec<bool>,
 }
@@ -469,6 +477,8 @@ impl<'t> Out<'t> {
             pre: 0,
             pre_start: false,
             rows: Vec::new(),
+            lists: Vec::new(),
+            pending_marker: None,
             rendered: vec![false; tree.nodes.len()],
         }
     }
@@ -518,7 +528,7 @@ impl<'t> Out<'t> {
                 if id != self.root && may_be_link_list(&e.name) && self.link_dense(id) {
                     return false;
                 }
-                self.enter(&e.name);
+                self.enter(e);
                 true
             }
             Kind::Document => true,
@@ -530,7 +540,8 @@ impl<'t> Out<'t> {
         f.links[id] >= 2 && f.chars[id] > 0 && f.link_chars[id] * 2 >= f.chars[id]
     }
 
-    fn enter(&mut self, name: &str) {
+    fn enter(&mut self, e: &Element) {
+        let name = &*e.name;
         match name {
             "br" => self.line_break(),
             "td" | "th" => {
@@ -547,18 +558,44 @@ impl<'t> Out<'t> {
         if name == "tr" {
             self.rows.push(0);
         }
-        if keeps_white_space(name) {
-            self.pre += 1;
-            self.pre_start = true;
+        match name {
+            "ul" | "menu" | "dir" => self.lists.push(None),
+            "ol" => {
+                let start = e.attr("start").and_then(|s| s.trim().parse().ok()).unwrap_or(1);
+                self.lists.push(Some(start));
+            }
+            _ => {}
         }
         if is_block(name) {
             self.block_break();
+        }
+        if name == "li" {
+            // What a reader sees before an item, and what the extractor reads
+            // as one: "• " in a bulleted list (or outside any), "N. " in an
+            // ordered one.
+            self.pending_marker = Some(match self.lists.last_mut() {
+                Some(Some(n)) => {
+                    *n += 1;
+                    format!("{}. ", *n - 1)
+                }
+                _ => "\u{2022} ".to_string(),
+            });
+        }
+        if keeps_white_space(name) {
+            self.pre += 1;
+            self.pre_start = true;
         }
     }
 
     fn leave(&mut self, name: &str) {
         if name == "tr" {
             self.rows.pop();
+        }
+        if matches!(name, "ul" | "menu" | "dir" | "ol") {
+            self.lists.pop();
+        }
+        if name == "li" {
+            self.pending_marker = None;
         }
         if keeps_white_space(name) {
             self.pre = self.pre.saturating_sub(1);
@@ -590,9 +627,7 @@ impl<'t> Out<'t> {
             self.pending_break = 0;
             self.pending_tab = false;
             self.pending_space = None;
-            return;
-        }
-        if self.pending_break > 0 {
+        } else if self.pending_break > 0 {
             let breaks = "\n\n";
             self.push(&breaks[..self.pending_break], None, false);
         } else if self.pending_tab {
@@ -603,6 +638,9 @@ impl<'t> Out<'t> {
         self.pending_break = 0;
         self.pending_tab = false;
         self.pending_space = None;
+        if let Some(marker) = self.pending_marker.take() {
+            self.push(&marker, None, false);
+        }
     }
 
     fn push(&mut self, s: &str, src: Option<Range<usize>>, exact: bool) {

@@ -31,7 +31,21 @@ const LAYOUT: &[(&str, &str, &str)] = &[
     ("space between inline elements is kept once", "<p><i>a</i> <i> b</i></p>", "a b"),
     ("br is a line break", "<p>line one<br>line two</p>", "line one\nline two"),
     ("two br are a blank line", "<p>one<br><br>two</p>", "one\n\ntwo"),
-    ("list items are blocks", "<ul><li>first<li>second</ul>", "first\n\nsecond"),
+    (
+        "list items are blocks opened by a bullet",
+        "<ul><li>first<li>second</ul>",
+        "\u{2022} first\n\n\u{2022} second",
+    ),
+    ("ordered list items are numbered", "<ol><li>a</li><li>b</li></ol>", "1. a\n\n2. b"),
+    ("an ordered list counts from its start", "<ol start=\"7\"><li>a<li>b</ol>", "7. a\n\n8. b"),
+    (
+        "a nested list has its own marker",
+        "<ol><li>a<ul><li>b</ul><li>c</ol>",
+        "1. a\n\n\u{2022} b\n\n2. c",
+    ),
+    ("an item's paragraph follows its marker", "<ul><li><p>a</p></li></ul>", "\u{2022} a"),
+    ("an empty item writes no marker", "<ul><li></li><li>a</li></ul>", "\u{2022} a"),
+    ("an item outside a list has a bullet", "<li>a", "\u{2022} a"),
     (
         "table cells of a row are joined by a tab",
         "<table><tr><td>CMOs<td>62%<tr><td>CIOs<td>41%</table>",
@@ -54,7 +68,7 @@ const LAYOUT: &[(&str, &str, &str)] = &[
     ("an unclosed comment hides the rest", "<p>a</p><!-- b <p>c</p>", "a"),
     ("an unclosed script hides the rest", "<p>a</p><script>var x = 1; <p>c</p>", "a"),
     ("unclosed table rows and cells", "<table><tr><td>a<td>b<tr><td>c", "a\tb\n\nc"),
-    ("unclosed div and list", "<div><ul><li>a<li>b", "a\n\nb"),
+    ("unclosed div and list", "<div><ul><li>a<li>b", "\u{2022} a\n\n\u{2022} b"),
     ("a heading left open is closed by the next", "<h2>One<h2>Two</h2><p>x", "One\n\nTwo\n\nx"),
     ("end tags in upper case", "<P>a</P><P>b</P>", "a\n\nb"),
     (
@@ -276,6 +290,15 @@ fn a_span_inside_a_reference_does_not_map() {
     assert_eq!(page.map.source_span(at..at + first), None);
     assert!(page.map.source_span(0..page.text.len()).is_some());
     assert_eq!(page.map.source_span(0..0), None);
+}
+
+#[test]
+fn a_list_marker_maps_to_no_source() {
+    let html = "<ul><li>45% of CIOs</li></ul>";
+    let page = html_to_text(html.as_bytes()).unwrap();
+    let at = page.text.find("45%").unwrap();
+    assert_eq!(page.map.source_span(0..at + 3), None, "marker and figure");
+    assert_eq!(page.map.source_span(at..at + 3).map(|r| &html[r]), Some("45%"));
 }
 
 #[test]

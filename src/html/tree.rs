@@ -69,7 +69,7 @@ impl Element {
 
 /// Attributes kept on elements; the others are dropped while tokenizing.
 const KEPT_ATTRIBUTES: &[&str] =
-    &["id", "class", "role", "hidden", "aria-hidden", "style", "type", "itemprop"];
+    &["id", "class", "role", "hidden", "aria-hidden", "style", "type", "itemprop", "start"];
 
 /// Tag names given a static string instead of an allocation: every name
 /// the rules read, and the common inline ones.

@@ -21,8 +21,9 @@ spread evenly over the sorted list) writes three pages, one of each kind:
 The article's text goes in as a browser would show it: the first line is
 the headline (<h1>, or <FONT> on the portal), short unpunctuated lines are
 subheadings, lines of a paragraph group are joined by <br>, bullet lines are
-list items (without their bullet) or, on the news site, rows of a
-one-column table; on the portal two paragraphs may sit in a layout table. Figures are marked up as sites do (`<b>62</b>%`, `<strong>62%</strong>
+list items (the text then reads `• ` before each, the marker html_to_text
+writes for an item) or, on the news site, rows of a one-column table
+whose cells keep the bullet (`&bull; `), as such tables do; on the portal two paragraphs may sit in a layout table. Figures are marked up as sites do (`<b>62</b>%`, `<strong>62%</strong>
 of <a>marketers</a>`, `62&#37;`, `62&percnt;`, `62&nbsp;%`, spans), special
 characters as references (`&amp;`, `&rsquo;`, `&ldquo;`, `&nbsp;`), source
 lines wrap inside paragraphs, and comments and hidden spans stand between
@@ -31,7 +32,7 @@ sentences.
 Writes OUT/SET/KIND/NAME.html and OUT/pages.json, a list of one object per
 page: `page` (path), `article` (the source text's path), `set`, `kind`,
 `encoding`, `blocks` (the lines the page's article text should have, in
-order) and `furniture` (every string of page furniture that must not be in
+order, list items with their `• ` marker) and `furniture` (every string of page furniture that must not be in
 it). Deterministic: the same articles give the same bytes. Standard library
 only.
 """
@@ -93,11 +94,6 @@ def looks_like_heading(line):
     return len(s) <= 80 and len(s.split()) <= 12 and not s.endswith(HEADING_END) and not BULLET.match(line)
 
 
-def expected_lines(blocks):
-    """The lines the article text should have: one per line of each block."""
-    return [line for _, lines in blocks for line in lines]
-
-
 class Page:
     """Builds one page; records the furniture strings it inserts."""
 
@@ -105,6 +101,7 @@ class Page:
         self.rng = rng
         self.kind = kind
         self.furniture = []
+        self.lines = []  # the lines its article text should have
 
     def f(self, text):
         """Furniture text, escaped for the page, recorded."""
@@ -216,7 +213,13 @@ def body_blocks(page, blocks, upper=False, tables=False):
     parts = []
     for kind, lines in blocks:
         if kind == "h1":
+            page.lines.extend(lines)
             continue
+        if kind == "ul":
+            as_table = not upper and tables and rng.random() < 0.5
+            page.lines.extend("\u2022 " + x for x in lines)
+        else:
+            page.lines.extend(lines)
         if kind == "h2":
             if upper:
                 parts.append(f"<P><B>{page.inline(lines[0])}</B></P>")
@@ -225,8 +228,8 @@ def body_blocks(page, blocks, upper=False, tables=False):
         elif kind == "ul":
             if upper:
                 parts.append("<UL>\n" + "\n".join(f"<LI>{page.inline(x)}" for x in lines) + "\n</UL>")
-            elif tables and rng.random() < 0.5:
-                rows = "\n".join(f"  <tr><td>{page.inline(x)}</td></tr>" for x in lines)
+            elif as_table:
+                rows = "\n".join(f"  <tr><td>&bull; {page.inline(x)}</td></tr>" for x in lines)
                 parts.append(f'<table class="key-findings">\n<tbody>\n{rows}\n</tbody>\n</table>')
             else:
                 parts.append("<ul>\n" + "\n".join(f"  <li>{page.inline(x)}</li>" for x in lines) + "\n</ul>")
@@ -522,7 +525,7 @@ def main(argv):
                         "set": set_name,
                         "kind": kind,
                         "encoding": encoding,
-                        "blocks": expected_lines(blocks),
+                        "blocks": page.lines,
                         "furniture": sorted(set(page.furniture)),
                     }
                 )
