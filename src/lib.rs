@@ -51,7 +51,10 @@ pub use crate::cmd::{Status, run};
 pub use crate::dataset::eval::{Scores, load_jsonl, score};
 pub use crate::dataset::export::{Article, CSV_COLUMNS, LABELS, QUOTE_CONTEXT, csv as export_csv};
 pub use crate::dataset::stats::GAP_COLUMNS;
-pub use crate::html::{HtmlError, HtmlText, SourceMap, html_to_text, looks_like_html};
+pub use crate::html::{
+    HtmlError, HtmlText, SourceMap, collapse_white_space, fragment_text, html_to_text,
+    looks_like_html,
+};
 pub use crate::io::corpus::{Decoded, decode};
 pub use crate::lang::attribute::{Attribution, PopulationRule};
 pub use crate::lang::detect::{Bound, Figure, Kind};

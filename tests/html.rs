@@ -3,8 +3,9 @@
 //! blog and a press-release portal by `tests/html/make_pages.py`, read back
 //! with `html_to_text`. For every page:
 //!
-//! (a) the text's lines are the article's lines, in order, and none of the
-//!     furniture strings the generator inserted is in it;
+//! (a) the text's lines are the article's lines, in order, none of the
+//!     furniture strings the generator inserted is in it, and reading it
+//!     gave no warning;
 //! (b) the claims of the page's text equal the claims of the plain text
 //!     (expression, value, bound, population, subject and evidence, in
 //!     order; offsets differ);
@@ -199,6 +200,9 @@ fn pages_hold_the_article_and_no_furniture() {
         let leaked: Vec<String> =
             furniture.into_iter().filter(|f| text.contains(&norm(f))).collect();
         t.leaked += leaked.len();
+        if !page.read.warnings.is_empty() {
+            failures.push(format!("{}: warnings {:?}", page.label(), page.read.warnings));
+        }
         if got != want || !leaked.is_empty() {
             let missing: Vec<&String> = want.iter().filter(|w| !got.contains(w)).collect();
             let extra: Vec<&String> = got.iter().filter(|g| !want.contains(g)).collect();

@@ -73,8 +73,16 @@ pub fn html_to_text(source: &[u8]) -> Result<HtmlText, HtmlError> {
     let tree = tree::Tree::parse(&decoded.text);
     let rendered = render::render(&tree);
     let mut warnings = decoded.warnings;
+    if let Some(what) = &tree.cut_off {
+        warnings.push(format!(
+            "the page ends inside {what}: nothing after its start is text, as in a browser \
+             (is the file cut off?)"
+        ));
+    }
     if rendered.all_furniture {
         warnings.push("no article text: all the page's text was left out as furniture".to_string());
+    } else if rendered.text.is_empty() {
+        warnings.push("no article text: the page shows no text".to_string());
     }
     Ok(HtmlText {
         text: rendered.text,
@@ -83,6 +91,39 @@ pub fn html_to_text(source: &[u8]) -> Result<HtmlText, HtmlError> {
         encoding: decoded.encoding.name(),
         warnings,
     })
+}
+
+/// What a few bytes of a page read as on their own, for checking a claim's
+/// source span against its text: the bytes decoded as `encoding` (a WHATWG
+/// label; the page's [`HtmlText::encoding`]), tags, comments and doctypes
+/// left out, character references decoded, each run of ASCII white space
+/// one space, trimmed. `62</b>&#37;` reads `62%`; `41&nbsp;%` reads
+/// `41\u{a0}%`.
+///
+/// Only the tokenizer is shared with [`html_to_text`]: no tree, no layout,
+/// no source map, so it checks them from outside.
+pub fn fragment_text(bytes: &[u8], encoding: &str) -> String {
+    let encoding =
+        encoding_rs::Encoding::for_label(encoding.as_bytes()).unwrap_or(encoding_rs::UTF_8);
+    let (decoded, _) = encoding.decode_without_bom_handling(bytes);
+    let mut text = Vec::new();
+    for token in html5gum::Tokenizer::new(&*decoded) {
+        match token {
+            Ok(html5gum::Token::String(s)) => text.extend_from_slice(&s.value),
+            Ok(_) => {}
+            Err(never) => match never {},
+        }
+    }
+    collapse_white_space(&String::from_utf8_lossy(&text))
+}
+
+/// `s` with each run of ASCII white space one space, trimmed (U+00A0 is
+/// not white space here, as in a browser).
+pub fn collapse_white_space(s: &str) -> String {
+    s.split(|c: char| c.is_ascii_whitespace())
+        .filter(|w| !w.is_empty())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// True when `bytes` look like an HTML page, whatever the file's name: after

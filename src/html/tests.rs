@@ -399,7 +399,66 @@ fn a_page_of_furniture_warns() {
         page.warnings,
         vec!["no article text: all the page's text was left out as furniture".to_string()]
     );
-    assert!(html_to_text(b"<script>x</script>").unwrap().warnings.is_empty());
+}
+
+/// Bad markup: (name, page, the text kept, a warning containing, if any).
+/// Browsers recover from every one of these; a warning says so when text
+/// may have been lost.
+const BAD_MARKUP: &[(&str, &str, &str, Option<&str>)] = &[
+    (
+        "unclosed p, li and div warn nothing",
+        "<div><p>a 5% rise<ul><li>b",
+        "a 5% rise\n\n\u{2022} b",
+        None,
+    ),
+    ("unclosed inline tags warn nothing", "<p><b>62<i>%</p><p>next", "62%\n\nnext", None),
+    ("stray end tags warn nothing", "</div></p><p>a</span>", "a", None),
+    (
+        "cut off inside a comment",
+        "<p>a</p><!-- b <p>c</p>",
+        "a",
+        Some("the page ends inside a comment"),
+    ),
+    (
+        "cut off inside a tag",
+        "<p>Kept text <b class=",
+        "Kept text",
+        Some("the page ends inside a tag"),
+    ),
+    (
+        "cut off inside a script",
+        "<p>a</p><script>var x = 1; <p>c</p>",
+        "a",
+        Some("ends inside an unclosed <script>"),
+    ),
+    (
+        "cut off inside a style",
+        "<p>a</p><style>p { width: 50%",
+        "a",
+        Some("ends inside an unclosed <style>"),
+    ),
+    ("a closed comment at the end is fine", "<p>a</p><!-- b -->", "a", None),
+    ("an abrupt empty comment at the end is fine", "<p>a</p><!-->", "a", None),
+    ("a bogus comment at the end is fine", "<p>a</p><?php x ?>", "a", None),
+    ("cut off inside a bogus comment", "<p>a</p><?php x", "a", Some("ends inside a comment")),
+    ("an empty page", "", "", Some("no article text: the page shows no text")),
+    ("a page of script only", "<script>x</script>", "", Some("the page shows no text")),
+];
+
+#[test]
+fn bad_markup() {
+    for (name, html, text, warning) in BAD_MARKUP {
+        let page = html_to_text(html.as_bytes()).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(page.text, *text, "{name}");
+        match warning {
+            None => assert!(page.warnings.is_empty(), "{name}: {:?}", page.warnings),
+            Some(w) => assert!(
+                page.warnings.len() == 1 && page.warnings[0].contains(w),
+                "{name}: {:?}",
+                page.warnings
+            ),
+        }
+    }
 }
 
 #[test]

@@ -116,6 +116,10 @@ pub(crate) struct Tree {
     pub text: String,
     /// Pieces of `text`, in order, covering it without gaps.
     pub pieces: Vec<Piece>,
+    /// What the page ends inside when it is cut off there (`a comment`,
+    /// `a tag`, `an unclosed <script>`): what follows its start is not
+    /// text, as in a browser.
+    pub cut_off: Option<String>,
 }
 
 impl Tree {
@@ -305,6 +309,8 @@ struct Builder<'i> {
     open: Vec<NodeId>,
     text: Vec<u8>,
     pieces: Vec<Piece>,
+    /// The input ended inside a comment or a tag.
+    cut_off: Option<&'static str>,
 }
 
 impl<'i> Builder<'i> {
@@ -315,6 +321,7 @@ impl<'i> Builder<'i> {
             open: vec![ROOT],
             text: Vec::new(),
             pieces: Vec::new(),
+            cut_off: None,
         }
     }
 
@@ -478,6 +485,26 @@ impl<'i> Builder<'i> {
     }
 
     fn finish(self) -> Tree {
+        // An element whose content is raw text, still open at the end,
+        // took the rest of the page.
+        let raw_text = self.open.iter().rev().find(|&&id| {
+            matches!(
+                self.name(id),
+                "script"
+                    | "style"
+                    | "textarea"
+                    | "title"
+                    | "xmp"
+                    | "iframe"
+                    | "noembed"
+                    | "noframes"
+            )
+        });
+        let cut_off = match (self.cut_off, raw_text) {
+            (Some(what), _) => Some(what.to_string()),
+            (None, Some(&id)) => Some(format!("an unclosed <{}>", self.name(id))),
+            (None, None) => None,
+        };
         let text = match String::from_utf8(self.text) {
             Ok(s) => s,
             // The input is UTF-8 and the tokenizer splits it at ASCII bytes
@@ -488,7 +515,7 @@ impl<'i> Builder<'i> {
                 .map(|&b| if b < 0x80 { b as char } else { '\u{1a}' })
                 .collect(),
         };
-        Tree { nodes: self.nodes, text, pieces: self.pieces }
+        Tree { nodes: self.nodes, text, pieces: self.pieces, cut_off }
     }
 }
 
@@ -527,6 +554,10 @@ struct Recorder<'b, 'i> {
     attr_value: Vec<u8>,
     in_attr: bool,
     last_start_tag: Vec<u8>,
+    /// A tag was begun and not yet emitted.
+    tag_pending: bool,
+    /// The comment being read opened with `<!--` (not a bogus one).
+    comment_regular: bool,
 }
 
 impl<'b, 'i> Recorder<'b, 'i> {
@@ -542,6 +573,8 @@ impl<'b, 'i> Recorder<'b, 'i> {
             attr_value: Vec::new(),
             in_attr: false,
             last_start_tag: Vec::new(),
+            tag_pending: false,
+            comment_regular: false,
         }
     }
 
@@ -563,6 +596,7 @@ impl<'b, 'i> Recorder<'b, 'i> {
     }
 
     fn new_tag(&mut self, is_end: bool) {
+        self.tag_pending = true;
         self.tag = Element::default();
         self.tag_name.clear();
         self.tag_is_end = is_end;
@@ -584,7 +618,11 @@ impl Emitter for Recorder<'_, '_> {
         self.last_start_tag.extend_from_slice(last_start_tag.unwrap_or_default());
     }
 
-    fn emit_eof(&mut self) {}
+    fn emit_eof(&mut self) {
+        if self.tag_pending {
+            self.builder.cut_off = Some("a tag");
+        }
+    }
 
     fn emit_error(&mut self, _error: Error) {}
 
@@ -597,6 +635,8 @@ impl Emitter for Recorder<'_, '_> {
     }
 
     fn emit_string(&mut self, s: &[u8]) {
+        // Text after a begun tag: it was not one (`</p>` inside a script).
+        self.tag_pending = false;
         let src = self.text_start.min(self.pos)..self.pos;
         self.builder.text(s, src);
         self.text_start = self.pos;
@@ -610,9 +650,14 @@ impl Emitter for Recorder<'_, '_> {
         self.new_tag(true);
     }
 
-    fn init_comment(&mut self) {}
+    fn init_comment(&mut self) {
+        // Called right after `<!--` for a comment, after `<?`, `<!x` or
+        // `</ ` for a bogus one (which ends at the first `>`).
+        self.comment_regular = self.builder.input[..self.pos].ends_with(b"<!--");
+    }
 
     fn emit_current_tag(&mut self) -> Option<State> {
+        self.tag_pending = false;
         self.flush_attribute();
         self.text_start = self.pos;
         let mut tag = std::mem::take(&mut self.tag);
@@ -633,6 +678,17 @@ impl Emitter for Recorder<'_, '_> {
     }
 
     fn emit_current_comment(&mut self) {
+        // A comment emitted at the end of the input without its closing
+        // `-->` (a bogus one: `>`) was cut off there.
+        let input = self.builder.input;
+        let closed = if self.comment_regular {
+            input.ends_with(b"-->") || input.ends_with(b"--!>")
+        } else {
+            input.ends_with(b">")
+        };
+        if self.pos >= input.len() && !closed {
+            self.builder.cut_off = Some("a comment");
+        }
         self.text_start = self.pos;
     }
 
