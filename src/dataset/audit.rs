@@ -922,6 +922,7 @@ mod tests {
             sentence: SpanRecord { start: sentence_start, end: sentence_end },
             evidence: "test".into(),
             audit: None,
+            source_span: None,
         }
     }
 

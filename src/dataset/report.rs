@@ -529,6 +529,7 @@ mod tests {
             sentence: crate::record::SpanRecord { start, end },
             evidence: "test".into(),
             audit: None,
+            source_span: None,
         }
     }
 

@@ -281,6 +281,7 @@ mod tests {
             sentence: SpanRecord { start: 0, end: 100 },
             evidence: "test".into(),
             audit: None,
+            source_span: None,
         }
     }
 
