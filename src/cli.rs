@@ -67,19 +67,21 @@ pub(crate) enum Command {
     ///
     /// Example: claimscan schema manifest > schema/manifest.schema.json
     Schema(SchemaArgs),
-    /// Count claims by population, bound and article, and list marketing-vs-IT gaps.
+    /// Summarise claims by population, role, kind and bound, and list marketing-vs-IT gaps.
     ///
-    /// The gap table pairs, within an article, a marketing claim and an IT
-    /// claim about the same subject (identical subject span, or subject
-    /// token F1 >= 0.5) and gives marketing minus IT, largest gap first.
+    /// The gap table lists the findings the text states for both marketing
+    /// and IT (the claims each record's `pair` joins: "44% of CMOs vs. 29%
+    /// of CIOs say ..."), marketing minus IT, largest gap first; then the
+    /// articles with claims, most first.
     ///
     /// Example: claimscan stats extracted --csv > gaps.csv
     Stats(StatsArgs),
-    /// Write a self-contained HTML report: each article with its claims highlighted.
+    /// Write a self-contained HTML report: the gaps, every claim, every article.
     ///
-    /// Claims are coloured by population, subjects underlined; clicking one
-    /// shows its value, bound, evidence and id. The sidebar has the counts and
-    /// filters by population and audit status (from --audit, else each
+    /// An overview (counts, the marketing-vs-IT gap table and a chart of it),
+    /// a claims table (sortable; filtered by population, role, bound, audit
+    /// status and a search) whose rows open the claim in its article, and the
+    /// articles with their claims highlighted (statuses from --audit, else each
     /// claim's spans are checked against the corpus). No network needed.
     ///
     /// Example: claimscan audit extracted --json > audit.jsonl; claimscan report extracted --audit audit.jsonl
@@ -251,6 +253,10 @@ pub(crate) struct StatsArgs {
     /// Print the gap table as CSV.
     #[arg(long)]
     pub csv: bool,
+    /// Show at most N rows of the gap and article tables (text: 20 unless
+    /// given; 0: all; --json and --csv: all unless given).
+    #[arg(long, value_name = "N")]
+    pub top: Option<usize>,
 }
 
 /// Arguments of `claimscan report`.

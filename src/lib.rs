@@ -60,7 +60,9 @@ pub use crate::lang::attribute::{Attribution, PopulationRule};
 pub use crate::lang::detect::{Bound, Figure, Kind};
 pub use crate::lang::extract::{Claim, Extractor, extract_article, extract_article_with};
 pub use crate::lang::lexicon::{Lexicon, Population};
+pub use crate::lang::pairs::{Pair, PairRule};
 pub use crate::lang::populations::{Populations, PopulationsError};
+pub use crate::lang::role::{Role, RoleRule};
 pub use crate::lang::subject::SubjectRule;
 pub use crate::record::{
     ArticleEntry, Audited, ClaimRecord, Manifest, Phrase, PopulationsUsed, SCHEMA_VERSION,

@@ -13,18 +13,21 @@
 //!  "char_start":379,"char_end":382,"line":2,"column":127,"value":77.0,"bound":"exact","kind":"percent",
 //!  "population":"it","population_phrase":{"text":"CIOs","start":390,"end":394},
 //!  "subject":{"text":"think this partnership is important","start":395,"end":430},
-//!  "sentence":{"start":257,"end":463},"evidence":"of-phrase after figure: 'CIOs'"}
+//!  "sentence":{"start":257,"end":463},"evidence":"of-phrase after figure: 'CIOs'",
+//!  "role":"finding","role_rule":"a share or a level",
+//!  "pair":{"id":"c-8f190a82522bf55e","rule":"same statement repeated"}}
 //! ```
 
 use crate::lang::detect::{Bound, Kind};
 use crate::lang::extract::Claim;
 use crate::lang::populations::Populations;
+use crate::lang::role::Role;
 use crate::span::Span;
 use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Version of the dataset format written in the manifest.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// A span of text quoted from the article, with its byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -94,6 +97,24 @@ pub struct ClaimRecord {
     pub sentence: SpanRecord,
     /// The name of the rule that decided the population.
     pub evidence: String,
+    /// What the claim is for: `finding` (a share of respondents or of
+    /// something measured), `sample` (the composition of the survey's
+    /// sample: "131 executives (81% in marketing, 19% in IT)") or `change`
+    /// (an increase or difference stated in percent: "a 16% increase").
+    /// Absent before version 1.2, and then read as `finding`.
+    #[serde(default)]
+    #[schemars(with = "String", extend("enum" = ["finding", "sample", "change"]))]
+    pub role: Role,
+    /// The name of the rule that decided the role (`RoleRule` in
+    /// `src/lang/role.rs`); absent before version 1.2.
+    #[serde(default)]
+    pub role_rule: String,
+    /// The claim this one is compared with, when the text states the same
+    /// thing for the two populations ("44% of CMOs vs. 29% of CIOs say
+    /// ..."): its id and the rule that paired them; null otherwise (and
+    /// absent before version 1.2). Both claims of a pair name each other.
+    #[serde(default)]
+    pub pair: Option<PairRecord>,
     /// Set by `claimscan audit --fix` when the claim could not be found in
     /// the current article: `missing` (its text is gone or no longer unique)
     /// or `article_missing` (the article cannot be read); absent otherwise.
@@ -102,7 +123,7 @@ pub struct ClaimRecord {
     #[schemars(extend("enum" = ["missing", "article_missing", null]))]
     pub audit: Option<String>,
     /// For an article read as an HTML page (its manifest entry has `format`
-    /// `html`), where the expression is in the page (since 1.2): byte offsets
+    /// `html`), where the expression is in the page (since 1.3): byte offsets
     /// into the HTML file as stored, when the expression came from one
     /// contiguous range of it. Those bytes may hold tags and character
     /// references (`62</b>&#37;` for `62%`); read as HTML (tags and comments
@@ -113,6 +134,16 @@ pub struct ClaimRecord {
     /// page's extracted text, the manifest's `text_file`.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub source_span: Option<SpanRecord>,
+}
+
+/// A claim's counterpart in a comparison (see [`ClaimRecord::pair`]).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
+pub struct PairRecord {
+    /// The id of the other claim, in the same article.
+    pub id: String,
+    /// The name of the rule that paired them (`PairRule` in
+    /// `src/lang/pairs.rs`), e.g. `parallel clauses`.
+    pub rule: String,
 }
 
 /// `manifest.json`: what was extracted from what.
@@ -221,11 +252,11 @@ pub struct ArticleEntry {
     /// the dataset folder, when it is not the corpus file at `path` (since
     /// 1.1): an article read from standard input is kept as
     /// `texts/stdin-HASH.txt`, so the dataset stays auditable; the article
-    /// text of an HTML page as `texts/PATH.HASH.txt` (since 1.2). `HASH` is
+    /// text of an HTML page as `texts/PATH.HASH.txt` (since 1.3). `HASH` is
     /// the first 16 hex digits of the stored file's SHA-256.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_file: Option<String>,
-    /// `html` when the article was read as an HTML page (since 1.2): its
+    /// `html` when the article was read as an HTML page (since 1.3): its
     /// claims' offsets refer to the page's article text, stored at
     /// `text_file`, and `bytes` and `sha256` describe the page. Absent for
     /// a text article.
@@ -233,11 +264,11 @@ pub struct ArticleEntry {
     #[schemars(extend("enum" = ["html", null]))]
     pub format: Option<String>,
     /// Size in bytes of the stored text at `text_file` when it is not the
-    /// article's own bytes (an HTML page's article text; since 1.2).
+    /// article's own bytes (an HTML page's article text; since 1.3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_bytes: Option<u64>,
     /// SHA-256 of the stored text at `text_file`, lowercase hex, when it
-    /// is not the article's own bytes (since 1.2).
+    /// is not the article's own bytes (since 1.3).
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_sha256: Option<String>,
     /// Set by `claimscan audit --fix` when it rewrote the article's claims
@@ -318,6 +349,12 @@ pub fn claim_records(
                 subject: c.subject.map(phrase),
                 sentence: SpanRecord { start: c.sentence.start, end: c.sentence.end },
                 evidence: c.attribution.evidence.clone(),
+                role: c.role,
+                role_rule: c.role_rule.name().to_string(),
+                pair: c.pair.map(|p| PairRecord {
+                    id: claim_id(article, claims[p.with].figure.span),
+                    rule: p.rule.name().to_string(),
+                }),
                 audit: None,
                 source_span: None,
             }

@@ -4,8 +4,10 @@
 //! The corpus is built in the test: an article whose text and file name
 //! hold markup, a closing `</script>`, `&`, both kinds of quotes and a URL,
 //! and one with curly quotes and an emoji (bytes, code points and UTF-16
-//! differ). It is extracted with `claimscan extract` into a folder whose
-//! name needs escaping too, then reported.
+//! differ). It is extracted with `claimscan extract` from a folder whose
+//! name (the page's subtitle) needs escaping too, then reported. The page's
+//! data (the index and the article texts) is gzip and base64; the tests
+//! decode it as the page does.
 
 use serde_json::Value;
 use std::path::{Path, PathBuf};
@@ -36,13 +38,13 @@ fn run(args: &[&std::ffi::OsStr]) -> Output {
 impl Fixture {
     fn new() -> Fixture {
         let dir = tempfile::tempdir().unwrap();
-        let corpus = dir.path().join("corpus");
+        let corpus = dir.path().join("corpus <&>");
         for (name, text) in [(NASTY_NAME, NASTY_TEXT), (PLAIN_NAME, PLAIN_TEXT)] {
             let path = corpus.join(name);
             std::fs::create_dir_all(path.parent().unwrap()).unwrap();
             std::fs::write(path, text).unwrap();
         }
-        let out = dir.path().join("out <&>");
+        let out = dir.path().join("out");
         let extract =
             run(&["extract".as_ref(), corpus.as_os_str(), "-o".as_ref(), out.as_os_str()]);
         assert!(extract.status.success(), "extract: {}", String::from_utf8_lossy(&extract.stderr));
@@ -73,116 +75,114 @@ fn claims_of(dataset: &Path) -> Vec<Value> {
         .collect()
 }
 
-/// JSON as it must appear inside a `<script>`: written independently of
-/// the crate's own escaping, which this test checks.
-fn in_script(text: &str) -> String {
-    serde_json::to_string(text)
-        .unwrap()
-        .replace('<', "\\u003c")
-        .replace('>', "\\u003e")
-        .replace('&', "\\u0026")
+#[path = "common/page.rs"]
+mod page;
+use page::{head, index, scripts, unpacked, without_data};
+
+/// Article `i`'s text as the page reads it: its bytes in its chunk.
+fn article_text(html: &str, i: usize) -> String {
+    let ix = index(html);
+    let chunk = ix["articles"]["chunk"][i].as_u64().unwrap();
+    let [from, to] = [0, 1].map(|k| ix["articles"]["bytes"][i][k].as_u64().unwrap() as usize);
+    String::from_utf8(unpacked(html, &format!("z{chunk}"))[from..to].to_vec()).unwrap()
 }
 
-/// Every `<script ...>` element: its start tag and its contents.
-fn scripts(html: &str) -> Vec<(&str, &str)> {
-    let mut out = Vec::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("<script") {
-        let tag_end = at + rest[at..].find('>').unwrap() + 1;
-        let close = tag_end + rest[tag_end..].find("</script>").expect("every script is closed");
-        out.push((&rest[at..tag_end], &rest[tag_end..close]));
-        rest = &rest[close + "</script>".len()..];
-    }
-    out
-}
-
-/// The document without the contents of its JSON data scripts.
-fn without_data(html: &str) -> String {
-    let mut out = String::new();
-    let mut rest = html;
-    while let Some(at) = rest.find("<script type=\"application/json\"") {
-        let tag_end = at + rest[at..].find('>').unwrap() + 1;
-        let close = tag_end + rest[tag_end..].find("</script>").unwrap();
-        out.push_str(&rest[..tag_end]);
-        rest = &rest[close..];
-    }
-    out.push_str(rest);
-    out
-}
-
-fn index(html: &str) -> Value {
-    let (_, json) = scripts(html)
-        .into_iter()
-        .find(|(tag, _)| tag.contains("id=\"index\""))
-        .expect("the page has an index");
-    serde_json::from_str(json).expect("the index is JSON")
+/// Offset `byte` of `text` in UTF-16 code units, as the page's strings count.
+fn utf16(text: &str, byte: usize) -> usize {
+    text[..byte].encode_utf16().count()
 }
 
 #[test]
 fn the_page_is_self_contained() {
     let f = Fixture::new();
     let page = without_data(&f.html);
-    for bad in
-        ["http://", "https://", "<link", "<img", "<iframe", " src=", " href=", "@import", "url("]
-    {
+    for bad in ["http://", "https://", "<link", "<img", "<iframe", " src=", "@import", "url("] {
         assert!(!page.contains(bad), "the page outside its data holds {bad:?}");
+    }
+    // Links only move inside the page.
+    for (at, _) in page.match_indices(" href=") {
+        assert!(
+            page[at..].starts_with(" href=\"#"),
+            "a link leaves the page: {}",
+            &page[at..at + 40]
+        );
     }
     let scripts = scripts(&f.html);
     let code: Vec<_> = scripts.iter().filter(|(tag, _)| *tag == "<script>").collect();
     assert_eq!(code.len(), 1, "one inline script");
     for (tag, _) in &scripts {
         assert!(
-            *tag == "<script>" || tag.starts_with("<script type=\"application/json\" id=\""),
+            *tag == "<script>"
+                || *tag == "<script type=\"application/json\" id=\"head\">"
+                || tag.starts_with("<script type=\"application/x-gzip-base64\" id=\""),
             "unexpected script tag {tag}"
         );
     }
-    // One text per article, plus the index and the code: nothing else opened a script.
-    assert_eq!(scripts.len(), 2 + 2);
+    // The head, the index, the code and one chunk of text: nothing else opened a script.
+    assert_eq!(scripts.len(), 4);
     assert_eq!(f.html.matches("<script").count(), f.html.matches("</script>").count());
     assert!(f.html.contains("<style>"), "the style sheet is inline");
 }
 
 #[test]
-fn every_claim_appears_escaped_in_the_embedded_data() {
+fn every_claim_is_in_the_index_with_utf16_offsets() {
     let f = Fixture::new();
     let claims = f.claims();
     assert_eq!(claims.len(), 4, "35%, 62%, 58%, 35%");
-    let index = index(&f.html);
-    let embedded: Vec<&Value> = index["articles"]
-        .as_array()
-        .unwrap()
-        .iter()
-        .flat_map(|a| a["claims"].as_array().unwrap())
-        .collect();
+    let ix = index(&f.html);
+    let columns = &ix["claims"];
+    let strings = ix["strings"].as_array().unwrap();
+    let string = |field: &str, k: usize| &strings[columns[field][k].as_u64().unwrap() as usize];
     for c in &claims {
-        let text = c["text"].as_str().unwrap();
-        assert!(f.html.contains(&in_script(text)), "claim text {text:?} is embedded escaped");
-        let e = embedded.iter().find(|e| e["id"] == c["id"]).expect("claim in the index");
-        assert_eq!(e["text"], c["text"]);
-        assert_eq!(e["population"], c["population"]);
-        assert_eq!(e["status"], "verified");
-        // Code-point offsets, as the page slices the text with them.
-        assert_eq!(e["at"], serde_json::json!([c["char_start"], c["char_end"]]));
+        let k = columns["id"].as_array().unwrap().iter().position(|id| *id == c["id"]);
+        let k = k.expect("claim in the index");
+        let article = columns["article"][k].as_u64().unwrap() as usize;
+        let text = article_text(&f.html, article);
+        assert_eq!(columns["text"][k], c["text"]);
+        assert_eq!(*string("population", k), c["population"]);
+        assert_eq!(*string("role", k), c["role"]);
+        assert_eq!(*string("status", k), "verified");
+        // UTF-16 offsets, as the page slices its strings with them.
+        let at = |start: &Value, end: &Value| {
+            let [s, e] = [start, end].map(|v| utf16(&text, v.as_u64().unwrap() as usize));
+            serde_json::json!([s, e])
+        };
+        assert_eq!(columns["at"][k], at(&c["start"], &c["end"]), "{}", c["text"]);
         if let Some(s) = c["subject"]["text"].as_str() {
-            assert!(f.html.contains(&in_script(s)), "subject {s:?} is embedded escaped");
+            assert_eq!(columns["subject"][k], s);
+            let sub = &c["subject"];
+            assert_eq!(columns["subject_at"][k], at(&sub["start"], &sub["end"]));
         }
     }
+    // The pair of the plain article names its counterpart by index.
+    let pairs: Vec<&Value> = columns["pair"].as_array().unwrap().iter().collect();
+    let paired: Vec<usize> = (0..pairs.len()).filter(|&k| !pairs[k].is_null()).collect();
+    assert_eq!(paired.len(), 2, "{pairs:?}");
+    assert_eq!(pairs[paired[0]].as_u64(), Some(paired[1] as u64));
+    // The head holds its gap for the overview.
+    let gaps = head(&f.html)["gaps"].as_array().unwrap().clone();
+    assert_eq!(gaps.len(), 1);
+    assert_eq!(gaps[0]["marketing"]["value"], 58.0);
+    assert_eq!(gaps[0]["match"], "respectively");
 }
 
 #[test]
 fn special_characters_in_articles_and_paths_are_escaped() {
     let f = Fixture::new();
-    for raw in ["</script><script>alert(1)", "<b>bold</b>", "<i>budgets</i>", "<x>.txt", "out <&>"]
+    for raw in
+        ["</script><script>alert(1)", "<b>bold</b>", "<i>budgets</i>", "<x>.txt", "corpus <&>"]
     {
         assert!(!f.html.contains(raw), "{raw:?} appears unescaped");
     }
-    assert!(f.html.contains(&in_script(NASTY_TEXT)), "the article's text is embedded escaped");
-    assert!(f.html.contains(&in_script(PLAIN_TEXT)), "non-ASCII text is embedded as is");
-    assert!(f.html.contains(&in_script(NASTY_NAME)), "the article's path is embedded escaped");
-    assert!(f.html.contains("out &lt;&amp;&gt;</title>"), "the dataset's name is escaped in HTML");
-    let index = index(&f.html);
+    assert_eq!(article_text(&f.html, 0), NASTY_TEXT, "the article's text is embedded once, as is");
+    assert_eq!(article_text(&f.html, 1), PLAIN_TEXT, "non-ASCII text is embedded as is");
+    assert!(
+        f.html.contains("corpus &lt;&amp;&gt;</title>"),
+        "the corpus's name is escaped in HTML"
+    );
+    let ix = index(&f.html);
     let paths: Vec<&str> =
-        index["articles"].as_array().unwrap().iter().map(|a| a["path"].as_str().unwrap()).collect();
+        ix["articles"]["path"].as_array().unwrap().iter().map(|p| p.as_str().unwrap()).collect();
     assert_eq!(paths, [NASTY_NAME, PLAIN_NAME]);
 }
 
@@ -190,7 +190,7 @@ fn special_characters_in_articles_and_paths_are_escaped() {
 fn statuses_come_from_an_audit_file_and_mismatches_are_reported() {
     let f = Fixture::new();
     let dir = f._dir.path();
-    let corpus = dir.join("corpus");
+    let corpus = dir.join("corpus <&>");
     // The audit says one claim moved; the page takes its word for the status.
     let id = f.claims()[0]["id"].as_str().unwrap().to_string();
     let audit = dir.join("audit.jsonl");
@@ -214,7 +214,7 @@ fn statuses_come_from_an_audit_file_and_mismatches_are_reported() {
         html_path.as_os_str(),
     ]);
     assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    let page = index(&std::fs::read_to_string(&html_path).unwrap());
+    let page = head(&std::fs::read_to_string(&html_path).unwrap());
     assert_eq!(page["statuses"], serde_json::json!(["verified", "inconsistent"]));
 
     // An edited article: its claims no longer hold, are listed, exit status 1.
@@ -230,6 +230,6 @@ fn statuses_come_from_an_audit_file_and_mismatches_are_reported() {
     assert_eq!(out.status.code(), Some(1));
     let stderr = String::from_utf8_lossy(&out.stderr);
     assert_eq!(stderr.matches("not highlighted").count(), 2, "{stderr}");
-    let page = index(&std::fs::read_to_string(&html_path).unwrap());
+    let page = head(&std::fs::read_to_string(&html_path).unwrap());
     assert_eq!(page["statuses"], serde_json::json!(["verified", "mismatch"]));
 }

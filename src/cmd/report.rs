@@ -19,6 +19,7 @@ use crate::cmd::Status;
 use crate::cmd::dataset::{Sources, dataset_dir, load};
 use crate::dataset::audit::{self, ArticleState};
 use crate::dataset::report::{ArticleText, Input, parse_audit, render};
+use crate::dataset::stats::plural;
 use crate::io::corpus::decode;
 use crate::io::files::write_atomic;
 use anyhow::Context;
@@ -88,7 +89,13 @@ pub(crate) fn run(args: &ReportArgs) -> anyhow::Result<Status> {
         })
         .collect();
 
-    let title = dir.display().to_string();
+    // The corpus's name (its folder's), as the page's subtitle.
+    let named = args.corpus.clone().unwrap_or_else(|| dataset.manifest.corpus.clone().into());
+    let title = named
+        .canonicalize()
+        .unwrap_or_else(|_| named.clone())
+        .file_name()
+        .map_or_else(|| named.display().to_string(), |n| n.to_string_lossy().into_owned());
     let page = render(&Input {
         title: &title,
         articles: &articles,
@@ -103,9 +110,9 @@ pub(crate) fn run(args: &ReportArgs) -> anyhow::Result<Status> {
     write_atomic(&out, page.html.as_bytes())?;
     let statuses: Vec<String> = page.statuses.iter().map(|(k, v)| format!("{k} {v}")).collect();
     eprintln!(
-        "{}: {} articles, {} of {} claims highlighted ({}), {} bytes",
+        "{}: {}, {} of {} claims highlighted ({}), {} bytes",
         out.display(),
-        articles.len(),
+        plural(articles.len(), "article", "articles"),
         page.placed,
         dataset.claims.len(),
         if statuses.is_empty() { "none".to_string() } else { statuses.join(", ") },

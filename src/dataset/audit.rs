@@ -1304,6 +1304,9 @@ mod tests {
             subject: subject.map(phrase_of),
             sentence: SpanRecord { start: sentence_start, end: sentence_end },
             evidence: "test".into(),
+            role: crate::lang::role::Role::Finding,
+            role_rule: String::new(),
+            pair: None,
             audit: None,
             source_span: None,
         }

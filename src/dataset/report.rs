@@ -1,38 +1,55 @@
-//! The HTML audit report: one self-contained page that shows every article
-//! with its claims highlighted in place, for a reader checking the dataset.
+//! The HTML report: one self-contained page for an analyst asking where
+//! marketing and IT differ, and for a reader checking claims in their text.
 //!
-//! A reader auditing claims wants the figure in its text, not a table of
-//! offsets. [`render`] turns the records and the article texts into one HTML
-//! file with its CSS and JavaScript inline (no network, no external asset;
-//! they are written in `report.css` and `report.js` beside this file):
+//! [`render`] turns the records and the article texts into one HTML file
+//! with its CSS and JavaScript inline (no network, no external asset; they
+//! are written in `report.css` and `report.js` beside this file). The page
+//! has three views:
 //!
-//! - a sidebar with the counts of [`crate::dataset::stats::stats`] (by population and
-//!   by bound), filters by population and by audit status, a path filter,
-//!   and a panel with the selected claim's value, bound, evidence and id;
-//! - one section per article of the manifest. Each article's text is
-//!   embedded as a JSON string in its own `<script type="application/json"
-//!   id="tN">`, and the paths and claims of all articles in one index
-//!   (`<script type="application/json" id="index">`). The script builds the
-//!   (empty) sections from the index, renders the first three shown at
-//!   once and every other one only when it scrolls near the viewport (an
-//!   `IntersectionObserver`), so a corpus of thousands of articles opens
-//!   almost as fast as a small one.
+//! - **Overview**: counts by population, role, audit status, bound and
+//!   kind, the gap table of [`crate::dataset::stats::gaps`] (the findings
+//!   the text states for both sides, largest gap first) and a chart of
+//!   marketing's and IT's figures for each of them (an SVG the script
+//!   draws: one bar pair per gap);
+//! - **Claims**: every claim in a table, sortable by any column and
+//!   filtered by population, role, bound, audit status and a text search;
+//!   only the rows on screen are in the document, so a corpus of tens of
+//!   thousands of claims scrolls smoothly; each row links to its claim in
+//!   its article;
+//! - **Articles**: every article with its claims highlighted in place, as
+//!   a checker reads them: each claim's expression marked with `<mark
+//!   class="claim" data-id data-population data-role data-status ...>`,
+//!   coloured by population, its subject underlined and its population
+//!   phrase dotted (`<span class="ul">` pieces); paired claims link to each
+//!   other. An article is rendered when it scrolls near the viewport, in
+//!   blocks of a few thousand characters cut where no span is, each also
+//!   rendered only near the viewport, so a 50 MB article opens at once.
 //!
-//! Rendering an article (in the page's script) marks each claim's
-//! expression with `<mark class="claim" data-id data-population
-//! data-status ...>`, coloured by population, and underlines subjects and
-//! population phrases with `<span class="ul">` pieces. Expressions nest
-//! (an expression inside another is a child `<mark>`; one that crosses
-//! another's end is clipped there and flagged `data-clipped`), and
-//! underlines are split at every boundary, so a subject that overlaps
-//! another claim's expression, or another subject, never breaks a mark:
-//! the text of each `<mark>` is exactly its claim's `text`.
+//! Expressions nest (an expression inside another is a child `<mark>`; one
+//! that crosses another's end is clipped there and flagged
+//! `data-clipped`), and underlines are split at every boundary, so a
+//! subject that overlaps another claim's expression, or another subject,
+//! never breaks a mark: the text of each `<mark>` is exactly its claim's
+//! `text`.
+//!
+//! Data: the claims, articles and gaps are one JSON index, and the article
+//! texts are packed into chunks of about [`CHUNK_BYTES`] (each article in
+//! one chunk, once); index and chunks are gzip-compressed and base64-coded
+//! in `<script type="application/x-gzip-base64">` elements, which the page
+//! decodes (a small inflater in the script, or the browser's
+//! `DecompressionStream` for a large chunk once the page is read). The
+//! index, the first chunk and the script come before the other chunks, so
+//! the overview and the first articles are drawn while the browser still
+//! reads the rest. Offsets in the index are UTF-16 code
+//! units of each article's text, as the page slices its strings.
 //!
 //! The page reads its state from the URL hash and writes it back:
-//! `#population=it,both&status=verified&all=1&q=tech&claim=c-...`
-//! (`all=1` also shows articles without a matching claim, `q` filters by
-//! path, `claim` selects a claim; `render=all` renders every article at
-//! once, which tests and printing use).
+//! `#view=claims&population=it,both&role=finding&bound=exact&status=verified&q=budget&sort=-value&all=1&claim=c-...`
+//! (`view`: `overview` (default), `claims` or `articles`; `q` searches a
+//! claim's text, subject, evidence and article path; `all=1` also shows
+//! articles without a matching claim; `claim` selects a claim and shows it
+//! in its article; `render=all` renders every article and every table row
+//! at once, which tests and printing use).
 //!
 //! Claim statuses come from `claimscan audit --json` output when one is
 //! given ([`parse_audit`]; a claim it does not list verified), otherwise
@@ -40,17 +57,21 @@
 //! `verified` or `mismatch`. A claim whose spans do not hold (and that the
 //! audit did not re-anchor) is listed under its article, not highlighted.
 //!
-//! Escaping: text in HTML goes through [`escape_html`]; JSON inside a
-//! `<script>` goes through [`script_json`], which writes `<`, `>` and `&`
-//! as `\u003c`, `\u003e`, `\u0026`, so no article can close the script
+//! Escaping: text in HTML goes through [`escape_html`]; the JSON index is
+//! compressed, and base64 holds no character that could close a script
 //! element. Everything here is pure: `claimscan report` reads the files.
 
-use crate::dataset::export::{CodePoints, LABELS, check};
-use crate::dataset::stats::stats;
+use crate::dataset::export::{LABELS, check};
+use crate::dataset::stats::{Stats, plural, stats};
+use crate::lang::role::Role;
 use crate::record::{ClaimRecord, Phrase};
 use serde::Serialize;
 use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
+
+/// Bounds in the order the filters list them (the names of
+/// [`crate::lang::detect::Bound`]).
+const BOUNDS: [&str; 4] = ["exact", "approx", "at_least", "at_most"];
 
 /// Audit statuses in the order the sidebar lists them.
 pub(crate) const STATUSES: [&str; 7] =
@@ -137,7 +158,7 @@ pub(crate) fn parse_audit(text: &str) -> Result<AuditLog, String> {
 /// Everything the report shows.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Input<'a> {
-    /// What the report is of, in its title (e.g. the dataset folder).
+    /// What the report is of, its subtitle: the corpus's name.
     pub title: &'a str,
     /// Every article of the manifest, in its order.
     pub articles: &'a [ArticleText],
@@ -162,48 +183,170 @@ pub(crate) struct Page {
     pub statuses: BTreeMap<String, usize>,
 }
 
-/// A quoted span in the index: its text and code-point offsets when placed.
-#[derive(Serialize)]
+/// Raw bytes of article text per chunk: an article larger than this is a
+/// chunk of its own.
+pub(crate) const CHUNK_BYTES: usize = 256 * 1024;
+
+/// A quoted span: its text and UTF-16 offsets when placed.
 struct PhraseOut<'a> {
     text: &'a str,
     at: Option<[usize; 2]>,
 }
 
-/// A claim in the index, as the page's script reads it.
-#[derive(Serialize)]
+/// A claim as the page reads it (written out by columns, [`ClaimColumns`]).
 struct ClaimOut<'a> {
     id: &'a str,
+    /// Index of its article in the index's articles.
+    article: usize,
     text: &'a str,
     value: f64,
     bound: &'a str,
     kind: &'a str,
     population: &'a str,
+    role: &'a str,
+    role_rule: &'a str,
     evidence: &'a str,
     line: usize,
     column: usize,
     status: String,
     note: String,
-    /// Code-point span of the expression in the text, None when unplaced.
+    /// UTF-16 span of the expression in its article's text, None when unplaced.
     at: Option<[usize; 2]>,
     subject: Option<PhraseOut<'a>>,
     phrase: Option<PhraseOut<'a>>,
+    /// Index of the claim it is paired with.
+    pair: Option<usize>,
+    /// The rule that paired them.
+    pair_rule: Option<&'a str>,
 }
 
-/// An article in the index.
-#[derive(Serialize)]
-struct ArticleOut<'a> {
-    path: &'a str,
-    error: Option<&'a str>,
-    /// Height to reserve before the article is rendered, in `em`.
-    height: usize,
-    claims: Vec<ClaimOut<'a>>,
+/// Strings that repeat (bounds, populations, rules, evidence, statuses),
+/// each written once: the columns hold their indices.
+#[derive(Default)]
+struct Strings {
+    list: Vec<String>,
+    at: HashMap<String, usize>,
 }
 
-/// The index: every article with its claims, and the filter values.
+impl Strings {
+    fn id(&mut self, s: &str) -> usize {
+        if let Some(&i) = self.at.get(s) {
+            return i;
+        }
+        self.list.push(s.to_string());
+        self.at.insert(s.to_string(), self.list.len() - 1);
+        self.list.len() - 1
+    }
+}
+
+/// The claims, one array per field (indices into [`IndexOut::strings`]
+/// for the fields whose values repeat): a tenth of the size of one object
+/// per claim, and parsed as fast.
+#[derive(Serialize, Default)]
+struct ClaimColumns<'a> {
+    id: Vec<&'a str>,
+    article: Vec<usize>,
+    text: Vec<&'a str>,
+    value: Vec<f64>,
+    bound: Vec<usize>,
+    kind: Vec<usize>,
+    population: Vec<usize>,
+    role: Vec<usize>,
+    role_rule: Vec<usize>,
+    evidence: Vec<usize>,
+    line: Vec<usize>,
+    column: Vec<usize>,
+    status: Vec<usize>,
+    /// Notes of the claims that have one, by claim index.
+    note: BTreeMap<usize, String>,
+    at: Vec<Option<[usize; 2]>>,
+    subject: Vec<Option<&'a str>>,
+    subject_at: Vec<Option<[usize; 2]>>,
+    phrase: Vec<Option<&'a str>>,
+    phrase_at: Vec<Option<[usize; 2]>>,
+    pair: Vec<Option<usize>>,
+    pair_rule: Vec<Option<usize>>,
+}
+
+impl<'a> ClaimColumns<'a> {
+    fn push(&mut self, c: ClaimOut<'a>, strings: &mut Strings) {
+        if !c.note.is_empty() {
+            self.note.insert(self.id.len(), c.note);
+        }
+        self.id.push(c.id);
+        self.article.push(c.article);
+        self.text.push(c.text);
+        self.value.push(c.value);
+        self.bound.push(strings.id(c.bound));
+        self.kind.push(strings.id(c.kind));
+        self.population.push(strings.id(c.population));
+        self.role.push(strings.id(c.role));
+        self.role_rule.push(strings.id(c.role_rule));
+        self.evidence.push(strings.id(c.evidence));
+        self.line.push(c.line);
+        self.column.push(c.column);
+        self.status.push(strings.id(&c.status));
+        self.at.push(c.at);
+        self.subject.push(c.subject.as_ref().map(|p| p.text));
+        self.subject_at.push(c.subject.and_then(|p| p.at));
+        self.phrase.push(c.phrase.as_ref().map(|p| p.text));
+        self.phrase_at.push(c.phrase.and_then(|p| p.at));
+        self.pair.push(c.pair);
+        self.pair_rule.push(c.pair_rule.map(|r| strings.id(r)));
+    }
+}
+
+/// The articles, one array per field.
+#[derive(Serialize, Default)]
+struct ArticleColumns<'a> {
+    path: Vec<&'a str>,
+    /// Why an article cannot be shown, by article index.
+    error: BTreeMap<usize, &'a str>,
+    /// Its first claim's index; its claims run to the next article's first.
+    first: Vec<usize>,
+    /// The chunk holding its text (None when it cannot be shown) and the
+    /// byte range of the text in it.
+    chunk: Vec<Option<usize>>,
+    bytes: Vec<[usize; 2]>,
+}
+
+/// The index: articles, claims and the strings they share.
 #[derive(Serialize)]
 struct IndexOut<'a> {
-    articles: Vec<ArticleOut<'a>>,
+    articles: ArticleColumns<'a>,
+    claims: ClaimColumns<'a>,
+    strings: Vec<String>,
+}
+
+/// A claim of a gap, as the overview shows it.
+#[derive(Serialize)]
+struct GapSide<'a> {
+    id: &'a str,
+    value: f64,
+}
+
+/// A row of the gap table.
+#[derive(Serialize)]
+struct GapOut<'a> {
+    marketing: GapSide<'a>,
+    it: GapSide<'a>,
+    subject: &'a str,
+    gap: f64,
+    #[serde(rename = "match")]
+    matched_by: &'a str,
+    /// `article:line` of the claim stated first, and its id.
+    at: String,
+    first: &'a str,
+}
+
+/// What the overview needs, in plain JSON read before anything else: the
+/// gaps and the filter values.
+#[derive(Serialize)]
+struct HeadOut<'a> {
+    gaps: Vec<GapOut<'a>>,
     populations: Vec<&'a str>,
+    roles: Vec<&'a str>,
+    bounds: Vec<&'a str>,
     statuses: Vec<&'a str>,
 }
 
@@ -239,6 +382,35 @@ pub(crate) fn script_json<T: Serialize + ?Sized>(value: &T) -> String {
         }
     }
     out
+}
+
+/// `bytes` gzip-compressed, then in base64: what the page's
+/// `DecompressionStream("gzip")` reads back. Base64 has no `<`, `>` or
+/// `&`, so the data can never close its script element.
+pub(crate) fn gzip_base64(bytes: &[u8]) -> String {
+    use std::io::Write as _;
+    let mut gz = flate2::write::GzEncoder::new(Vec::new(), flate2::Compression::new(6));
+    gz.write_all(bytes).expect("writing to memory does not fail");
+    base64(&gz.finish().expect("writing to memory does not fail"))
+}
+
+/// Standard base64 with padding (RFC 4648).
+fn base64(bytes: &[u8]) -> String {
+    const ALPHABET: &[u8; 64] = b"ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+    let mut out = Vec::with_capacity(bytes.len().div_ceil(3) * 4);
+    for chunk in bytes.chunks(3) {
+        let n = (u32::from(chunk[0]) << 16)
+            | (u32::from(*chunk.get(1).unwrap_or(&0)) << 8)
+            | u32::from(*chunk.get(2).unwrap_or(&0));
+        for k in 0..4 {
+            if k <= chunk.len() {
+                out.push(ALPHABET[(n >> (18 - 6 * k) & 63) as usize]);
+            } else {
+                out.push(b'=');
+            }
+        }
+    }
+    String::from_utf8(out).expect("base64 is ASCII")
 }
 
 /// `r` with every byte offset moved so that its expression starts at `start`.
@@ -304,6 +476,44 @@ fn assess(
     }
 }
 
+/// Byte offsets of one text converted to UTF-16 code units, as the page's
+/// strings count: the offsets are gathered, then converted in one pass
+/// (ASCII stretches a byte per unit), so a 50 MB article costs one scan.
+#[derive(Debug, Default)]
+struct Utf16 {
+    /// (byte offset, UTF-16 offset), sorted by byte offset.
+    map: Vec<(usize, usize)>,
+}
+
+impl Utf16 {
+    /// Converts `offsets` (character boundaries of `text`, any order).
+    fn new(text: &str, mut offsets: Vec<usize>) -> Utf16 {
+        offsets.sort_unstable();
+        offsets.dedup();
+        let (mut byte, mut unit) = (0, 0);
+        let map = offsets
+            .into_iter()
+            .map(|at| {
+                let piece = &text[byte..at];
+                unit += if piece.is_ascii() {
+                    piece.len()
+                } else {
+                    piece.chars().map(char::len_utf16).sum()
+                };
+                byte = at;
+                (at, unit)
+            })
+            .collect();
+        Utf16 { map }
+    }
+
+    /// The UTF-16 offset of byte offset `byte`, one of those converted.
+    fn at(&self, byte: usize) -> usize {
+        let i = self.map.partition_point(|&(b, _)| b < byte);
+        self.map[i].1
+    }
+}
+
 /// Renders the report (module doc) of `input`.
 pub(crate) fn render<'a>(input: &Input<'a>) -> Page {
     let mut by_article: HashMap<&str, Vec<&ClaimRecord>> = HashMap::new();
@@ -313,18 +523,32 @@ pub(crate) fn render<'a>(input: &Input<'a>) -> Page {
     let mut placed = 0;
     let mut unplaced = Vec::new();
     let mut status_counts: BTreeMap<String, usize> = BTreeMap::new();
-    let mut index =
-        IndexOut { articles: Vec::new(), populations: LABELS.to_vec(), statuses: vec![] };
-    for a in input.articles {
+    let mut articles = ArticleColumns::default();
+    let mut claims: Vec<ClaimOut> = Vec::with_capacity(input.claims.len());
+    // Pairs and gaps name claims by id; the page by index.
+    let mut position: HashMap<(&str, &str), usize> = HashMap::new();
+    let mut pairs: Vec<Option<(&str, &str, &str)>> = Vec::new();
+    let mut chunks: Vec<Vec<u8>> = vec![Vec::new()];
+    for (ai, a) in input.articles.iter().enumerate() {
         let text = a.text.as_deref().map_err(String::as_str);
-        let cp = text.ok().map(CodePoints::new);
-        let mut claims = by_article.remove(a.path.as_str()).unwrap_or_default();
-        claims.sort_by_key(|c| (c.start, c.end));
-        let mut out = Vec::with_capacity(claims.len());
-        for r in claims {
-            let (status, note, at) = assess(r, text, input.audit);
+        let mut mine = by_article.remove(a.path.as_str()).unwrap_or_default();
+        mine.sort_by_key(|c| (c.start, c.end));
+        let assessed: Vec<_> = mine.iter().map(|r| assess(r, text, input.audit)).collect();
+        // Every byte offset the page needs, converted to UTF-16 at once.
+        let units = text.ok().map(|t| {
+            let mut offsets = Vec::new();
+            for m in assessed.iter().filter_map(|(_, _, m)| m.as_ref()) {
+                offsets.extend([m.start, m.end]);
+                for p in [&m.subject, &m.population_phrase].into_iter().flatten() {
+                    offsets.extend([p.start, p.end]);
+                }
+            }
+            Utf16::new(t, offsets)
+        });
+        let span = |s: usize, e: usize| units.as_ref().map(|u| [u.at(s), u.at(e)]);
+        articles.first.push(claims.len());
+        for (r, (status, note, at)) in mine.into_iter().zip(assessed) {
             *status_counts.entry(status.clone()).or_default() += 1;
-            let span = |s: usize, e: usize| cp.as_ref().map(|cp| [cp.at(s), cp.at(e)]);
             match &at {
                 Some(_) => placed += 1,
                 None => unplaced.push(format!("{} ({}): {note}", r.id, r.article)),
@@ -335,13 +559,20 @@ pub(crate) fn render<'a>(input: &Input<'a>) -> Page {
                     at: q.and_then(|q| span(q.start, q.end)),
                 })
             };
-            out.push(ClaimOut {
+            position.insert((r.article.as_str(), r.id.as_str()), claims.len());
+            pairs.push(
+                r.pair.as_ref().map(|p| (r.article.as_str(), p.id.as_str(), p.rule.as_str())),
+            );
+            claims.push(ClaimOut {
                 id: &r.id,
+                article: ai,
                 text: &r.text,
                 value: r.value,
                 bound: r.bound.as_str(),
                 kind: r.kind.as_str(),
                 population: r.population.as_str(),
+                role: r.role.as_str(),
+                role_rule: &r.role_rule,
                 evidence: &r.evidence,
                 line: r.line,
                 column: r.column,
@@ -353,113 +584,235 @@ pub(crate) fn render<'a>(input: &Input<'a>) -> Page {
                     &r.population_phrase,
                     at.as_ref().and_then(|m| m.population_phrase.as_ref()),
                 ),
+                pair: None,
+                pair_rule: None,
             });
         }
-        index.articles.push(ArticleOut {
-            path: &a.path,
-            error: text.err(),
-            height: text.map_or(0, estimated_height),
-            claims: out,
-        });
+        let (chunk, bytes) = match text {
+            Ok(t) => {
+                if chunks.last().is_some_and(|c| !c.is_empty() && c.len() + t.len() > CHUNK_BYTES) {
+                    chunks.push(Vec::new());
+                }
+                let n = chunks.len() - 1;
+                let c = &mut chunks[n];
+                let from = c.len();
+                c.extend_from_slice(t.as_bytes());
+                (Some(n), [from, c.len()])
+            }
+            Err(_) => (None, [0, 0]),
+        };
+        articles.path.push(&a.path);
+        if let Err(why) = text {
+            articles.error.insert(ai, why);
+        }
+        articles.chunk.push(chunk);
+        articles.bytes.push(bytes);
     }
+    for (i, p) in pairs.into_iter().enumerate() {
+        if let Some((article, id, rule)) = p
+            && let Some(&j) = position.get(&(article, id))
+        {
+            claims[i].pair = Some(j);
+            claims[i].pair_rule = Some(rule);
+        }
+    }
+    let paths: Vec<&str> = input.articles.iter().map(|a| a.path.as_str()).collect();
+    let s = stats(&paths, input.claims, input.populations);
+    let gaps: Vec<GapOut> = s
+        .gaps
+        .iter()
+        .filter_map(|g| {
+            let m = &claims[*position.get(&(g.article.as_str(), g.marketing_id.as_str()))?];
+            let i = &claims[*position.get(&(g.article.as_str(), g.it_id.as_str()))?];
+            let first = if (i.line, i.column) < (m.line, m.column) { i } else { m };
+            Some(GapOut {
+                marketing: GapSide { id: m.id, value: m.value },
+                it: GapSide { id: i.id, value: i.value },
+                subject: &g.subject,
+                gap: g.gap,
+                matched_by: &g.matched_by,
+                at: format!("{}:{}", g.article, g.line),
+                first: first.id,
+            })
+        })
+        .collect();
     let mut statuses: Vec<&str> =
         STATUSES.iter().copied().filter(|s| status_counts.contains_key(*s)).collect();
     statuses.extend(status_counts.keys().map(String::as_str).filter(|s| !STATUSES.contains(s)));
-    index.statuses = statuses;
+    let head = HeadOut {
+        gaps,
+        populations: LABELS.to_vec(),
+        roles: Role::ALL.iter().map(|r| r.as_str()).collect(),
+        bounds: BOUNDS.to_vec(),
+        statuses,
+    };
+    let head = script_json(&head);
 
-    let html = page(input, &index, &status_counts);
+    let mut strings = Strings::default();
+    let mut columns = ClaimColumns::default();
+    for c in claims {
+        columns.push(c, &mut strings);
+    }
+    let index = IndexOut { articles, claims: columns, strings: strings.list };
+    let json = serde_json::to_vec(&index).expect("report data serializes");
+    let chunks: Vec<String> = chunks.iter().map(|c| gzip_base64(c)).collect();
+    let html = page(input, &s, &head, &gzip_base64(&json), &chunks, &status_counts);
     Page { html, placed, unplaced, statuses: status_counts }
 }
 
-/// Height to reserve for an article not rendered yet, in `em`: its lines at
-/// about 95 characters each, 1.5em apiece, so the scroll bar is about right.
-fn estimated_height(text: &str) -> usize {
-    let lines: usize = text.split('\n').map(|l| l.chars().count() / 95 + 1).sum();
-    lines * 3 / 2
+/// A small table of counts, each a link to the claims view filtered by it
+/// when `filter` names the filter.
+fn counts_table(
+    out: &mut String,
+    caption: &str,
+    filter: Option<&str>,
+    order: &[&str],
+    counts: &BTreeMap<String, usize>,
+) {
+    let _ = write!(out, "<table class=\"counts\"><caption>{caption}</caption>");
+    let mut keys: Vec<&str> = order.iter().copied().filter(|k| counts.contains_key(*k)).collect();
+    keys.extend(counts.keys().map(String::as_str).filter(|k| !order.contains(k)));
+    for k in keys {
+        let n = counts[k];
+        let label = escape_html(k);
+        let sw = if filter == Some("population") {
+            format!("<span class=\"sw p-{label}\"></span>")
+        } else {
+            String::new()
+        };
+        let name = match filter {
+            Some(f) => format!(
+                "<a href=\"#view=claims&amp;{f}={}\">{sw}{label}</a>",
+                escape_html(&k.replace(' ', "%20"))
+            ),
+            None => label,
+        };
+        let _ = write!(out, "<tr><td>{name}</td><td class=\"n\">{n}</td></tr>");
+    }
+    out.push_str("</table>\n");
 }
 
-/// The document around the index.
-fn page(input: &Input, index: &IndexOut, statuses: &BTreeMap<String, usize>) -> String {
-    let paths: Vec<&str> = input.articles.iter().map(|a| a.path.as_str()).collect();
-    let s = stats(&paths, input.claims, input.populations);
+/// The document around the index and the chunks.
+fn page(
+    input: &Input,
+    s: &Stats,
+    head: &str,
+    index: &str,
+    chunks: &[String],
+    statuses: &BTreeMap<String, usize>,
+) -> String {
     let title = escape_html(input.title);
     let mut out = String::with_capacity(
-        input.articles.iter().map(|a| a.text.as_ref().map_or(0, String::len)).sum::<usize>() * 11
-            / 10
-            + 64 * 1024,
+        index.len() + chunks.iter().map(String::len).sum::<usize>() + 64 * 1024,
     );
     let _ = write!(
         out,
         "<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n\
          <meta name=\"viewport\" content=\"width=device-width, initial-scale=1\">\n\
          <title>claimscan report: {title}</title>\n<style>{CSS}</style>\n</head>\n<body>\n\
-         <aside id=\"side\">\n<h1>claimscan report</h1>\n<p class=\"title\">{title}</p>\n\
-         <p>{} claims in {} articles; {} marketing-vs-IT gaps (<code>claimscan stats</code>)</p>\n",
-        s.claims,
-        s.articles,
-        s.gaps.len()
+         <header id=\"top\">\n<div class=\"brand\"><h1>claimscan report</h1>\
+         <p class=\"subtitle\">{title}</p></div>\n\
+         <nav id=\"tabs\"><a href=\"#view=overview\" data-view=\"overview\">Overview</a>\
+         <a href=\"#view=claims\" data-view=\"claims\">Claims</a>\
+         <a href=\"#view=articles\" data-view=\"articles\">Articles</a></nav>\n\
+         <p id=\"summary\">{} in {} ({} with claims); {} between marketing and IT</p>\n\
+         </header>\n",
+        plural(s.claims, "claim", "claims"),
+        plural(s.articles, "article", "articles"),
+        s.articles_with_claims,
+        plural(s.gaps.len(), "finding compared", "findings compared"),
     );
-    out.push_str("<fieldset id=\"f-population\"><legend>Population</legend>\n");
-    for p in LABELS {
-        let n = s.by_population.get(p).copied().unwrap_or(0);
-        let _ = writeln!(
-            out,
-            "<label><input type=\"checkbox\" name=\"population\" value=\"{p}\" checked> \
-             <span class=\"sw p-{p}\"></span>{p} <span class=\"n\">{n}</span></label>"
-        );
-    }
-    out.push_str("</fieldset>\n");
+    // Overview.
+    out.push_str("<section id=\"v-overview\" class=\"view\">\n<div class=\"card\" id=\"counts\"><h2>Claims</h2>\n");
+    counts_table(&mut out, "By population", Some("population"), &LABELS, &s.by_population);
+    let roles: Vec<&str> = Role::ALL.iter().map(|r| r.as_str()).collect();
+    counts_table(&mut out, "By role", Some("role"), &roles, &s.by_role);
+    counts_table(&mut out, "By audit status", Some("status"), &STATUSES, statuses);
+    let bounds = BOUNDS;
+    counts_table(&mut out, "By bound", Some("bound"), &bounds, &s.by_bound);
+    counts_table(&mut out, "By kind", None, &[], &s.by_kind);
     let source = if input.audit.is_some() {
-        "from the audit file"
+        "Statuses from the audit file."
     } else {
-        "spans checked against the articles"
+        "Statuses: each claim's spans checked against its article."
     };
-    let _ = writeln!(
+    let _ = write!(
         out,
-        "<fieldset id=\"f-status\"><legend>Audit status</legend><p class=\"hint\">{source}</p>"
+        "<p class=\"hint\">{source}</p></div>\n\
+         <div class=\"card\" id=\"gaps-card\"><h2>Gaps: marketing minus IT</h2>\
+         <p class=\"hint\">Findings the text states for both sides (&ldquo;44% of CMOs vs. 29% \
+         of CIOs say &hellip;&rdquo;), largest gap first. Shares of the sample and changes are \
+         left out. Click a row to see the claims in their article.</p>\n\
+         <table id=\"gap-table\"><thead><tr><th class=\"n\">gap</th><th class=\"n\">marketing</th>\
+         <th class=\"n\">IT</th><th>statement</th><th>article</th><th>paired by</th></tr></thead>\
+         <tbody></tbody></table></div>\n\
+         <div class=\"card\" id=\"chart-card\"><h2>Marketing and IT, per statement</h2>\
+         <p class=\"hint\"><span class=\"sw p-marketing\"></span>marketing \
+         <span class=\"sw p-it\"></span>IT, in percent, in the order of the gap table.</p>\
+         <div id=\"chart\"></div></div>\n</section>\n"
     );
-    for st in &index.statuses {
-        let n = statuses.get(*st).copied().unwrap_or(0);
-        let st = escape_html(st);
-        let _ = writeln!(
-            out,
-            "<label><input type=\"checkbox\" name=\"status\" value=\"{st}\" checked> \
-             {st} <span class=\"n\">{n}</span></label>"
-        );
-    }
+    // Claims and articles share the filters and the claim panel.
     out.push_str(
-        "</fieldset>\n<fieldset><legend>Articles</legend>\
-         <label><input type=\"checkbox\" id=\"all\"> also those without a matching claim</label>\
-         <input type=\"search\" id=\"q\" placeholder=\"filter by path\" aria-label=\"filter by path\">\
-         </fieldset>\n<table class=\"counts\"><caption>By bound</caption>\n",
+        "<div id=\"work\" hidden>\n<aside id=\"side\">\n<form id=\"filters\" onsubmit=\"return false\">\n",
     );
-    for (b, n) in &s.by_bound {
-        let _ = writeln!(out, "<tr><td>{}</td><td class=\"n\">{n}</td></tr>", escape_html(b));
-    }
-    out.push_str(
-        "</table>\n<p id=\"shown\"></p>\n<div id=\"panel\"><p class=\"hint\">Click a highlighted \
-         figure to see its claim.</p></div>\n<p class=\"legend\"><mark class=\"claim p-unknown\" data-status=\"verified\">35%</mark> \
-         expression, coloured by population; <span class=\"ul subj p-unknown\">subject</span> \
-         underlined; <span class=\"ul pp\">population phrase</span> dotted; a dashed red frame: \
-         not verified.</p>\n<p id=\"timing\" class=\"hint\"></p>\n</aside>\n<main id=\"main\">\n\
-         <noscript><p>This report needs JavaScript to show the articles.</p></noscript>\n",
-    );
-    out.push_str("</main>\n");
-    let _ = writeln!(
-        out,
-        "<script type=\"application/json\" id=\"index\">{}</script>",
-        script_json(index)
-    );
-    for (i, a) in input.articles.iter().enumerate() {
-        if let Ok(text) = &a.text {
-            let _ = writeln!(
+    let fieldset = |out: &mut String, name: &str, legend: &str, values: &[&str]| {
+        let _ = write!(out, "<fieldset data-name=\"{name}\"><legend>{legend}</legend>");
+        for v in values {
+            let v = escape_html(v);
+            let sw = if name == "population" {
+                format!("<span class=\"sw p-{v}\"></span>")
+            } else {
+                String::new()
+            };
+            let _ = write!(
                 out,
-                "<script type=\"application/json\" id=\"t{i}\">{}</script>",
-                script_json(text)
+                "<label><input type=\"checkbox\" name=\"{name}\" value=\"{v}\" checked> {sw}{v}</label>"
             );
         }
+        out.push_str("</fieldset>\n");
+    };
+    fieldset(&mut out, "population", "Population", &LABELS);
+    fieldset(&mut out, "role", "Role", &roles);
+    fieldset(&mut out, "bound", "Bound", &bounds);
+    let present: Vec<&str> = {
+        let mut v: Vec<&str> =
+            STATUSES.iter().copied().filter(|s| statuses.contains_key(*s)).collect();
+        v.extend(statuses.keys().map(String::as_str).filter(|s| !STATUSES.contains(s)));
+        v
+    };
+    fieldset(&mut out, "status", "Audit status", &present);
+    out.push_str(
+        "<fieldset class=\"wide\"><legend>Search</legend><input type=\"search\" id=\"q\" \
+         placeholder=\"figure, subject, evidence or article\" aria-label=\"search claims\">\
+         <label><input type=\"checkbox\" id=\"all\"> also articles without a matching claim</label>\
+         </fieldset>\n</form>\n<p id=\"shown\" class=\"hint\"></p><p id=\"ashown\" class=\"hint\"></p>\n\
+         </aside>\n<section id=\"v-claims\" class=\"view\" hidden>\
+         <div id=\"ctable\" role=\"table\" aria-label=\"claims\"><div id=\"chead\" role=\"row\"></div>\
+         <div id=\"cscroll\"><div id=\"cspacer\"><div id=\"crows\"></div></div></div></div>\
+         </section>\n<section id=\"v-articles\" class=\"view\" hidden>\
+         <main id=\"main\">\n<noscript><p>This report needs JavaScript.</p></noscript>\n</main>\
+         </section>\n<aside id=\"detail\"><div id=\"panel\"><p class=\"hint\">Point at a claim or click \
+         one to see it here.</p></div>\n<p class=\"legend hint\"><mark class=\"claim p-unknown\" \
+         data-status=\"verified\">35%</mark> expression, coloured by population; \
+         <span class=\"ul subj p-unknown\">subject</span> underlined; <span class=\"ul pp\">population \
+         phrase</span> dotted; dashed red: not verified; dashed black: the selected claim's \
+         counterpart.</p></aside>\n</div>\n",
+    );
+    let _ = writeln!(
+        out,
+        "<script type=\"application/json\" id=\"head\">{head}</script>\n\
+         <script type=\"application/x-gzip-base64\" id=\"index\">{index}</script>"
+    );
+    // The first chunk before the script, so the first articles can be shown
+    // at once; the others after it, read while the overview is drawn.
+    for (i, c) in chunks.iter().enumerate() {
+        let _ =
+            writeln!(out, "<script type=\"application/x-gzip-base64\" id=\"z{i}\">{c}</script>");
+        if i == 0 {
+            let _ = writeln!(out, "<script>{JS}</script>");
+        }
     }
-    let _ = write!(out, "<script>{JS}</script>\n</body>\n</html>\n");
+    out.push_str("</body>\n</html>\n");
     out
 }
 
@@ -467,8 +820,8 @@ fn page(input: &Input, index: &IndexOut, statuses: &BTreeMap<String, usize>) -> 
 /// colours as in the Label Studio config.
 const CSS: &str = include_str!("report.css");
 
-/// The page's script (`report.js`, beside this file): filters, lazy
-/// rendering and the claim panel (module doc).
+/// The page's script (`report.js`, beside this file): decoding, the three
+/// views, filters, lazy rendering and the claim panel (module doc).
 const JS: &str = include_str!("report.js");
 
 #[cfg(test)]
@@ -493,6 +846,25 @@ mod tests {
         assert_eq!(json, r#""\u003c/script\u003e\u003c!-- \u0026 é""#);
         let back: String = serde_json::from_str(&json).unwrap();
         assert_eq!(back, "</script><!-- & é");
+    }
+
+    #[test]
+    fn base64_is_rfc_4648() {
+        let cases =
+            [("", ""), ("f", "Zg=="), ("fo", "Zm8="), ("foo", "Zm9v"), ("foob", "Zm9vYg==")];
+        for (input, want) in cases {
+            assert_eq!(base64(input.as_bytes()), want, "case {input:?}");
+        }
+        assert_eq!(base64(&[0xfb, 0xff, 0xfe]), "+//+");
+    }
+
+    #[test]
+    fn utf16_offsets_count_surrogate_pairs() {
+        let text = "a\u{e9}\u{1f600}b\nc";
+        let offsets: Vec<usize> = text.char_indices().map(|(i, _)| i).chain([text.len()]).collect();
+        let u = Utf16::new(text, offsets.iter().rev().copied().collect());
+        let got: Vec<usize> = offsets.iter().map(|&o| u.at(o)).collect();
+        assert_eq!(got, [0, 1, 2, 4, 5, 6, 7]);
     }
 
     #[test]
@@ -528,6 +900,9 @@ mod tests {
             subject: None,
             sentence: crate::record::SpanRecord { start, end },
             evidence: "test".into(),
+            role: crate::lang::role::Role::Finding,
+            role_rule: String::new(),
+            pair: None,
             audit: None,
             source_span: None,
         }

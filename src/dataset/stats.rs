@@ -1,28 +1,30 @@
-//! What a dataset says in aggregate: counts of claims by population, bound
-//! and article, and the gap table that puts marketing's and IT's figures
-//! for the same subject side by side.
+//! What a dataset says in aggregate: counts of claims by population, role,
+//! kind and bound, the gap table that puts marketing's and IT's figures for
+//! the same statement side by side, and the claims of each article.
 //!
-//! Surveys of marketing and IT executives mostly report one subject for
+//! Surveys of marketing and IT executives mostly report one statement for
 //! both sides ("58% of CMOs vs. 35% of CIOs say ..."); the interesting
-//! number is the difference. [`gaps`] pairs, within an article, a marketing
-//! claim and an IT claim whose subjects are the same span or whose subject
-//! texts have a token F1 ([`crate::dataset::eval::token_f1`]) of at least
-//! [`MIN_SUBJECT_F1`], one-to-one, the closest match first. Everything here
-//! is pure; `claimscan stats` reads the dataset and prints.
+//! number is the difference. The extractor pairs such claims when the text
+//! states the same thing for both (each record's `pair`, see
+//! [`crate::lang::pairs`]); [`gaps`] reads those pairs, keeps the findings
+//! (a share of the sample or a change is no opinion to compare) and sorts
+//! them by the size of the gap. Everything here is pure; `claimscan stats`
+//! reads the dataset and prints.
 
-use crate::dataset::eval::token_f1;
+use crate::lang::role::Role;
 use crate::record::ClaimRecord;
 use serde::Serialize;
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt::Write as _;
 
-/// Least token F1 between two subject texts for their claims to pair.
-pub(crate) const MIN_SUBJECT_F1: f64 = 0.5;
-
 /// The columns of the gap table (`claimscan stats --csv`), in order.
-pub const GAP_COLUMNS: [&str; 9] = [
+pub const GAP_COLUMNS: [&str; 11] = [
     "article", "subject", "marketing", "it", "gap", "match", "marketing_id", "it_id", "it_subject",
+    "line", "marketing_subject",
 ];
+
+/// Rows a table shows in text when `--top` is not given.
+pub(crate) const DEFAULT_TOP: usize = 20;
 
 /// Counts and gaps of a dataset.
 #[derive(Debug, Clone, PartialEq, Serialize)]
@@ -31,13 +33,20 @@ pub(crate) struct Stats {
     pub claims: usize,
     /// Number of articles in the manifest.
     pub articles: usize,
+    /// Number of articles with at least one claim.
+    pub articles_with_claims: usize,
     /// Claims per population.
     pub by_population: BTreeMap<String, usize>,
+    /// Claims per role (`finding`, `sample`, `change`).
+    pub by_role: BTreeMap<String, usize>,
+    /// Claims per kind (`percent`, `ratio`, `fraction`).
+    pub by_kind: BTreeMap<String, usize>,
     /// Claims per bound.
     pub by_bound: BTreeMap<String, usize>,
-    /// Claims per article, in the manifest's order (articles without claims included).
+    /// Claims per article, for the articles with claims: most claims
+    /// first, then in the manifest's order.
     pub by_article: Vec<ArticleCounts>,
-    /// Marketing-vs-IT pairs, largest absolute gap first.
+    /// Marketing-vs-IT findings the text compares, largest absolute gap first.
     pub gaps: Vec<Gap>,
 }
 
@@ -52,12 +61,15 @@ pub(crate) struct ArticleCounts {
     pub by_population: BTreeMap<String, usize>,
 }
 
-/// A subject reported for both marketing and IT in one article.
+/// One statement the text makes for both marketing and IT, with both figures.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub(crate) struct Gap {
     /// Article path.
     pub article: String,
-    /// The marketing claim's subject text.
+    /// 1-based line of the claim stated first.
+    pub line: usize,
+    /// The statement: the subject of the claim stated first (the other may
+    /// only repeat it: "feel the same").
     pub subject: String,
     /// The marketing figure (a percentage).
     pub marketing: f64,
@@ -65,32 +77,36 @@ pub(crate) struct Gap {
     pub it: f64,
     /// `marketing - it`, rounded to 6 decimals.
     pub gap: f64,
-    /// `span` when both subjects are the same span, `tokens` when their texts
-    /// are close enough.
+    /// The rule that paired the claims (the records' `pair.rule`).
     #[serde(rename = "match")]
     pub matched_by: String,
-    /// Token F1 of the two subject texts.
-    pub subject_f1: f64,
     /// Id of the marketing claim.
     pub marketing_id: String,
     /// Id of the IT claim.
     pub it_id: String,
-    /// The IT claim's subject text.
+    /// The marketing claim's own subject text.
+    pub marketing_subject: String,
+    /// The IT claim's own subject text.
     pub it_subject: String,
 }
 
-/// Counts `claims` and pairs their gaps; `articles` are the manifest's
-/// paths, in its order.
+/// Counts `claims` and lists their gaps; `articles` are the manifest's
+/// paths, in its order; `populations` the dataset's two populations (the
+/// gaps are the first's figure minus the second's).
 pub(crate) fn stats(
     articles: &[&str],
     claims: &[ClaimRecord],
     populations: &crate::record::PopulationsUsed,
 ) -> Stats {
     let mut by_population = BTreeMap::new();
+    let mut by_role = BTreeMap::new();
+    let mut by_kind = BTreeMap::new();
     let mut by_bound = BTreeMap::new();
-    let mut per_article: BTreeMap<&str, ArticleCounts> = BTreeMap::new();
+    let mut per_article: HashMap<&str, ArticleCounts> = HashMap::new();
     for c in claims {
         *by_population.entry(c.population.to_string()).or_default() += 1;
+        *by_role.entry(c.role.to_string()).or_default() += 1;
+        *by_kind.entry(c.kind.to_string()).or_default() += 1;
         *by_bound.entry(c.bound.to_string()).or_default() += 1;
         let a = per_article.entry(c.article.as_str()).or_insert_with(|| ArticleCounts {
             article: c.article.clone(),
@@ -100,83 +116,72 @@ pub(crate) fn stats(
         a.claims += 1;
         *a.by_population.entry(c.population.to_string()).or_default() += 1;
     }
-    let mut by_article: Vec<ArticleCounts> = articles
-        .iter()
-        .map(|&path| {
-            per_article.remove(path).unwrap_or_else(|| ArticleCounts {
-                article: path.to_string(),
-                claims: 0,
-                by_population: BTreeMap::new(),
-            })
-        })
-        .collect();
-    // Claims of articles the manifest does not list (not in a parsed dataset).
-    by_article.extend(per_article.into_values());
+    // The manifest's order, then articles it does not list (not in a parsed
+    // dataset) by path; most claims first.
+    let mut by_article: Vec<ArticleCounts> =
+        articles.iter().filter_map(|&path| per_article.remove(path)).collect();
+    let mut rest: Vec<ArticleCounts> = per_article.into_values().collect();
+    rest.sort_by(|a, b| a.article.cmp(&b.article));
+    by_article.extend(rest);
+    by_article.sort_by_key(|a| std::cmp::Reverse(a.claims));
     Stats {
         claims: claims.len(),
         articles: articles.len(),
+        articles_with_claims: by_article.len(),
         by_population,
+        by_role,
+        by_kind,
         by_bound,
         by_article,
         gaps: gaps(claims, populations.first(), populations.second()),
     }
 }
 
-/// Pairs marketing and IT claims of the same article about the same
-/// subject (module doc), one-to-one: identical spans first, then higher
-/// subject F1, then the claims nearer each other. Sorted by absolute gap,
-/// largest first, then by article and position.
-pub(crate) fn gaps(claims: &[ClaimRecord], first: &str, second: &str) -> Vec<Gap> {
-    let mut by_article: BTreeMap<&str, Vec<&ClaimRecord>> = BTreeMap::new();
-    for c in claims.iter().filter(|c| c.subject.is_some()) {
-        by_article.entry(c.article.as_str()).or_default().push(c);
+impl Stats {
+    /// Keeps at most `top` rows of the gap and article tables.
+    pub(crate) fn truncate(&mut self, top: usize) {
+        self.gaps.truncate(top);
+        self.by_article.truncate(top);
     }
+}
+
+/// The pairs of findings the records name (`pair`: a claim of the `first`
+/// population and one of the `second` in one article, each naming the
+/// other), as gaps. Sorted by absolute gap, largest first, then by article
+/// and position.
+pub(crate) fn gaps(claims: &[ClaimRecord], first: &str, second: &str) -> Vec<Gap> {
+    let by_id: HashMap<(&str, &str), &ClaimRecord> =
+        claims.iter().map(|c| ((c.article.as_str(), c.id.as_str()), c)).collect();
+    let subject = |c: &ClaimRecord| c.subject.as_ref().map_or("", |s| s.text.as_str()).to_string();
     let mut out: Vec<(usize, Gap)> = Vec::new();
-    for (article, cs) in by_article {
-        let side = |p: &str| {
-            let p = p.to_string();
-            cs.iter().copied().filter(move |c| c.population == p)
+    for m in claims.iter().filter(|c| c.population == first) {
+        let Some(pair) = &m.pair else { continue };
+        let Some(&i) = by_id.get(&(m.article.as_str(), pair.id.as_str())) else { continue };
+        let mutual = i.pair.as_ref().is_some_and(|p| p.id == m.id);
+        if i.population != second || !mutual || m.role != Role::Finding || i.role != Role::Finding {
+            continue;
+        }
+        let first = if i.start < m.start { i } else { m };
+        let shared = match &first.subject {
+            Some(s) => s.text.clone(),
+            None => subject(if first.id == m.id { i } else { m }),
         };
-        let mut candidates = Vec::new();
-        for m in side(first) {
-            for i in side(second) {
-                let (ms, is) = (m.subject.as_ref().unwrap(), i.subject.as_ref().unwrap());
-                let same = (ms.start, ms.end) == (is.start, is.end);
-                let f1 = token_f1(&ms.text, &is.text);
-                if same || f1 >= MIN_SUBJECT_F1 {
-                    candidates.push((same, f1, m, i));
-                }
-            }
-        }
-        candidates.sort_by(|a, b| {
-            b.0.cmp(&a.0)
-                .then(b.1.total_cmp(&a.1))
-                .then(a.2.start.abs_diff(a.3.start).cmp(&b.2.start.abs_diff(b.3.start)))
-                .then((a.2.start, a.3.start).cmp(&(b.2.start, b.3.start)))
-        });
-        let mut used = HashSet::new();
-        for (same, f1, m, i) in candidates {
-            if used.contains(&m.id) || used.contains(&i.id) {
-                continue;
-            }
-            used.insert(&m.id);
-            used.insert(&i.id);
-            out.push((
-                m.start,
-                Gap {
-                    article: article.to_string(),
-                    subject: m.subject.as_ref().unwrap().text.clone(),
-                    marketing: m.value,
-                    it: i.value,
-                    gap: ((m.value - i.value) * 1e6).round() / 1e6,
-                    matched_by: if same { "span" } else { "tokens" }.to_string(),
-                    subject_f1: (f1 * 1e3).round() / 1e3,
-                    marketing_id: m.id.clone(),
-                    it_id: i.id.clone(),
-                    it_subject: i.subject.as_ref().unwrap().text.clone(),
-                },
-            ));
-        }
+        out.push((
+            first.start,
+            Gap {
+                article: m.article.clone(),
+                line: first.line,
+                subject: shared,
+                marketing: m.value,
+                it: i.value,
+                gap: ((m.value - i.value) * 1e6).round() / 1e6,
+                matched_by: pair.rule.clone(),
+                marketing_id: m.id.clone(),
+                it_id: i.id.clone(),
+                marketing_subject: subject(m),
+                it_subject: subject(i),
+            },
+        ));
     }
     out.sort_by(|(pa, a), (pb, b)| {
         b.gap.abs().total_cmp(&a.gap.abs()).then(a.article.cmp(&b.article)).then(pa.cmp(pb))
@@ -199,6 +204,8 @@ pub(crate) fn gaps_csv(gaps: &[Gap]) -> String {
             g.marketing_id.clone(),
             g.it_id.clone(),
             g.it_subject.clone(),
+            g.line.to_string(),
+            g.marketing_subject.clone(),
         ])
         .expect("writing to memory does not fail");
     }
@@ -206,62 +213,119 @@ pub(crate) fn gaps_csv(gaps: &[Gap]) -> String {
     String::from_utf8(bytes).expect("the fields are UTF-8")
 }
 
-/// The stats as text for a reader: totals, the three count tables, then
-/// the gap table.
-pub(crate) fn render_text(s: &Stats) -> String {
+/// `n` and the noun, in the singular for one: "1 claim", "2 claims".
+pub(crate) fn plural(n: usize, one: &str, many: &str) -> String {
+    format!("{n} {}", if n == 1 { one } else { many })
+}
+
+/// A figure as the tables print it: "58", "33.3".
+fn figure(v: f64) -> String {
+    let r = (v * 10.0).round() / 10.0;
+    if r.fract() == 0.0 { format!("{r:.0}") } else { format!("{r:.1}") }
+}
+
+/// A gap as the tables print it, with its sign: "+23", "-13.3", "0".
+fn signed(v: f64) -> String {
+    let f = figure(v);
+    if f.starts_with('-') || f == "0" { f } else { format!("+{f}") }
+}
+
+/// The stats as text for a reader: a summary, the gap table, then the
+/// articles with claims; each table at most `top` rows (all with `None`),
+/// saying how many it leaves out.
+pub(crate) fn render_text(s: &Stats, top: Option<usize>) -> String {
     let mut out = String::new();
-    let _ = writeln!(out, "{} claims in {} articles", s.claims, s.articles);
-    let table = |out: &mut String, title: &str, counts: &BTreeMap<String, usize>| {
-        let _ = writeln!(out, "\n{title}");
+    let _ = writeln!(
+        out,
+        "{} in {} ({} with claims)",
+        plural(s.claims, "claim", "claims"),
+        plural(s.articles, "article", "articles"),
+        s.articles_with_claims
+    );
+    let line = |out: &mut String, title: &str, counts: &BTreeMap<String, usize>| {
+        let _ = write!(out, "  {title:<14}");
         for (k, n) in counts {
-            let _ = writeln!(out, "  {k:<12} {n:>6}");
+            let _ = write!(out, " {k} {n},");
         }
-    };
-    table(&mut out, "by population", &s.by_population);
-    table(&mut out, "by bound", &s.by_bound);
-    let pops: Vec<&String> = s.by_population.keys().collect();
-    let width = s.by_article.iter().map(|a| a.article.chars().count()).max().unwrap_or(0).max(7);
-    let _ = write!(out, "\nby article\n  {:<width$} {:>6}", "article", "claims");
-    for p in &pops {
-        let _ = write!(out, " {p:>9}");
-    }
-    out.push('\n');
-    for a in &s.by_article {
-        let _ = write!(out, "  {:<width$} {:>6}", a.article, a.claims);
-        for p in &pops {
-            let _ = write!(out, " {:>9}", a.by_population.get(*p).copied().unwrap_or(0));
+        if out.ends_with(',') {
+            out.pop();
         }
         out.push('\n');
-    }
-    let _ = writeln!(out, "\ngaps (marketing minus IT, same subject and article), largest first");
+    };
+    line(&mut out, "by population", &s.by_population);
+    line(&mut out, "by role", &s.by_role);
+    line(&mut out, "by kind", &s.by_kind);
+    line(&mut out, "by bound", &s.by_bound);
+
+    let more = |out: &mut String, shown: usize, total: usize, what: &str| {
+        if shown < total {
+            let _ = writeln!(
+                out,
+                "  ... and {} more {what} (--top N shows N, --top 0 all)",
+                total - shown
+            );
+        }
+    };
+    let limit = |n: usize| top.filter(|&t| t > 0).map_or(n, |t| t.min(n));
+    let _ = writeln!(
+        out,
+        "\ngaps: {} stated for both marketing and IT (marketing minus IT), largest first",
+        plural(s.gaps.len(), "finding", "findings")
+    );
     if s.gaps.is_empty() {
         let _ = writeln!(out, "  none");
     } else {
-        let _ = writeln!(out, "  {:>8} {:>9} {:>9}  article: subject", "gap", "marketing", "it");
-        for g in &s.gaps {
+        let _ = writeln!(
+            out,
+            "  {:>6} {:>9} {:>6}  article:line  subject  (how paired)",
+            "gap", "marketing", "it"
+        );
+        let shown = limit(s.gaps.len());
+        for g in &s.gaps[..shown] {
             let _ = writeln!(
                 out,
-                "  {:>+8} {:>9} {:>9}  {}: {}",
-                g.gap, g.marketing, g.it, g.article, g.subject
+                "  {:>6} {:>9} {:>6}  {}:{}  {}  ({})",
+                signed(g.gap),
+                figure(g.marketing),
+                figure(g.it),
+                g.article,
+                g.line,
+                g.subject,
+                g.matched_by
             );
         }
+        more(&mut out, shown, s.gaps.len(), "gaps");
     }
+
+    let _ = writeln!(out, "\narticles with claims, most first");
+    if s.by_article.is_empty() {
+        let _ = writeln!(out, "  none");
+        return out;
+    }
+    let pops: Vec<&String> = s.by_population.keys().collect();
+    let _ = write!(out, "  {:>6}", "claims");
+    for p in &pops {
+        let _ = write!(out, " {p:>9}");
+    }
+    out.push_str("  article\n");
+    let shown = limit(s.by_article.len());
+    for a in &s.by_article[..shown] {
+        let _ = write!(out, "  {:>6}", a.claims);
+        for p in &pops {
+            let _ = write!(out, " {:>9}", a.by_population.get(*p).copied().unwrap_or(0));
+        }
+        let _ = writeln!(out, "  {}", a.article);
+    }
+    more(&mut out, shown, s.by_article.len(), "articles");
     out
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::record::{Phrase, SpanRecord};
+    use crate::record::{PairRecord, Phrase, SpanRecord};
 
-    fn claim(
-        id: &str,
-        article: &str,
-        at: usize,
-        value: f64,
-        pop: &str,
-        subject: Phrase,
-    ) -> ClaimRecord {
+    fn claim(id: &str, article: &str, at: usize, value: f64, pop: &str) -> ClaimRecord {
         ClaimRecord {
             id: id.into(),
             article: article.into(),
@@ -270,51 +334,104 @@ mod tests {
             text: "x".into(),
             char_start: at,
             char_end: at + 3,
-            line: 1,
+            line: at / 100 + 1,
             column: at + 1,
             value,
             bound: crate::lang::detect::Bound::Exact,
             kind: crate::lang::detect::Kind::Percent,
             population: pop.to_string(),
             population_phrase: None,
-            subject: Some(subject),
+            subject: Some(Phrase { text: format!("subject of {id}"), start: at + 4, end: at + 9 }),
             sentence: SpanRecord { start: 0, end: 100 },
             evidence: "test".into(),
+            role: Role::Finding,
+            role_rule: String::new(),
+            pair: None,
             audit: None,
             source_span: None,
         }
     }
 
-    fn phrase(text: &str, start: usize) -> Phrase {
-        Phrase { text: text.into(), start, end: start + text.len() }
+    /// Makes `a` and `b` (indices into `claims`) name each other.
+    fn pair(claims: &mut [ClaimRecord], a: usize, b: usize, rule: &str) {
+        let (ia, ib) = (claims[a].id.clone(), claims[b].id.clone());
+        claims[a].pair = Some(PairRecord { id: ib, rule: rule.into() });
+        claims[b].pair = Some(PairRecord { id: ia, rule: rule.into() });
     }
 
     #[test]
-    fn pairs_by_span_then_tokens_one_to_one_largest_gap_first() {
-        let claims = [
-            claim("m1", "a", 50, 58.0, "marketing", phrase("budgets are tight", 10)),
-            claim("i1", "a", 60, 35.0, "it", phrase("budgets are tight", 10)),
-            claim("i2", "a", 70, 30.0, "it", phrase("budgets are tight", 10)),
-            claim("m2", "a", 80, 10.0, "marketing", phrase("hiring data scientists", 200)),
-            claim("i3", "a", 90, 50.0, "it", phrase("hiring more data scientists", 300)),
-            claim("m3", "b", 10, 20.0, "marketing", phrase("budgets are tight", 10)),
-            claim("u1", "a", 95, 90.0, "unknown", phrase("budgets are tight", 10)),
-            claim("i4", "a", 99, 1.0, "it", phrase("something else", 400)),
+    fn gaps_are_the_paired_findings_largest_first() {
+        let (mk, it) = ("marketing", "it");
+        let mut claims = vec![
+            claim("i1", "a", 50, 77.0, it),
+            claim("m1", "a", 60, 56.0, mk),
+            claim("m2", "a", 150, 58.0, mk),
+            claim("i2", "a", 160, 35.0, it),
+            // a share of the sample: paired, but no finding
+            claim("m3", "a", 250, 81.0, mk),
+            claim("i3", "a", 260, 19.0, it),
+            // unpaired claims of both sides about the same subject
+            claim("m4", "b", 10, 90.0, mk),
+            claim("i4", "b", 20, 10.0, it),
+            // a pair that does not name itself back
+            claim("m5", "c", 10, 40.0, mk),
+            claim("i5", "c", 20, 10.0, it),
         ];
+        pair(&mut claims, 0, 1, "same statement repeated");
+        pair(&mut claims, 2, 3, "vs. or one parenthesis");
+        pair(&mut claims, 4, 5, "vs. or one parenthesis");
+        claims[4].role = Role::Sample;
+        claims[5].role = Role::Sample;
+        claims[7].subject = claims[6].subject.clone();
+        claims[8].pair = Some(PairRecord { id: "i5".into(), rule: "compared to".into() });
         let gaps = gaps(&claims, "marketing", "it");
-        let got: Vec<(&str, &str, f64, &str)> = gaps
+        let got: Vec<(&str, &str, f64, &str, &str, usize)> = gaps
             .iter()
-            .map(|g| (g.marketing_id.as_str(), g.it_id.as_str(), g.gap, g.matched_by.as_str()))
+            .map(|g| {
+                let (m, i, gap, how) = (&g.marketing_id, &g.it_id, g.gap, &g.matched_by);
+                (m.as_str(), i.as_str(), gap, how.as_str(), g.subject.as_str(), g.line)
+            })
             .collect();
-        assert_eq!(got, [("m2", "i3", -40.0, "tokens"), ("m1", "i1", 23.0, "span")]);
+        assert_eq!(
+            got,
+            [
+                ("m2", "i2", 23.0, "vs. or one parenthesis", "subject of m2", 2),
+                // the statement is the subject of the claim stated first
+                ("m1", "i1", -21.0, "same statement repeated", "subject of i1", 1),
+            ]
+        );
     }
 
     #[test]
-    fn counts_include_articles_without_claims() {
-        let claims = [claim("m1", "a", 5, 58.0, "marketing", phrase("x", 0))];
-        let s = stats(&["a", "b"], &claims, &crate::record::PopulationsUsed::default());
-        assert_eq!(s.by_article[1].claims, 0);
-        assert_eq!(s.by_population["marketing"], 1);
-        assert!(render_text(&s).contains("1 claims in 2 articles"));
+    fn counts_list_only_articles_with_claims_most_first() {
+        let claims = [
+            claim("m1", "a", 5, 58.0, "marketing"),
+            claim("m2", "c", 5, 58.0, "marketing"),
+            claim("i2", "c", 9, 58.0, "it"),
+        ];
+        let s = stats(&["a", "b", "c"], &claims, &Default::default());
+        let rows: Vec<(&str, usize)> =
+            s.by_article.iter().map(|a| (a.article.as_str(), a.claims)).collect();
+        assert_eq!(rows, [("c", 2), ("a", 1)]);
+        assert_eq!((s.articles, s.articles_with_claims), (3, 2));
+        assert_eq!(s.by_role["finding"], 3);
+        assert_eq!(s.by_kind["percent"], 3);
+        let text = render_text(&s, None);
+        assert!(text.starts_with("3 claims in 3 articles (2 with claims)\n"), "{text}");
+        assert!(!text.contains("  b\n"), "{text}");
+        let one = render_text(&stats(&["a"], &claims[..1], &Default::default()), None);
+        assert!(one.starts_with("1 claim in 1 article (1 with claims)\n"), "{one}");
+    }
+
+    #[test]
+    fn top_keeps_the_first_rows_and_says_how_many_it_leaves_out() {
+        let claims: Vec<ClaimRecord> = (0..5)
+            .map(|i| claim(&format!("m{i}"), &format!("a{i}"), 5, 1.0, "marketing"))
+            .collect();
+        let s = stats(&[], &claims, &Default::default());
+        let text = render_text(&s, Some(2));
+        assert!(text.contains("a0\n") && text.contains("a1\n") && !text.contains("a2\n"), "{text}");
+        assert!(text.contains("... and 3 more articles"), "{text}");
+        assert!(render_text(&s, Some(0)).contains("a4\n"));
     }
 }

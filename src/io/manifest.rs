@@ -46,7 +46,7 @@ impl EntryWriter {
             text_sha256,
             audited,
         } = entry;
-        // The rarer entries with the optional fields of 1.1 and 1.2 go
+        // The rarer entries with the optional fields of 1.1 and 1.3 go
         // through serde.
         if path_encoding.is_some()
             || text_file.is_some()
@@ -233,7 +233,7 @@ mod tests {
                 ],
             ),
             (
-                "an HTML page (1.2)",
+                "an HTML page (1.3)",
                 vec![ArticleEntry {
                     text_file: Some("texts/p.html.0123456789abcdef.txt".into()),
                     format: Some("html".into()),

@@ -95,7 +95,8 @@ pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
         && [
             "more", "than", "less", "fewer", "over", "under", "about", "nearly", "almost",
             "around", "roughly", "approximately", "some", "up", "to", "at", "least", "most", "as",
-            "many", "much", "only", "just", "slightly", "mere", "close", "upwards", "well",
+            "many", "much", "only", "just", "slightly", "mere", "close", "upwards", "well", "of",
+            "shy", "short", "maximum", "minimum", "no", "not",
         ]
         .iter()
         .any(|w| toks[j - 1].is(w))
@@ -114,11 +115,33 @@ pub(crate) fn lead_in(toks: &[Token], ti: usize) -> usize {
         if (w.is("least") || w.is("most")) && !(j >= 2 && toks[j - 2].is("at")) {
             break;
         }
+        // "of" only in "shy of", "short of", "a maximum of"; those words
+        // only before it; "no" and "not" only before a comparative.
+        let before_of = ["shy", "short", "maximum", "minimum"];
+        if w.is("of") && !(j >= 2 && before_of.iter().any(|b| toks[j - 2].is(b))) {
+            break;
+        }
+        if before_of.iter().any(|b| w.is(b)) && !toks.get(j).is_some_and(|t| t.is("of")) {
+            break;
+        }
+        if (w.is("no") || w.is("not"))
+            && !toks.get(j).is_some_and(|t| t.is("more") || t.is("less") || t.is("fewer"))
+        {
+            break;
+        }
         j -= 1;
     }
     // A lone article belongs to the noun phrase: "a 16% increase".
     j
 }
+
+/// Verbs that report what a survey found: a group after them is what it
+/// found something about.
+const FINDING_VERBS: &[&str] = &[
+    "found", "finds", "find", "shows", "showed", "show", "shown", "says", "said", "reveals",
+    "revealed", "reveal", "suggests", "suggested", "indicates", "indicated", "reports", "reported",
+    "notes", "noted", "concludes", "concluded", "highlights", "highlighted",
+];
 
 /// Finds the group phrases of a sentence.
 pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
@@ -175,6 +198,9 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
                 .rev()
                 .take(8)
                 .take_while(|t| !t.is_punct(",") && !t.is_punct(";") && !t.is_punct("."))
+                // "The survey found CMOs are ...": what a survey found is
+                // about the group, not who it asked.
+                .take_while(|t| !FINDING_VERBS.iter().any(|w| t.is(w)))
                 .any(|t| t.text.to_ascii_lowercase().starts_with("survey"));
         let quantified = prev.is_some_and(|p| p.figure().is_some())
             || prev.is_some_and(|p| p.is("of") || p.is("among"))
@@ -310,6 +336,11 @@ mod tests {
                 vec![Read { words: "IT", ..NONE }],
             ),
             (
+                "groups a survey found something about are not its sample",
+                "The survey also found CEOs and CMOs are the two most likely roles to own AI.",
+                vec![Read { words: "CEOs and CMOs", ..NONE }],
+            ),
+            (
                 "two groups, one after a topic preposition",
                 "Budgets for IT and marketing teams rose, say CEOs.",
                 vec![
@@ -318,6 +349,40 @@ mod tests {
                 ],
             ),
         ]
+    }
+
+    /// (case, text, the figure, its qualifier: the text from the lead in)
+    const LEADS: &[(&str, &str, &str, &str)] = &[
+        ("no qualifier", "Sales rose 5%.", "5%", "5%"),
+        ("a comparative", "It is more than 40%.", "40%", "more than 40%"),
+        ("up to", "It rose up to 40%.", "40%", "up to 40%"),
+        ("to alone is not one", "It rose to 40%.", "40%", "40%"),
+        (
+            "just shy of",
+            "It was just shy of 30 per cent.",
+            "30 per cent",
+            "just shy of 30 per cent",
+        ),
+        ("short of", "It fell short of 30 per cent.", "30 per cent", "short of 30 per cent"),
+        ("no more than", "It is no more than 5%.", "5%", "no more than 5%"),
+        ("a maximum of", "It is a maximum of 5%.", "5%", "maximum of 5%"),
+        ("of a share is not one", "It is a share of 5%.", "5%", "5%"),
+    ];
+
+    #[test]
+    fn qualifiers_before_a_figure() {
+        for &(name, text, figure, want) in LEADS {
+            let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
+                .iter()
+                .enumerate()
+                .map(|(i, f)| (i, f.span))
+                .collect();
+            let toks = tokenize(text, Span::new(0, text.len()), &figs, Lexicon::builtin());
+            let ti = toks.iter().position(|t| t.text == figure).expect(name);
+            let lead = lead_in(&toks, ti);
+            let got = &text[toks[lead].span.start..toks[ti].span.end];
+            assert_eq!(got, want, "case {name:?}");
+        }
     }
 
     #[test]

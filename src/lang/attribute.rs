@@ -705,7 +705,17 @@ fn of_phrase_no_group(f: &Fig) -> Option<Decision> {
 /// CIOs": the side the role names, else unknown.
 fn sample_role_rule(f: &Fig) -> Option<Decision> {
     let (a, b) = sample_role(f.toks(), &f.s.phr.tags, f.ti)?;
-    let sides: Vec<Population> = f.toks()[a..b].iter().filter_map(side_of).collect();
+    let toks = f.toks();
+    // The sides its words name, and a group the role spells out ("chief
+    // information officer").
+    let mut sides: Vec<Population> = toks[a..b].iter().filter_map(side_of).collect();
+    sides.extend((a..b).filter_map(|k| match group_at(&toks[..b], k, false)?.pop {
+        GroupPop::Specific(p) => Some(p),
+        GroupPop::Generic => None,
+    }));
+    if sides.contains(&Population::Both) {
+        sides.extend([Population::First, Population::Second]);
+    }
     let p = match (sides.contains(&Population::First), sides.contains(&Population::Second)) {
         (true, true) => Population::Both,
         (true, false) => Population::First,
@@ -1342,6 +1352,40 @@ mod tests {
             "share of the sample by another role",
             "The poll covered 125 customer leaders. A further 16% identified as general management.",
             "16%",
+            Unknown,
+            SampleRole,
+        ),
+        (
+            "share of the sample by role, the verb gapped",
+            "The poll covered 125 customer leaders. One in four held marketing titles, such as \
+             CMO or head of brand, while just shy of 30 per cent a sales title.",
+            "30 per cent",
+            Unknown,
+            SampleRole,
+        ),
+        (
+            "share of the sample by role, the verb gapped, a group's role",
+            "The poll covered 125 customer leaders. One in four held sales titles, and 20% an \
+             IT title.",
+            "20%",
+            Second,
+            SampleRole,
+        ),
+        (
+            "share of the sample by role, the breakdown continued in parentheses",
+            "The poll covered 125 customer leaders. A further 16% identified as general \
+             management, followed by 'chief revenue officer' (15%) and 'chief information \
+             officer' (13%).",
+            "13%",
+            Second,
+            SampleRole,
+        ),
+        (
+            "share of the sample by another role, the breakdown continued",
+            "The poll covered 125 customer leaders. A further 16% identified as general \
+             management, followed by 'chief revenue/growth officer' (15%) and 'chief \
+             information officer' (13%).",
+            "15%",
             Unknown,
             SampleRole,
         ),

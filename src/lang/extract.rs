@@ -4,7 +4,9 @@ use crate::lang::analysis::{self, Mention, Sent};
 use crate::lang::attribute::{Attribution, PopulationRule, attribute_sentence, survey_default};
 use crate::lang::detect::{Figure, detect};
 use crate::lang::lexicon::{Lexicon, Population};
+use crate::lang::pairs::{Known, Pair, pair_sentence};
 use crate::lang::phrases::Phrases;
+use crate::lang::role::{Role, RoleRule, role_sentence};
 use crate::lang::segment::Sentence;
 use crate::lang::segment::sentences_where;
 use crate::lang::subject::Context;
@@ -28,6 +30,13 @@ pub struct Claim {
     /// The rule that decided the subject (even when it found none); `None`
     /// for a figure outside any sentence.
     pub subject_rule: Option<SubjectRule>,
+    /// What the claim is for: a finding, a share of the sample or a change.
+    pub role: Role,
+    /// The rule that decided the role.
+    pub role_rule: RoleRule,
+    /// The claim it is compared with ("58% of CMOs vs. 35% of CIOs"), by
+    /// its index in the article's claims, and the rule that paired them.
+    pub pair: Option<Pair>,
 }
 
 /// Tokens of sentences with figures kept from the first pass for the second
@@ -99,6 +108,8 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
     let mut subject_rules: Vec<Option<SubjectRule>> = vec![None; figures.len()];
     let mut sentence_of: Vec<Option<Span>> = vec![None; figures.len()];
     let mut done: Vec<Option<Attribution>> = vec![None; figures.len()];
+    let mut roles: Vec<Option<(Role, RoleRule)>> = vec![None; figures.len()];
+    let mut pairs: Vec<Option<Pair>> = vec![None; figures.len()];
     let mut window: VecDeque<Sent> = VecDeque::with_capacity(WINDOW);
     // The sample without its count ("more than 125 Australian leaders"):
     // what a share of the sample is about.
@@ -164,7 +175,13 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
                 subject_rules[fi] = Some(SubjectRule::SharesUnit);
             }
         }
-        attribute_sentence(text, window.make_contiguous(), &default, &mut done, &subjects);
+        let window = window.make_contiguous();
+        attribute_sentence(text, window, &default, &mut done, &subjects);
+        let view = window.last().expect("just pushed");
+        role_sentence(view, &figures, &done, &subject_rules, &mut roles);
+        let known =
+            Known { figures: &figures, attributions: &done, subjects: &subjects, roles: &roles };
+        pair_sentence(window, &known, &mut pairs);
     }
     let mut attributions: Vec<Attribution> = done
         .into_iter()
@@ -188,12 +205,18 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
         .into_iter()
         .zip(attributions)
         .enumerate()
-        .map(|(i, (figure, attribution))| Claim {
-            sentence: sentence_of[i].unwrap_or(figure.span),
-            subject: subjects[i],
-            subject_rule: subject_rules[i],
-            figure,
-            attribution,
+        .map(|(i, (figure, attribution))| {
+            let (role, role_rule) = roles[i].unwrap_or((Role::Finding, RoleRule::Level));
+            Claim {
+                sentence: sentence_of[i].unwrap_or(figure.span),
+                subject: subjects[i],
+                subject_rule: subject_rules[i],
+                role,
+                role_rule,
+                pair: pairs[i],
+                figure,
+                attribution,
+            }
         })
         .collect()
 }
@@ -226,11 +249,13 @@ fn linked(between: &[crate::lang::tokens::Token], from: bool) -> bool {
 }
 
 /// A sample phrase without the count and the words that qualify it:
-/// "more than 125 Australian leaders" -> "Australian leaders".
+/// "more than 125 Australian leaders" -> "Australian leaders", "surveyed
+/// 500 IT leaders" -> "IT leaders".
 fn without_count(text: &str, span: Span) -> Span {
     const COUNT_WORDS: &[&str] = &[
         "more", "than", "over", "nearly", "almost", "about", "around", "some", "the", "of",
-        "roughly", "approximately", "just", "under",
+        "roughly", "approximately", "just", "under", "surveyed", "polled", "asked", "interviewed",
+        "questioned", "queried",
     ];
     let phrase = span.slice(text);
     let mut at = 0;
@@ -393,11 +418,14 @@ mod debug {
         let text = std::fs::read_to_string(path).unwrap();
         for c in super::extract_article(&text) {
             println!(
-                "{:?} | {} | {:?} {:?}",
+                "{:?} | {} | {:?} {:?} | {} ({}) | {:?}",
                 c.figure.span.slice(&text),
                 c.attribution.evidence,
                 c.subject_rule,
-                c.subject.map(|s| s.slice(&text))
+                c.subject.map(|s| s.slice(&text)),
+                c.role,
+                c.role_rule.name(),
+                c.pair.map(|p| p.rule.name())
             );
         }
     }

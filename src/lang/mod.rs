@@ -2,7 +2,9 @@
 //! spans. [`segment`] (sentences), [`detect`] (proportion expressions),
 //! [`tokens`] and [`groups`] (words and group phrases), [`phrases`] (the
 //! phrase layer: parts of speech, noun phrases, verb groups), [`attribute`]
-//! (whose figure it is), [`subject`] (what it is about); [`extract`] chains
+//! (whose figure it is), [`subject`] (what it is about), [`role`] (what
+//! the claim is for: a finding, a share of the sample, a change),
+//! [`pairs`] (which claims compare the two sides); [`extract`] chains
 //! them. Nothing here reads files or spawns threads; the byte-level fast
 //! paths it calls live in [`crate::scan`].
 
@@ -12,8 +14,10 @@ pub(crate) mod detect;
 pub(crate) mod extract;
 pub(crate) mod groups;
 pub(crate) mod lexicon;
+pub(crate) mod pairs;
 pub(crate) mod phrases;
 pub(crate) mod populations;
+pub(crate) mod role;
 pub(crate) mod segment;
 pub(crate) mod subject;
 pub(crate) mod tokens;

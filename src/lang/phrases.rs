@@ -347,6 +347,27 @@ pub(crate) fn tag(toks: &[Token]) -> Vec<Tag> {
     tags
 }
 
+/// Words that open a noun phrase a figure can modify: "a 20% stake",
+/// "its 52 pct holding".
+pub(crate) const MODIFYING_DETERMINERS: &[&str] =
+    &["a", "an", "the", "its", "his", "her", "their", "our", "your", "whose"];
+
+/// The determiner that opens the noun phrase a figure starting at token
+/// `lead` modifies, past at most two adjectives or adverbs ("its remaining
+/// 52 pct stake", "a nearly 20% rise", "Acme's 20% stake"); `tags` needs
+/// to be known only before `lead`.
+pub(crate) fn modifying_determiner(toks: &[Token], tags: &[Tag], lead: usize) -> Option<usize> {
+    let mut d = lead;
+    while d > 0 && lead - d < 2 && matches!(tags[d - 1], Tag::Adj | Tag::Ing | Tag::En | Tag::Adv) {
+        d -= 1;
+    }
+    let det = d.checked_sub(1)?;
+    let t = &toks[det];
+    let possessive = matches!(tags[det], Tag::Noun | Tag::Proper)
+        && (t.text.ends_with("'s") || t.text.ends_with("’s"));
+    (in_words(t, MODIFYING_DETERMINERS) || possessive).then_some(det)
+}
+
 /// The tag of word `i`, given the tags before it.
 fn word_tag(toks: &[Token], words: &[u32], tags: &[Tag], i: usize, prev: Option<Tag>) -> Tag {
     let t = &toks[i];
@@ -419,6 +440,19 @@ fn word_tag(toks: &[Token], words: &[u32], tags: &[Tag], i: usize, prev: Option<
     }
     if capital && !sentence_start && !verbish {
         return Tag::Proper;
+    }
+    // "a 9 pct rise in profits", "its 52 pct stake": after a figure that a
+    // determiner opens (not "the", as in "the remaining 47% say"), a word
+    // that can be a noun is the noun the figure modifies, unless what a
+    // verb takes follows ("an additional 20% plan to").
+    if prev == Some(Tag::Fig)
+        && bits & pos::NOUN != 0
+        && !next.is_some_and(|n| {
+            n.is("to") || n.is("that") || has(next_w, closed::DETERMINER | closed::PRONOUN)
+        })
+        && modifying_determiner(toks, tags, i - 1).is_some_and(|d| !toks[d].is("the"))
+    {
+        return Tag::Noun;
     }
     if bits & pos::ING != 0 {
         return Tag::Ing;
@@ -659,7 +693,7 @@ pub(crate) fn noun_phrase(toks: &[Token], tags: &[Tag], i: usize) -> Option<Np> 
 }
 
 /// The end of a plain noun phrase (no post-modifier) starting at `i`.
-fn noun_phrase_simple(toks: &[Token], tags: &[Tag], i: usize) -> Option<usize> {
+pub(crate) fn noun_phrase_simple(toks: &[Token], tags: &[Tag], i: usize) -> Option<usize> {
     let mut j = i;
     while j < toks.len() && tags[j] == Tag::Det {
         j += 1;
@@ -749,26 +783,91 @@ const ROLE_VERBS: &[&str] = &[
 /// Words that make a noun phrase a job or role.
 const ROLE_WORDS: &[&str] = &[
     "title", "titles", "role", "roles", "position", "positions", "job", "background",
-    "backgrounds", "management", "function", "functions",
+    "backgrounds", "management", "function", "functions", "officer", "officers", "chief",
+    "director", "directors", "manager", "managers",
 ];
 
 /// "One in four boasted marketing leadership titles", "16 per cent
 /// identified as general management", "30% were CIOs": a share of the
 /// sample by role. Returns the tokens of the role phrase.
 pub(crate) fn sample_role(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
+    if let Some(role) = role_after_verb(toks, tags, ti) {
+        return Some(role);
+    }
+    if let Some(role) = breakdown_continued(toks, tags, ti) {
+        return Some(role);
+    }
+    // The verb gapped: "One in four held marketing titles, while (just shy
+    // of) 30 per cent a sales title".
+    let next = toks.get(ti + 1)?;
+    if !(matches!(tags[ti + 1], Tag::Det | Tag::Adj | Tag::Noun) || quote_like(next)) {
+        return None;
+    }
+    let p = (0..ti).rev().find(|&k| toks[k].figure().is_some())?;
+    let (_, end) = role_after_verb(toks, tags, p)?;
+    let joined = toks[end..ti]
+        .iter()
+        .any(|t| t.is("while") || t.is("whereas") || t.is("and") || t.is("but") || t.is_punct(";"));
+    // Nothing between but an aside ("such as CMO or head of marketing"):
+    // no verb of its own.
+    let verb_between =
+        (end..ti).any(|k| matches!(tags[k], Tag::Verb | Tag::Aux | Tag::Modal | Tag::Base));
+    if !joined || verb_between || ti - end > 14 {
+        return None;
+    }
+    role_phrase(toks, tags, ti + 1)
+}
+
+/// A breakdown by role continued in parentheses: "A further 16% identified
+/// as general management, followed by 'chief customer officer' (15%) and
+/// ...": the role before the parenthesis, when the figure before it
+/// counted the sample by role and no other verb stands between.
+fn breakdown_continued(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
+    let open = ti.checked_sub(1).filter(|&o| toks[o].is_punct("("))?;
+    if !toks.get(ti + 1).is_some_and(|t| t.is_punct(")")) {
+        return None;
+    }
+    let mut a = open;
+    while a > 0
+        && (matches!(tags[a - 1], Tag::Det | Tag::Adj | Tag::Noun | Tag::Proper)
+            || quote_like(&toks[a - 1])
+            || toks[a - 1].is_punct("/"))
+    {
+        a -= 1;
+    }
+    let role = role_phrase(toks, tags, a).filter(|&(_, b)| b == open)?;
+    let p = (0..a).rev().find(|&k| toks[k].figure().is_some())?;
+    // Between the role the figure before counted and this one.
+    let (_, end) = sample_role(toks, tags, p)?;
+    let end = end.max(p + 1).min(a);
+    let linked = toks[end..a].iter().any(|t| t.is("followed") || t.is("and") || t.is_punct(","));
+    let verb = (end..a).any(|k| {
+        matches!(tags[k], Tag::Verb | Tag::Aux | Tag::Modal | Tag::Base) && !toks[k].is("followed")
+    });
+    (linked && !verb).then_some(role)
+}
+
+/// "One in four boasted marketing titles": the role after the figure's verb.
+fn role_after_verb(toks: &[Token], tags: &[Tag], ti: usize) -> Option<(usize, usize)> {
     let v = ti + 1;
     let verb = toks.get(v)?;
     if !ROLE_VERBS.iter().any(|w| verb.is(w)) {
         return None;
     }
-    let mut a = v + 1;
+    role_phrase(toks, tags, v + 1)
+}
+
+/// A noun phrase naming a role, from token `a` ("as" and "themselves" skipped).
+fn role_phrase(toks: &[Token], tags: &[Tag], mut a: usize) -> Option<(usize, usize)> {
     while toks.get(a).is_some_and(|t| t.is("as") || t.is("themselves")) {
         a += 1;
     }
     let mut b = a;
+    // "chief customer experience/engagement officer".
     while b < toks.len()
         && (matches!(tags[b], Tag::Det | Tag::Adj | Tag::Noun | Tag::Proper)
-            || quote_like(&toks[b]))
+            || quote_like(&toks[b])
+            || toks[b].is_punct("/") && b > a)
     {
         b += 1;
     }

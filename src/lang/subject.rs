@@ -53,38 +53,42 @@
 //! 26. `group without predicate`: the previous figure's subject, else the
 //!     group;
 //! 27. `passive by`: "X was the top priority listed by 6 in 10";
-//! 28. `for-phrase`: "from 55% for managing the roadmap to 71% for ...";
-//! 29. `change`: "a change from N% to M%": the clause that changed;
-//! 30. `after the main clause`: "The index reached a record, up 57.7 pct
+//! 28. `noun the figure modifies`: "a 20% stake in Acme", "its remaining
+//!     35 pct holding in the bank": the noun phrase after the figure;
+//! 29. `for-phrase`: "from 55% for managing the roadmap to 71% for ...";
+//! 30. `change`: "a change from N% to M%": the clause that changed;
+//! 31. `after the main clause`: "The index reached a record, up 57.7 pct
 //!     from end-June": the index;
-//! 31. `change verb`: "Sales rose 12%";
-//! 32. `range`: "between 23% and 32%": 32% takes 23%'s subject;
-//! 33. `own predicate`: "the study shows 70% see AI as a priority";
-//! 34. `clause subject`: "X was 54.5 pct", "X accounts for 27%", "X went
+//! 32. `change verb`: "Sales rose 12%";
+//! 33. `range`: "between 23% and 32%": 32% takes 23%'s subject;
+//! 34. `own predicate`: "the study shows 70% see AI as a priority";
+//! 35. `clause subject`: "X was 54.5 pct", "X accounts for 27%", "X went
 //!     up to 5.5%", "spending rose 1.7 billion dlrs, or 0.4 pct", "At 2.6%,
 //!     X remains ...": X (what "that", "a number that" or "which" points
 //!     back at); "cutting production by 10,000 vehicles, or 1.2%": the
 //!     object that changes;
-//! 35. `noun before preposition`: "NOUN of / between / for N%", else the
+//! 36. `noun before preposition`: "NOUN of / between / for N%", else the
 //!     subject of the verb before ("growth will be between 4.7% and 4.8%");
-//! 36. `noun before a bound`: "inflation below 2%", likewise;
-//! 37. `predicate after figure`: "15% are ready for the change";
-//! 38. `label before figure`: "Parent bank dividend 12 pct", "the retail
+//! 37. `noun before a bound`: "inflation below 2%", likewise;
+//! 38. `predicate after figure`: "15% are ready for the change";
+//! 39. `the rest of the sample`: "Of the remaining 47%, ...": the sample;
+//! 40. `label before figure`: "Parent bank dividend 12 pct", "the retail
 //!     area, 12.4 pct,";
-//! 39. `previous figure's subject`: when no other rule decides.
+//! 41. `previous figure's subject`: when no other rule decides.
 //!
 //! The extractor applies two more, after these:
 //!
-//! 40. `shares its unit with the next figure`: the first number of "15 and
+//! 42. `shares its unit with the next figure`: the first number of "15 and
 //!     20 percent" takes the next figure's subject;
-//! 41. `linked figure`: a figure with no subject joined to the next by a
+//! 43. `linked figure`: a figure with no subject joined to the next by a
 //!     range or change word ("from 38 pct in February, only 31 pct") takes
 //!     the next figure's subject.
 
 use crate::lang::analysis::{Sent, after_restating, lead_in};
 use crate::lang::groups::{GroupPop, group_at, paren_with_figure, side_of};
 use crate::lang::phrases::{
-    Sense, Tag, VerbGroup, clause_punct, noun_phrase, people_noun, sample_role,
+    Sense, Tag, VerbGroup, clause_punct, modifying_determiner, noun_phrase, noun_phrase_simple,
+    people_noun, sample_role,
 };
 use crate::lang::tokens::{TokKind, Token};
 use crate::span::Span;
@@ -541,6 +545,8 @@ pub enum SubjectRule {
     GroupWithoutPredicate,
     /// "X was the top priority listed by 6 in 10": X.
     PassiveBy,
+    /// "a 20% stake in Acme": the noun phrase the figure modifies.
+    ModifiedNoun,
     /// "55% for managing the roadmap": the for-phrase.
     ForPhrase,
     /// "a change from N% to M%": what changed.
@@ -561,6 +567,8 @@ pub enum SubjectRule {
     NounBeforeBound,
     /// "N% PREDICATE": the predicate.
     PredicateAfterFigure,
+    /// "Of the remaining 47%, ...": the sample the rest is of.
+    Remainder,
     /// "Parent bank dividend 12 pct": the noun phrase right before.
     LabelBefore,
     /// The previous figure's subject, when no other rule decides.
@@ -575,7 +583,7 @@ pub enum SubjectRule {
 
 impl SubjectRule {
     /// Every rule, in the order they are tried.
-    pub const ALL: [SubjectRule; 41] = [
+    pub const ALL: [SubjectRule; 43] = [
         SubjectRule::SampleRole,
         SubjectRule::LikelyTo,
         SubjectRule::RestatingFigure,
@@ -603,6 +611,7 @@ impl SubjectRule {
         SubjectRule::PointsBack,
         SubjectRule::GroupWithoutPredicate,
         SubjectRule::PassiveBy,
+        SubjectRule::ModifiedNoun,
         SubjectRule::ForPhrase,
         SubjectRule::Change,
         SubjectRule::AfterMainClause,
@@ -613,6 +622,7 @@ impl SubjectRule {
         SubjectRule::NounBefore,
         SubjectRule::NounBeforeBound,
         SubjectRule::PredicateAfterFigure,
+        SubjectRule::Remainder,
         SubjectRule::LabelBefore,
         SubjectRule::PreviousFigure,
         SubjectRule::SharesUnit,
@@ -649,6 +659,7 @@ impl SubjectRule {
             SubjectRule::PointsBack => "points back",
             SubjectRule::GroupWithoutPredicate => "group without predicate",
             SubjectRule::PassiveBy => "passive by",
+            SubjectRule::ModifiedNoun => "noun the figure modifies",
             SubjectRule::ForPhrase => "for-phrase",
             SubjectRule::Change => "change",
             SubjectRule::AfterMainClause => "after the main clause",
@@ -659,6 +670,7 @@ impl SubjectRule {
             SubjectRule::NounBefore => "noun before preposition",
             SubjectRule::NounBeforeBound => "noun before a bound",
             SubjectRule::PredicateAfterFigure => "predicate after figure",
+            SubjectRule::Remainder => "the rest of the sample",
             SubjectRule::LabelBefore => "label before figure",
             SubjectRule::PreviousFigure => "previous figure's subject",
             SubjectRule::SharesUnit => "shares its unit with the next figure",
@@ -700,6 +712,7 @@ impl SubjectRule {
             SubjectRule::PointsBack => points_back(f),
             SubjectRule::GroupWithoutPredicate => group_without_predicate(f),
             SubjectRule::PassiveBy => passive_by(f),
+            SubjectRule::ModifiedNoun => modified_noun(f),
             SubjectRule::ForPhrase => {
                 let before = f.plain()?;
                 let toks = f.toks;
@@ -724,6 +737,7 @@ impl SubjectRule {
                 f.plain()?;
                 forward(f.s, after_restating(f.toks, f.ti)).map(|x| Some(f.span(x)))
             }
+            SubjectRule::Remainder => remainder(f),
             SubjectRule::LabelBefore => {
                 f.plain()?;
                 label_before(f.s, f.lead, f.prev_fig).map(|x| Some(f.span(x)))
@@ -1130,7 +1144,13 @@ fn predicate_of_share(f: &Fig) -> Option<Option<Span>> {
     if !(finite || participle && organisations) {
         return None;
     }
-    forward(f.s, end).map(|x| Some(f.span(x)))
+    let x = forward(f.s, end)?;
+    // "10 pct of the old bridge remained": a lone verb names nothing; the
+    // share of the thing that did it does.
+    if x.1 - x.0 == 1 && !organisations {
+        return trim(f.toks, start, x.1).map(|x| Some(f.span(x)));
+    }
+    Some(Some(f.span(x)))
 }
 
 /// `thing and what qualifies it`: "22 per cent of global marketing budget
@@ -1229,6 +1249,16 @@ fn passive_by(f: &Fig) -> Option<Option<Span>> {
 /// Words that make the figure the end point of a change or a comparison.
 const CHANGE_POINTS: &[&str] = &["from", "to", "than", "versus", "vs.", "compared"];
 
+/// Verbs whose object is what changes: "raised its stake to 20%".
+const TRANSITIVE_CHANGE: &[&str] = &[
+    "raise", "raised", "raises", "raising", "increase", "increased", "increases", "increasing",
+    "lift", "lifted", "lifts", "lifting", "boost", "boosted", "boosts", "boosting", "cut", "cuts",
+    "cutting", "lower", "lowered", "lowers", "lowering", "reduce", "reduced", "reduces",
+    "reducing", "trim", "trimmed", "trims", "trimming", "hike", "hiked", "hikes", "revise",
+    "revised", "revises", "bring", "brought", "brings", "take", "took", "takes", "taking", "push",
+    "pushed", "pushes", "expand", "expanded", "expands", "double", "doubled",
+];
+
 /// Words before "to" or "from" in a change that are not its subject.
 const CHANGE_WORDS: &[&str] = &[
     "up", "down", "dropped", "fell", "rose", "grew", "increased", "decreased", "declined",
@@ -1282,6 +1312,19 @@ fn change(f: &Fig) -> Option<Option<Span>> {
     while a > stop && !boundary(&toks[a - 1]) {
         a -= 1;
     }
+    // "raised its lending rate to 7 pct": what the verb changed, its object
+    // (not when a change verb of its own stands before the figure).
+    if b == li - 1
+        && let Some(v) = (a..b).rev().find(|&k| {
+            in_list(&toks[k], TRANSITIVE_CHANGE)
+                && matches!(f.s.phr.tags[k], Tag::Verb | Tag::Base | Tag::Ing | Tag::En)
+        })
+        && (v + 1..b).any(|k| matches!(f.s.phr.tags[k], Tag::Noun | Tag::Proper))
+        && (v + 1..b).all(|k| !matches!(f.s.phr.tags[k], Tag::Verb | Tag::Aux | Tag::Modal))
+        && let Some(x) = trim(toks, v + 1, b)
+    {
+        return Some(Some(f.span(x)));
+    }
     if let Some(x) = trim(toks, a, b)
         && !(toks[x.0..x.1].len() <= 2 && f.ctx.prev.is_some())
     {
@@ -1292,6 +1335,65 @@ fn change(f: &Fig) -> Option<Option<Span>> {
         return Some(np_before(f.s, a - 1, stop).map(|x| f.span(x)).or(f.ctx.prev));
     }
     Some(f.ctx.prev)
+}
+
+/// `noun the figure modifies`: "a 20% stake in Acme", "its remaining 35
+/// pct holding in the bank": the noun phrase after the figure.
+fn modified_noun(f: &Fig) -> Option<Option<Span>> {
+    f.plain()?;
+    let (toks, tags) = (f.toks, &f.s.phr.tags);
+    modifying_determiner(toks, tags, f.lead)?;
+    let np = noun_phrase(toks, tags, f.ti + 1).filter(|np| {
+        np.first == f.ti + 1
+            && matches!(np.sense, Sense::Thing | Sense::Segment)
+            && matches!(tags[np.head], Tag::Noun | Tag::Proper)
+    })?;
+    // "a 2.7 pct decrease from the previous month": a change says what
+    // changed only with a modifier ("a 9 pct rise in profits", "a five pct
+    // economic growth").
+    if np.first == np.head && np.end == np.head + 1 && in_list(&toks[np.head], CHANGE_NOUNS) {
+        return None;
+    }
+    let mut end = np.end;
+    // "an increase in the number of messages", "a 5/8 pct management and
+    // underwriting fee", "a seven pct coupon and par pricing".
+    loop {
+        let more = match toks.get(end) {
+            Some(t) if t.is("of") => noun_phrase_simple(toks, tags, end + 1),
+            Some(t) if t.is("and") || t.is("or") => noun_phrase(toks, tags, end + 1)
+                .filter(|n| n.first == end + 1 && n.sense == Sense::Thing && n.group.is_none())
+                .map(|n| n.end),
+            _ => None,
+        };
+        match more {
+            Some(e) if e > end + 1 => end = e,
+            _ => break,
+        }
+    }
+    trim(toks, np.first, end).map(|x| Some(f.span(x)))
+}
+
+/// Nouns of a change, which need what changed after them.
+const CHANGE_NOUNS: &[&str] = &[
+    "rise", "rises", "increase", "increases", "decrease", "decreases", "fall", "falls", "drop",
+    "drops", "gain", "gains", "decline", "declines", "cut", "cuts", "jump", "jumps", "reduction",
+    "reductions", "growth", "hike", "hikes", "improvement", "loss", "losses", "surge", "slump",
+    "advance", "climb", "change", "shift", "swing",
+];
+
+/// `the rest of the sample`: "Of the remaining 47%, most ...", "the
+/// other 40%.": a remainder with no predicate of its own is a part of the
+/// sample (else of what the figure before it divides).
+fn remainder(f: &Fig) -> Option<Option<Span>> {
+    let before = f.plain()??;
+    if !in_list(before, &["remaining", "other", "rest"]) {
+        return None;
+    }
+    let after = f.toks.get(f.ti + 1);
+    if !after.is_none_or(|t| t.kind == TokKind::Punct) {
+        return None;
+    }
+    Some(f.ctx.sample.or(f.ctx.prev).or(f.ctx.earlier))
 }
 
 /// `after the main clause`: "The index reached a record, up 57.7 pct from
@@ -1318,6 +1420,7 @@ fn change_verb(f: &Fig) -> Option<Option<Span>> {
     let v = verb_at.filter(|&v| in_list(&toks[v], CHANGE_VERBS))?;
     // The subject ends where the verb group starts ("has fallen", "will rise").
     let first = f.s.phr.verbs.iter().find(|g| g.end == v + 1).map_or(v, |g| g.first);
+    let first = before_infinitive(f.s, first);
     np_before(f.s, first, f.prev_fig.map_or(0, |p| p + 1)).map(|x| Some(f.span(x)))
 }
 
@@ -1344,7 +1447,9 @@ fn own_predicate(f: &Fig) -> Option<Option<Span>> {
     if !matches!(f.s.phr.tags.get(after), Some(Tag::Verb | Tag::Modal | Tag::Aux)) {
         return None;
     }
-    forward(f.s, after).map(|x| Some(f.span(x)))
+    // "Crops were 90 pct harvested": a lone verb is a degree of the
+    // clause's own subject, not a predicate of the figure.
+    forward(f.s, after).filter(|x| x.1 - x.0 > 1).map(|x| Some(f.span(x)))
 }
 
 /// `clause subject`: "X was 54.5 pct", "X accounts for 27%": X, or what
@@ -1362,7 +1467,12 @@ fn clause_subject_rule(f: &Fig) -> Option<Option<Span>> {
 /// clause a fronted figure opens.
 fn fronted_figure(f: &Fig) -> Option<(usize, usize)> {
     let (toks, tags, li, ti) = (f.toks, &f.s.phr.tags, f.lead, f.ti);
-    let fronted = li >= 1 && tags[li - 1] == Tag::Prep && (li == 1 || clause_punct(&toks[li - 2]));
+    let opens = |k: usize| k == 0 || clause_punct(&toks[k - 1]);
+    // "At 2.6%, ...", "Priced at 99 pct, ...".
+    let fronted = li >= 1
+        && tags[li - 1] == Tag::Prep
+        && (opens(li - 1)
+            || li >= 2 && matches!(tags[li - 2], Tag::En | Tag::Ing | Tag::Verb) && opens(li - 2));
     if !fronted || !toks.get(ti + 1).is_some_and(|t| t.is_punct(",")) {
         return None;
     }
@@ -1533,7 +1643,7 @@ fn clause_subject(
         return None;
     };
     let from = s.phr.clause_start(toks, verb.first).max(prev_fig.map_or(0, |p| p + 1));
-    let mut first = verb.first;
+    let mut first = before_infinitive(s, verb.first);
     if first > 0 && toks[first - 1].is("to") {
         first -= 1;
     }
@@ -1555,6 +1665,25 @@ fn clause_subject(
         return np_before(s, from - 1, prev_fig.map_or(0, |p| p + 1));
     }
     (from < first).then_some((from, first))
+}
+
+/// Where the verbs of a clause start when the verb at `first` is an
+/// infinitive: "is expected to grow", "were revised to show", "plans to
+/// raise" all belong to the same subject.
+fn before_infinitive(s: &Sent, mut first: usize) -> usize {
+    let (toks, tags) = (&s.toks, &s.phr.tags);
+    while first >= 2
+        && toks[first - 1].is("to")
+        && matches!(tags[first - 2], Tag::Verb | Tag::En | Tag::Adj | Tag::Base)
+    {
+        first -= 2;
+        while first > 0
+            && matches!(tags[first - 1], Tag::Aux | Tag::Modal | Tag::Adv | Tag::Verb | Tag::En)
+        {
+            first -= 1;
+        }
+    }
+    first
 }
 
 /// Words of a bound before a figure: "below 12 pct", "between 4.7% and 4.8%".
@@ -2189,6 +2318,83 @@ mod tests {
             NounBeforeBound,
         ),
         (
+            "a figure modifying the noun after it",
+            "Acme bought a 20% stake in Beta last year.",
+            "20%",
+            Some("stake in Beta"),
+            ModifiedNoun,
+        ),
+        (
+            "a possessive and an adjective before a modifying figure",
+            "The group sold its remaining 35 pct holding in the bank.",
+            "35 pct",
+            Some("holding in the bank"),
+            ModifiedNoun,
+        ),
+        (
+            "a change noun after a modifying figure",
+            "The firm reported a 9 pct rise in quarterly profits.",
+            "9 pct",
+            Some("rise in quarterly profits"),
+            ModifiedNoun,
+        ),
+        (
+            "coordinated nouns after a modifying figure",
+            "There is a 5/8 pct management and underwriting fee.",
+            "5/8 pct",
+            Some("management and underwriting fee"),
+            ModifiedNoun,
+        ),
+        (
+            "a change noun alone does not say what changed",
+            "Car sales were revised to show a 2.7 pct decrease from the month before.",
+            "2.7 pct",
+            Some("Car sales"),
+            ClauseSubject,
+        ),
+        (
+            "the object of a transitive change verb",
+            "The bank raised its lending rate to 7 pct from 6 pct.",
+            "7 pct",
+            Some("its lending rate"),
+            Change,
+        ),
+        (
+            "the object of a change verb in an infinitive",
+            "The insurer plans to increase its stake in the mill to 30 pct, officials said.",
+            "30 pct",
+            Some("its stake in the mill"),
+            Change,
+        ),
+        (
+            "a change verb after an infinitive",
+            "The economy is expected to grow about 3% this year.",
+            "3%",
+            Some("The economy"),
+            ChangeVerb,
+        ),
+        (
+            "a figure fronted by a participle",
+            "Priced at 99 pct, the bonds sold well.",
+            "99 pct",
+            Some("the bonds"),
+            ClauseSubject,
+        ),
+        (
+            "a figure of degree before a lone participle",
+            "Crops in the south were 90 pct harvested, officials said.",
+            "90 pct",
+            Some("Crops in the south"),
+            ClauseSubject,
+        ),
+        (
+            "a share of a thing and a lone verb",
+            "Only 10 pct of the old bridge remained.",
+            "10 pct",
+            Some("the old bridge remained"),
+            PredicateOfShare,
+        ),
+        (
             "bare figure predicate",
             "Only 14% are ready for the change.",
             "14%",
@@ -2200,6 +2406,31 @@ mod tests {
             "Service matters, with more than half (55%) pointing to relationships.",
             "half",
             Some("pointing to relationships"),
+            PredicateAfterFigure,
+        ),
+        (
+            "a breakdown of the sample by role, continued in parentheses",
+            "The poll covered 125 customer leaders. A further 16% identified as general \
+             management, followed by 'chief revenue officer' (15%) and 'chief information \
+             officer' (13%).",
+            "13%",
+            Some("customer leaders"),
+            SampleRole,
+        ),
+        (
+            "the rest of the sample",
+            "We surveyed 500 IT leaders about budgets. Some 53% own the budget. Of the \
+             remaining 47%, most share it with finance.",
+            "47%",
+            Some("IT leaders"),
+            Remainder,
+        ),
+        (
+            "the rest with a predicate of its own is not one",
+            "The study polled 300 marketers. About 60% run the website, and the other 40% rely \
+             on IT for it.",
+            "40%",
+            Some("rely on IT for it"),
             PredicateAfterFigure,
         ),
         (

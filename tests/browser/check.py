@@ -1,28 +1,80 @@
 #!/usr/bin/env python3
-"""Checks a `claimscan report` page as Chromium rendered it (`--dump-dom`).
+"""Checks a `claimscan report` page in headless Chromium (through tests/browser/cdp.py).
 
-Standard library only. Modes:
+Standard library only. Each mode loads URL (a file URL with a hash), waits
+until the page's script says it is ready (`data-ready` on <body>), and
+checks the document then:
 
-  check.py all DOM DATASET CORPUS
-      every claim of DATASET/claims.jsonl is highlighted exactly once, by a
-      <mark class="claim"> whose data-id, data-population and text are the
-      claim's; the underlined pieces naming a claim spell its subject and
-      its population phrase; each article's rendered text is exactly its file (so no text
-      is lost, doubled or turned into markup, and overlapping spans nest);
-      each section's path is the manifest's; no markup from an article
-      became an element, no article script ran.
-  check.py filter DOM DATASET POPULATION
+  check.py all URL DATASET CORPUS
+      (URL with render=all) every claim of DATASET/claims.jsonl is
+      highlighted exactly once, by a <mark class="claim"> whose data-id,
+      data-population and text are the claim's; the underlined pieces naming
+      a claim spell its subject and its population phrase; each article's
+      rendered text is exactly its file (so no text is lost, doubled or
+      turned into markup, and overlapping spans nest); each section's path
+      is the manifest's; no markup from an article became an element, no
+      article script ran.
+  check.py filter URL DATASET POPULATION
       the visible claims (marks without class "off") are exactly those of
       POPULATION, and exactly the articles with such a claim are shown.
-  check.py lazy DOM DATASET
-      without `render=all` the page rendered the first articles at once
-      (data-first-render is set) and not every article; prints the timing.
+  check.py lazy URL DATASET
+      without render=all the overview is drawn at once (data-first-render)
+      and no article is rendered; in the articles view the first articles
+      are rendered, and not every one of a long corpus; prints the timings.
+  check.py gaps URL DATASET STATS_JSON
+      the overview's gap table lists exactly the pairs of `claimscan stats
+      --json` (marketing and IT claim ids, in order, with their figures),
+      and the chart draws one bar pair per gap, each bar as long as its figure.
+  check.py table URL DATASET
+      the claims table, filtered by population, role, bound, status and a
+      search (given in URL's hash, with render=all and a sort), holds
+      exactly the claims that match, in the order of the sort.
+  check.py click URL DATASET SHOT
+      in the claims view (rows drawn only on screen), a mouse click on the
+      row of the dataset's last claim shows the articles view with that
+      claim selected and in view; writes a screenshot to SHOT.
+  check.py shot URL SHOT [WIDTH HEIGHT]
+      a screenshot of URL once ready, for people to look at.
 """
 
 import json
+import os
 import sys
 from html.parser import HTMLParser
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent))
+from cdp import Browser  # noqa: E402
+
+CHROMIUM = os.environ.get("CHROMIUM", "chromium")
+
+
+def opened(url, width=1600, height=1000):
+    """A browser with URL loaded and its page ready."""
+    b = Browser(CHROMIUM).__enter__()
+    b.open(url, width, height)
+    b.wait("document.body.dataset.ready || document.body.dataset.error")
+    error = b.eval("document.body.dataset.error")
+    if error:
+        b.__exit__(None, None, None)
+        fail([f"the page could not be read: {error}"])
+    return b
+
+
+def dom_of(url):
+    """The document of URL once ready, parsed."""
+    b = opened(url)
+    try:
+        html = b.eval("document.documentElement.outerHTML")
+    finally:
+        b.__exit__(None, None, None)
+    out = os.environ.get("DOM_OUT")
+    if out:
+        Path(out).write_text(html, encoding="utf-8")
+    dom = Dom()
+    dom.feed(html)
+    dom.close()
+    return dom
 
 VOID = {"area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
         "track", "wbr"}
@@ -90,13 +142,6 @@ class Dom(HTMLParser):
         return [n for n in self.all if pred(n)]
 
 
-def load(path):
-    dom = Dom()
-    dom.feed(Path(path).read_text(encoding="utf-8"))
-    dom.close()
-    return dom
-
-
 def dataset(path):
     path = Path(path)
     claims = [json.loads(line) for line in (path / "claims.jsonl").read_text(encoding="utf-8").splitlines()
@@ -129,8 +174,8 @@ def fail(errors):
     sys.exit(1)
 
 
-def check_all(dom_path, dataset_path, corpus):
-    dom = load(dom_path)
+def check_all(url, dataset_path, corpus):
+    dom = dom_of(url)
     claims, paths = dataset(dataset_path)
     errors = []
     marks = {}
@@ -187,11 +232,12 @@ def check_all(dom_path, dataset_path, corpus):
         errors.append(f"document title changed to {title!r}: an article's script ran")
     if errors:
         fail(errors)
-    print(f"ok: {len(claims)} claims highlighted with their exact text in {len(paths)} articles")
+    print(f"ok: {len(claims)} claims highlighted with their exact text in {len(paths)} "
+          f"article{'' if len(paths) == 1 else 's'}")
 
 
-def check_filter(dom_path, dataset_path, population):
-    dom = load(dom_path)
+def check_filter(url, dataset_path, population):
+    dom = dom_of(url)
     claims, paths = dataset(dataset_path)
     want = {c["id"] for c in claims if c["population"] == population}
     visible = {m.attrs["data-id"] for m in claim_marks(dom) if "off" not in m.classes()}
@@ -212,23 +258,164 @@ def check_filter(dom_path, dataset_path, population):
           f"in {len(with_claims)} articles")
 
 
-def check_lazy(dom_path, dataset_path):
-    dom = load(dom_path)
+def check_lazy(url, dataset_path):
     _, paths = dataset(dataset_path)
-    body = next(n for n in dom.all if n.tag == "body")
-    first = body.attrs.get("data-first-render")
-    rendered = dom.find(lambda n: n.tag == "div" and "text" in n.classes() and "data-rendered" in n.attrs)
+    b = opened(url)
+    try:
+        first = b.eval("document.body.dataset.firstRender")
+        ready = b.eval("document.body.dataset.ready")
+        state = b.eval("""[!document.getElementById("v-overview").hidden,
+            document.querySelectorAll("#gap-table tbody tr").length,
+            document.querySelectorAll(".text[data-rendered]").length]""")
+        b.eval("location.hash = 'view=articles'")
+        b.wait("document.querySelectorAll('.text[data-rendered]').length > 0", 60)
+        rendered = b.eval("document.querySelectorAll('.text[data-rendered]').length")
+    finally:
+        b.__exit__(None, None, None)
     errors = []
     if first is None:
         errors.append("data-first-render is not set: the page script did not finish")
-    if not rendered:
-        errors.append("no article rendered at first")
+    if not state[0] or not state[1]:
+        errors.append(f"the overview is not shown at first: {state}")
+    if state[2]:
+        errors.append(f"{state[2]} articles rendered before the articles view was asked for")
+    if len(paths) > 50 and rendered >= len(paths):
+        errors.append(f"every one of {len(paths)} articles rendered at once")
     if errors:
         fail(errors)
-    print(f"ok: first render at {first} ms after navigation start, "
-          f"{len(rendered)} of {len(paths)} articles rendered at first")
+    print(f"ok: overview drawn {first} ms after navigation start (index read at {ready} ms); "
+          f"then {rendered} of {len(paths)} articles rendered in the articles view")
+
+
+def check_gaps(url, dataset_path, stats_path):
+    want = [[g["marketing_id"], g["it_id"], g["marketing"], g["it"]]
+            for g in json.loads(Path(stats_path).read_text(encoding="utf-8"))["gaps"]]
+    b = opened(url)
+    try:
+        rows = b.eval("""Array.from(document.querySelectorAll("#gap-table tr.gap"), function (tr) {
+            return [tr.dataset.marketingId, tr.dataset.itId, +tr.cells[1].textContent, +tr.cells[2].textContent];
+        })""")
+        bars = b.eval("""Array.from(document.querySelectorAll("#gap-chart g.pair"), function (g) {
+            var m = g.querySelectorAll("rect.bar.m"), i = g.querySelectorAll("rect.bar.i");
+            return [g.dataset.marketingId, g.dataset.itId, m.length, i.length,
+                    m.length ? +m[0].dataset.value : null, i.length ? +i[0].dataset.value : null,
+                    m.length ? m[0].width.baseVal.value : null, i.length ? i[0].width.baseVal.value : null];
+        })""")
+    finally:
+        b.__exit__(None, None, None)
+    errors = []
+    if [r[:2] for r in rows] != [w[:2] for w in want]:
+        errors.append(f"gap table rows {[r[:2] for r in rows]} are not stats --json's {[w[:2] for w in want]}")
+    for r, w in zip(rows, want):
+        if abs(r[2] - w[2]) > 0.051 or abs(r[3] - w[3]) > 0.051:
+            errors.append(f"gap {w[:2]}: table shows {r[2:]}, stats {w[2:]}")
+    if len(bars) != len(want):
+        errors.append(f"{len(bars)} bar pairs in the chart for {len(want)} gaps")
+    for bar, w in zip(bars, want):
+        if bar[:4] != [w[0], w[1], 1, 1]:
+            errors.append(f"bar pair {bar[:4]} for gap {w[:2]}: one marketing and one IT bar expected")
+        elif bar[4] != w[2] or bar[5] != w[3]:
+            errors.append(f"bar pair for gap {w[:2]}: values {bar[4:6]}, not {w[2:]}")
+        elif w[2] > w[3] and not bar[6] > bar[7] or w[2] < w[3] and not bar[6] < bar[7]:
+            errors.append(f"bar pair for gap {w[:2]}: widths {bar[6:]} do not follow {w[2:]}")
+    if not want:
+        errors.append("stats --json lists no gap: the check checks nothing")
+    if errors:
+        fail(errors)
+    print(f"ok: the gap table lists the {len(want)} pairs of stats --json, the chart a bar pair for each")
+
+
+def hash_params(url):
+    frag = url.split("#", 1)[1] if "#" in url else ""
+    from urllib.parse import unquote
+    return {unquote(k): unquote(v) for k, _, v in (kv.partition("=") for kv in frag.split("&") if kv)}
+
+
+def check_table(url, dataset_path):
+    claims, paths = dataset(dataset_path)
+    h = hash_params(url)
+    def allowed(key, value):
+        return key not in h or value in h[key].split(",")
+    q = h.get("q", "").lower()
+    def matches(c):
+        hay = "\n".join([c["text"], (c.get("subject") or {}).get("text") or "", c["evidence"],
+                          c["article"]]).lower()
+        return (allowed("population", c["population"]) and allowed("role", c["role"])
+                and allowed("bound", c["bound"]) and allowed("status", "verified")
+                and (not q or q in hay))
+    want = [c for c in claims if matches(c)]
+    sort = h.get("sort", "")
+    if sort.lstrip("-") == "value":
+        order = {c["id"]: k for k, c in enumerate(claims)}
+        want.sort(key=lambda c: (c["value"], order[c["id"]]), reverse=sort.startswith("-"))
+    b = opened(url)
+    try:
+        got = b.eval('Array.from(document.querySelectorAll("#crows .crow"), function (r) { return r.dataset.id; })')
+        shown = b.eval('document.getElementById("shown").textContent')
+    finally:
+        b.__exit__(None, None, None)
+    errors = []
+    if got != [c["id"] for c in want]:
+        extra = set(got) - {c["id"] for c in want}
+        missing = {c["id"] for c in want} - set(got)
+        errors.append(f"table rows differ from the claims that match {h}: {len(extra)} extra, "
+                      f"{len(missing)} missing" + ("" if extra or missing else ", out of order"))
+    if not want or len(want) == len(claims):
+        errors.append(f"{len(want)} of {len(claims)} claims match {h}: the check checks nothing")
+    if errors:
+        fail(errors)
+    print(f"ok: the claims table filtered by {h} holds exactly its {len(want)} claims ({shown})")
+
+
+def check_click(url, dataset_path, shot):
+    claims, _ = dataset(dataset_path)
+    target = claims[-1]["id"]
+    b = opened(url)
+    try:
+        # Scroll the table until the row is drawn, then click its middle as a user would.
+        b.eval('document.getElementById("cscroll").scrollTop = 1e9')
+        box = b.wait("""(function () {
+            var r = document.querySelector('#crows .crow[data-id="%s"]');
+            if (!r) return null;
+            var c = r.querySelector(".c-subject").getBoundingClientRect();
+            return c.height ? [c.left + c.width / 2, c.top + c.height / 2] : null;
+        })()""" % target, 20)
+        b.click(box[0], box[1])
+        b.wait('document.body.dataset.shown === "%s"' % target, 60)
+        seen = b.eval("""(function () {
+            var m = document.querySelector('#main mark.claim.sel'), v = document.getElementById("main");
+            if (!m) return null;
+            var r = m.getBoundingClientRect(), w = v.getBoundingClientRect();
+            return [m.dataset.id, r.top >= w.top && r.bottom <= w.bottom, !document.getElementById("v-articles").hidden,
+                    document.getElementById("panel").dataset.id, location.hash];
+        })()""")
+        b.screenshot(shot)
+    finally:
+        b.__exit__(None, None, None)
+    errors = []
+    if not seen:
+        errors.append("no claim selected in the articles view after the click")
+    elif seen[:4] != [target, True, True, target]:
+        errors.append(f"after the click: {seen}, not [{target!r}, in view, articles view, panel]")
+    if errors:
+        fail(errors)
+    print(f"ok: a click on the row of {target} shows it selected and in view ({seen[4]}); screenshot {shot}")
+
+
+def check_shot(url, shot, width="1600", height="1000"):
+    b = opened(url, int(width), int(height))
+    try:
+        b.wait("document.body.dataset.shown || !location.hash.includes('claim=')", 30)
+        b.screenshot(shot)
+    finally:
+        b.__exit__(None, None, None)
+    size = Path(shot).stat().st_size
+    if size < 20000:
+        fail([f"screenshot {shot} looks blank ({size} bytes)"])
+    print(f"ok: screenshot {shot}")
 
 
 if __name__ == "__main__":
     mode, args = sys.argv[1], sys.argv[2:]
-    {"all": check_all, "filter": check_filter, "lazy": check_lazy}[mode](*args)
+    {"all": check_all, "filter": check_filter, "lazy": check_lazy, "gaps": check_gaps,
+     "table": check_table, "click": check_click, "shot": check_shot}[mode](*args)
