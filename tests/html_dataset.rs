@@ -20,6 +20,9 @@ use std::sync::OnceLock;
 
 const BIN: &str = env!("CARGO_BIN_EXE_claimscan");
 
+#[path = "common/page.rs"]
+mod page;
+
 fn shared() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared")
 }
@@ -510,6 +513,33 @@ fn show_report_and_export_read_the_stored_text() {
     let all = claims(&f.ds()).len();
     let err = String::from_utf8_lossy(&o.stderr);
     assert!(err.contains(&format!("{all} of {all} claims highlighted")), "{err}");
+    // The page holds each article's stored text, not its markup, and every
+    // claim's offsets (UTF-16, as the page slices) spell its text in it.
+    let html = read(&f.path("report.html"));
+    let ix = page::index(&html);
+    let paths = ix["articles"]["path"].as_array().unwrap();
+    let mut texts = Vec::new();
+    for (i, path) in paths.iter().enumerate() {
+        let chunk = ix["articles"]["chunk"][i].as_u64().unwrap();
+        let [from, to] = [0, 1].map(|k| ix["articles"]["bytes"][i][k].as_u64().unwrap() as usize);
+        let bytes = page::unpacked(&html, &format!("z{chunk}"))[from..to].to_vec();
+        let shown = String::from_utf8(bytes).unwrap();
+        let e = entry(&f.ds(), path.as_str().unwrap());
+        let stored = read(&f.ds().join(e["text_file"].as_str().unwrap()));
+        assert_eq!(shown, stored, "{path}: the report shows the stored article text");
+        assert!(!shown.contains("<p") && !shown.contains("</"), "{path}: markup in the report");
+        texts.push(shown);
+    }
+    let columns = &ix["claims"];
+    let ids = columns["id"].as_array().unwrap();
+    assert_eq!(ids.len(), all);
+    for k in 0..ids.len() {
+        let text = &texts[columns["article"][k].as_u64().unwrap() as usize];
+        let units: Vec<u16> = text.encode_utf16().collect();
+        let [s, e] = [0, 1].map(|j| columns["at"][k][j].as_u64().unwrap() as usize);
+        let spelled = String::from_utf16(&units[s..e]).unwrap();
+        assert_eq!(spelled, columns["text"][k].as_str().unwrap(), "claim {}", ids[k]);
+    }
     let o = f.run(&["export", "--format", "csv", "ds", "-o", "claims.csv"]);
     assert_eq!(o.status.code(), Some(0), "{}", text(&o));
     // audit needs the pages, and says where it looked.
