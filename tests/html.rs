@@ -7,8 +7,8 @@
 //!     furniture strings the generator inserted is in it, and reading it
 //!     gave no warning;
 //! (b) the claims of the page's text equal the claims of the plain text
-//!     (expression, value, bound, population, subject and evidence, in
-//!     order; offsets differ);
+//!     (expression, value, bound, population, subject, evidence, role and
+//!     its rule, pair and its rule, in order; offsets differ);
 //! (c) every claim's expression maps to one source range whose bytes, with
 //!     tags and comments stripped and references decoded, read as it.
 //!
@@ -38,12 +38,19 @@ struct ClaimView {
     population: String,
     subject: Option<String>,
     evidence: String,
+    /// The role and the rule that decided it.
+    role: String,
+    /// The pair's rule and the other claim's index in the article.
+    pair: Option<String>,
     /// Byte span in the text it was read from (not compared).
     span: (usize, usize),
 }
 
+type Key<'a> =
+    (String, &'a str, &'a str, &'a str, Option<String>, String, &'a str, Option<&'a str>);
+
 impl ClaimView {
-    fn key(&self) -> (String, &str, &str, &str, Option<String>, String) {
+    fn key(&self) -> Key<'_> {
         (
             norm(&self.text),
             &self.value,
@@ -51,6 +58,8 @@ impl ClaimView {
             &self.population,
             self.subject.as_deref().map(norm),
             norm(&self.evidence),
+            &self.role,
+            self.pair.as_deref(),
         )
     }
 }
@@ -67,6 +76,8 @@ fn claims_of(text: &str) -> Vec<ClaimView> {
             population: format!("{:?}", c.attribution.population),
             subject: c.subject.map(|s| s.slice(text).to_string()),
             evidence: c.attribution.evidence.clone(),
+            role: format!("{:?} ({})", c.role, c.role_rule.name()),
+            pair: c.pair.map(|p| format!("{:?} with claim {}", p.rule, p.with)),
             span: (c.figure.span.start, c.figure.span.end),
         })
         .collect()

@@ -104,16 +104,32 @@ fn norm(s: &str) -> String {
     collapsed.join(" ").replace(" %", "%")
 }
 
-/// What is compared between a claim of a page and one of its plain text.
-fn key(c: &Value) -> (String, String, String, String, Option<String>, String) {
-    (
-        norm(c["text"].as_str().unwrap()),
-        c["value"].to_string(),
-        c["bound"].to_string(),
-        c["population"].to_string(),
-        c["subject"]["text"].as_str().map(norm),
-        norm(c["evidence"].as_str().unwrap()),
-    )
+/// What is compared between a claim of a page and one of its plain text:
+/// expression, value, bound, population, subject, evidence, role and its
+/// rule, and the pair (its rule and the other claim's place in the article,
+/// since ids differ).
+type Key = (String, String, String, String, Option<String>, String, String, Option<String>);
+
+/// The keys of an article's claims, in order.
+fn keys(claims: &[Value]) -> Vec<Key> {
+    let at = |id: &Value| claims.iter().position(|c| c["id"] == *id);
+    claims
+        .iter()
+        .map(|c| {
+            (
+                norm(c["text"].as_str().unwrap()),
+                c["value"].to_string(),
+                c["bound"].to_string(),
+                c["population"].to_string(),
+                c["subject"]["text"].as_str().map(norm),
+                norm(c["evidence"].as_str().unwrap()),
+                format!("{} ({})", c["role"], c["role_rule"]),
+                c["pair"].is_object().then(|| {
+                    format!("{} with claim {:?}", c["pair"]["rule"], at(&c["pair"]["id"]))
+                }),
+            )
+        })
+        .collect()
 }
 
 /// The generated pages, made once per run: the corpus folder and
@@ -198,9 +214,8 @@ fn claims_of_pages_equal_claims_of_their_plain_texts() {
         let article = Path::new(record["article"].as_str().unwrap());
         let name = article.file_name().unwrap().to_str().unwrap();
         let none = Vec::new();
-        let page_claims: Vec<_> = from_pages.get(&rel).unwrap_or(&none).iter().map(key).collect();
-        let text_claims: Vec<_> =
-            from_texts[set].get(name).unwrap_or(&none).iter().map(key).collect();
+        let page_claims = keys(from_pages.get(&rel).unwrap_or(&none));
+        let text_claims = keys(from_texts[set].get(name).unwrap_or(&none));
         let t = tally.entry(set.to_string()).or_default();
         t.0 += 1;
         t.2 += page_claims.len();
