@@ -714,3 +714,36 @@ fn pages_are_read_by_default_and_ext_chooses() {
     let b = claims(&dir.path().join("ds"));
     assert!(b.iter().all(|c| c["source_span"].is_object() == (c["article"] != "a.txt")));
 }
+
+/// The README's example page (`tests/data/pages/survey.html`) gives what
+/// the README says: the five figures of the article, none of the page's
+/// furniture, claims that audit, and `show`'s line for `20&#37;`.
+#[test]
+fn the_readme_example_page() {
+    let dir = tempfile::tempdir().unwrap();
+    let pages = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/data/pages");
+    let o = run(dir.path(), &["extract", pages.to_str().unwrap(), "-o", "pages", "-q"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let ds = dir.path().join("pages");
+    let all = claims(&ds);
+    let texts: Vec<&str> = all.iter().map(|c| c["text"].as_str().unwrap()).collect();
+    assert_eq!(texts, ["62%", "41\u{a0}%", "20%", "half", "3 in 10"]);
+    let e = entry(&ds, "survey.html");
+    assert_eq!(e["format"], "html");
+    assert!(e["warnings"].is_null(), "{e}");
+    let stored = read(&ds.join(e["text_file"].as_str().unwrap()));
+    for furniture in ["cookies", "Markets", "Related", "99%", "rights reserved", "width", "75%"] {
+        assert!(!stored.contains(furniture), "{furniture:?} in {stored}");
+    }
+    let (code, lines, summary) = audit_json(dir.path(), &ds, &[]);
+    assert_eq!(code, Some(0), "{lines:?} {summary}");
+    assert_eq!(summary["verified"], 5, "{summary}");
+    let id = all[2]["id"].as_str().unwrap();
+    assert_eq!(id, "c-3cbd76ccef434744", "the README shows this id");
+    let o = run(dir.path(), &["show", id, "pages"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let out = String::from_utf8_lossy(&o.stdout);
+    assert!(out.contains("in page:    bytes 911..918 of survey.html"), "{out}");
+    let page = std::fs::read(pages.join("survey.html")).unwrap();
+    assert_eq!(&page[911..918], b"20&#37;");
+}
