@@ -13,8 +13,8 @@ use crate::io::corpus::{
     ArticlePath, PERCENT, decode, describe_extensions, find_articles, is_html_name, what_is_there,
 };
 use crate::io::files::{
-    WriteError, forget_cached, io_text, make_durable, rename_into_place, start_writeback, temp_in,
-    write_atomic,
+    WriteError, forget_cached, io_text, make_durable, rename_into_place, start_writeback,
+    sync_written, temp_in, write_stored,
 };
 use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious};
 use crate::io::manifest::EntryWriter;
@@ -198,6 +198,7 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         walk_entries,
         out: &settings.out,
         texts: Vec::new(),
+        written: Vec::new(),
         bar: drawn.then(|| bar.clone()),
         done_articles: 0,
         claims_written: 0,
@@ -208,7 +209,9 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         Some(pool) => write_in_parallel(pool, writer, &articles, job)?,
         None => write_in_order(writer, &articles, job)?,
     };
-    let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, texts, .. } = writer;
+    let Writer {
+        mut claims, mut entries, cursor, mut summary, walk_entries, texts, written, ..
+    } = writer;
     claims.flush().context("cannot write claims").map_err(WriteError)?;
     drop(claims);
     bar.finish_and_clear();
@@ -232,7 +235,10 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     // The claims reach the disk on a side thread while the manifest is
     // assembled; then both files are renamed into place, claims first.
     let manifest_tmp = std::thread::scope(|scope| {
-        let claims_synced = scope.spawn(|| make_durable(&claims_tmp));
+        let claims_synced = scope.spawn(|| {
+            make_durable(&claims_tmp);
+            sync_written(&settings.out, &written);
+        });
         let manifest_tmp = entries.finish(&manifest, &settings.out)?;
         make_durable(&manifest_tmp);
         claims_synced.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -540,6 +546,9 @@ struct Writer<'a> {
     /// dataset names.
     out: &'a Path,
     texts: Vec<String>,
+    /// The stored texts written, to be synced to disk before the manifest
+    /// that names them is put in place.
+    written: Vec<PathBuf>,
     bar: Option<ProgressBar>,
     done_articles: usize,
     /// Bytes of claims written, and how many of them were sent to disk.
@@ -560,12 +569,11 @@ impl Writer<'_> {
         }
         if let (Some(bytes), Some(rel)) = (&p.text_copy, &p.entry.text_file) {
             let path = self.out.join(rel);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    WriteError(anyhow::anyhow!("cannot create {}: {}", dir.display(), io_text(&e)))
-                })?;
+            // Named by its hash: a file there with these bytes (the text
+            // of a page extracted before) needs no writing.
+            if write_stored(&path, bytes)? {
+                self.written.push(path);
             }
-            write_atomic(&path, bytes)?;
         }
         if let Some(rel) = &p.entry.text_file {
             self.texts.push(rel.clone());
