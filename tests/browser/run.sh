@@ -17,7 +17,8 @@
 #      and in view in its article;
 #   7. a corpus with markup, `&` and quotes in an article and its file name:
 #      rendered as text, no element injected, no script run;
-#   8. a web page: its stored article text is rendered, with its claims;
+#   8. a web page: its claims are the article's 4 (none from its menu, sidebar
+#      or script), and its stored article text is rendered with them;
 #   9. a hand-made dataset with overlapping spans (tests/browser/overlap.py):
 #      marks nest, subjects split, each still spells its claim's text;
 # and writes screenshots of the three views for people to look at:
@@ -79,6 +80,12 @@ cat >"$WORK/pages/corpus/news.html" <<'PAGE'
 <aside>Related: 77% of readers</aside><footer>&copy; 2026</footer></body></html>
 PAGE
 "$BIN" extract "$WORK/pages/corpus" -o "$WORK/pages/out" --quiet
+python3 - "$WORK/pages/out/claims.jsonl" <<'CLAIMS'
+import json, sys
+got = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+want = ["35%", "62\u00a0%", "41%", "20%"]
+assert got == want, f"the page's claims are {got}, not {want} (furniture read as text?)"
+CLAIMS
 "$BIN" report "$WORK/pages/out" --corpus "$WORK/pages/corpus" -o "$OUT/pages.html"
 DOM_OUT="$OUT/pages-dom.html" check all "$(uri "$OUT/pages.html")#render=all" "$WORK/pages/out" "$WORK/pages/corpus"
 
