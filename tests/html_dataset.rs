@@ -746,4 +746,15 @@ fn the_readme_example_page() {
     assert!(out.contains("in page:    bytes 911..918 of survey.html"), "{out}");
     let page = std::fs::read(pages.join("survey.html")).unwrap();
     assert_eq!(&page[911..918], b"20&#37;");
+    // Exports carry the stored article text, which their offsets refer to.
+    let o = run(dir.path(), &["export", "--format", "brat", "pages", "-o", "brat"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    assert_eq!(read(&dir.path().join("brat/survey.txt")), stored);
+    let ann = read(&dir.path().join("brat/survey.ann"));
+    // brat counts code points: the NBSP of `41&nbsp;%` before it is one.
+    assert!(ann.contains("T3\tit 221 224\t20%"), "{ann}");
+    let o = run(dir.path(), &["export", "--format", "label-studio", "pages", "-o", "ls.json"]);
+    assert_eq!(o.status.code(), Some(0), "{}", text(&o));
+    let tasks: Value = serde_json::from_str(&read(&dir.path().join("ls.json"))).unwrap();
+    assert_eq!(tasks[0]["data"]["text"], stored.as_str());
 }
