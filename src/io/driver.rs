@@ -546,8 +546,8 @@ struct Writer<'a> {
     /// dataset names.
     out: &'a Path,
     texts: Vec<String>,
-    /// The stored texts written, to be synced to disk before the manifest
-    /// that names them is put in place.
+    /// The stored texts written or found there, to be synced to disk
+    /// before the manifest that names them is put in place.
     written: Vec<PathBuf>,
     bar: Option<ProgressBar>,
     done_articles: usize,
@@ -570,10 +570,10 @@ impl Writer<'_> {
         if let (Some(bytes), Some(rel)) = (&p.text_copy, &p.entry.text_file) {
             let path = self.out.join(rel);
             // Named by its hash: a file there with these bytes (the text
-            // of a page extracted before) needs no writing.
-            if write_stored(&path, bytes)? {
-                self.written.push(path);
-            }
+            // of a page extracted before) needs no writing, but is synced
+            // all the same (a killed run may have left it in memory only).
+            write_stored(&path, bytes)?;
+            self.written.push(path);
         }
         if let Some(rel) = &p.entry.text_file {
             self.texts.push(rel.clone());
