@@ -105,9 +105,11 @@ pub(crate) struct ExtractArgs {
     /// Output folder for claims.jsonl and manifest.json.
     #[arg(short, long, default_value = "extracted")]
     pub out: PathBuf,
-    /// File extension of articles (without the dot).
-    #[arg(long, default_value = "txt")]
-    pub ext: String,
+    /// File extensions of articles, without the dot, separated by commas:
+    /// files named `.html` or `.htm` are read as web pages (their article
+    /// text, stored in OUT/texts/), any other as text.
+    #[arg(long, value_delimiter = ',', default_value = "txt,html,htm")]
+    pub ext: Vec<String>,
     /// Worker threads (default: all cores).
     #[arg(short = 'j', long)]
     pub threads: Option<usize>,

@@ -15,6 +15,8 @@
 //! - `io/`: finding and reading articles ([`decode`]), the extraction
 //!   driver (the only place with threads), incremental reuse, the manifest
 //!   writer, atomic files.
+//! - `html/`: web pages to article text ([`html_to_text`]), with a
+//!   [`SourceMap`] from the text's bytes back to the page's.
 //! - `dataset/`: what reads a finished dataset: audit, export, stats, the
 //!   HTML report, the scorer ([`score`]).
 //! - `cli.rs` and `cmd/`: what the user typed ([`Cli`]) and one module per
@@ -36,6 +38,7 @@
 mod cli;
 mod cmd;
 mod dataset;
+mod html;
 mod io;
 mod lang;
 mod record;
@@ -50,6 +53,10 @@ pub use crate::dataset::export::{
     Article, COLOURS, CSV_COLUMNS, QUOTE_CONTEXT, csv as export_csv, labels as population_labels,
 };
 pub use crate::dataset::stats::gap_columns;
+pub use crate::html::{
+    HtmlError, HtmlText, SourceMap, collapse_white_space, fragment_text, html_to_text,
+    looks_like_html,
+};
 pub use crate::io::corpus::{Decoded, decode};
 pub use crate::lang::attribute::{Attribution, PopulationRule};
 pub use crate::lang::detect::{Bound, Figure, Kind};

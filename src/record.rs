@@ -27,7 +27,7 @@ use serde::{Deserialize, Serialize};
 use sha2::{Digest, Sha256};
 
 /// Version of the dataset format written in the manifest.
-pub const SCHEMA_VERSION: &str = "1.2";
+pub const SCHEMA_VERSION: &str = "1.3";
 
 /// A span of text quoted from the article, with its byte offsets.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, schemars::JsonSchema)]
@@ -56,7 +56,9 @@ pub struct ClaimRecord {
     pub id: String,
     /// Article path relative to the corpus folder, with `/` separators.
     pub article: String,
-    /// UTF-8 byte offset of the expression in the file as stored.
+    /// UTF-8 byte offset of the expression in the article's text: the file
+    /// as stored, or the manifest's `text_file` when it has one (an HTML
+    /// page's article text, an article read from standard input).
     pub start: usize,
     /// UTF-8 byte offset one past the expression.
     pub end: usize,
@@ -120,6 +122,18 @@ pub struct ClaimRecord {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = ["missing", "article_missing", null]))]
     pub audit: Option<String>,
+    /// For an article read as an HTML page (its manifest entry has `format`
+    /// `html`), where the expression is in the page (since 1.3): byte offsets
+    /// into the HTML file as stored, when the expression came from one
+    /// contiguous range of it. Those bytes may hold tags and character
+    /// references (`62</b>&#37;` for `62%`); read as HTML (tags and comments
+    /// left out, references decoded, white space collapsed) they are the
+    /// claim's `text`. Absent for text articles, and for an expression that
+    /// maps to no single range (it crosses a line break the page's layout
+    /// put between two elements). `start`..`end` above are offsets into the
+    /// page's extracted text, the manifest's `text_file`.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub source_span: Option<SpanRecord>,
 }
 
 /// A claim's counterpart in a comparison (see [`ClaimRecord::pair`]).
@@ -223,7 +237,7 @@ pub struct ArticleEntry {
     #[serde(default, skip_serializing_if = "Option::is_none")]
     #[schemars(extend("enum" = ["percent", null]))]
     pub path_encoding: Option<String>,
-    /// Size of the file in bytes.
+    /// Size of the file in bytes (for an HTML article, of the page).
     pub bytes: u64,
     /// SHA-256 of the file's contents, lowercase hex; null when unreadable.
     pub sha256: Option<String>,
@@ -237,9 +251,26 @@ pub struct ArticleEntry {
     /// Where the text the claims' offsets refer to is stored, relative to
     /// the dataset folder, when it is not the corpus file at `path` (since
     /// 1.1): an article read from standard input is kept as
-    /// `texts/stdin-HASH.txt`, so the dataset stays auditable.
+    /// `texts/stdin-HASH.txt`, so the dataset stays auditable; the article
+    /// text of an HTML page as `texts/PATH.HASH.txt` (since 1.3). `HASH` is
+    /// the first 16 hex digits of the stored file's SHA-256.
     #[serde(default, skip_serializing_if = "Option::is_none")]
     pub text_file: Option<String>,
+    /// `html` when the article was read as an HTML page (since 1.3): its
+    /// claims' offsets refer to the page's article text, stored at
+    /// `text_file`, and `bytes` and `sha256` describe the page. Absent for
+    /// a text article.
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    #[schemars(extend("enum" = ["html", null]))]
+    pub format: Option<String>,
+    /// Size in bytes of the stored text at `text_file` when it is not the
+    /// article's own bytes (an HTML page's article text; since 1.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_bytes: Option<u64>,
+    /// SHA-256 of the stored text at `text_file`, lowercase hex, when it
+    /// is not the article's own bytes (since 1.3).
+    #[serde(default, skip_serializing_if = "Option::is_none")]
+    pub text_sha256: Option<String>,
     /// Set by `claimscan audit --fix` when it rewrote the article's claims
     /// (re-anchored or flagged them) or found the article edited (since
     /// 1.1): the size and SHA-256 of the file it re-anchored them to.
@@ -258,6 +289,9 @@ pub struct Audited {
     /// (its claims were flagged `article_missing`).
     pub sha256: Option<String>,
 }
+
+/// The manifest's `format` of an article read as an HTML page.
+pub(crate) const HTML: &str = "html";
 
 /// Lowercase hex of a digest.
 pub(crate) fn hex(bytes: &[u8]) -> String {
@@ -322,6 +356,7 @@ pub fn claim_records(
                     rule: p.rule.name().to_string(),
                 }),
                 audit: None,
+                source_span: None,
             }
         })
         .collect()

@@ -333,7 +333,7 @@ fn a_run_that_finds_no_article_keeps_the_dataset() {
         (
             "a folder without articles",
             &["extract", "empty", "-o", "ds"],
-            "no *.txt files under empty (1 *.md file there: did you mean --ext md?)",
+            "no *.txt, *.html or *.htm files under empty (1 *.md file there: did you mean --ext md?)",
         ),
     ];
     for (name, args, message) in cases {

@@ -23,8 +23,12 @@
 //! `status` is `moved`, `inconsistent` (both with the correct `location`),
 //! `missing` (with `reason` `gone` or `ambiguous`, and `candidates` for the
 //! latter; a gone claim whose figure was edited has `figure_now`, the
-//! figure's `text` and location) or `article_missing`. With `--fix` the
-//! summary gains a `fix` object. The exit status is 0 when the dataset is clean (after fixing,
+//! figure's `text` and location) or `article_missing`. A `location` of a
+//! claim of an HTML page has its `source_span`. The summary lists HTML
+//! articles whose stored text is wrong in `wrong_stored_texts` (`path`,
+//! `text_file`, `reason`; absent when there are none). With `--fix` the
+//! summary gains a `fix` object (with `texts`, the stored texts written,
+//! when there are any). The exit status is 0 when the dataset is clean (after fixing,
 //! when fixing), 1 when not, 2 when the dataset cannot be read.
 
 use crate::cli::AuditArgs;
@@ -33,9 +37,11 @@ use crate::cmd::dataset::{Sources, dataset_dir, load};
 use crate::dataset::audit::{
     self, ArticleState, ClaimAudit, Dataset, FixCounts, Location, Missing, Report, Status,
 };
+use crate::io::driver::forget_texts;
 use crate::io::files::write_atomic;
-use crate::record::{ArticleEntry, ClaimRecord, Manifest};
+use crate::record::{ArticleEntry, ClaimRecord, HTML, Manifest, SpanRecord, hex};
 use serde::Serialize;
+use sha2::{Digest, Sha256};
 use std::collections::BTreeMap;
 use std::fmt::Write as _;
 use std::io::Write;
@@ -45,8 +51,9 @@ use std::path::Path;
 pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
     let dir = dataset_dir(&args.dataset)?;
     let dataset = load(&dir)?;
-    let sources = Sources::locate(args.corpus.as_deref(), &dir, &dataset.manifest)?;
-    let report = audit::audit(&dataset, &read_sources(&sources, &dataset.manifest));
+    let sources = Sources::locate_with_pages(args.corpus.as_deref(), &dir, &dataset.manifest)?;
+    let read = read_sources(&sources, &dataset.manifest);
+    let report = audit::audit(&dataset, &read);
     let mut fixed: Option<(FixCounts, Report)> = None;
     if args.fix {
         let (repaired, counts) = audit::fix(&dataset, &report);
@@ -60,10 +67,28 @@ pub(crate) fn run(args: &AuditArgs) -> anyhow::Result<Exit> {
             }
             let mut manifest = serde_json::to_vec_pretty(&repaired.manifest)?;
             manifest.push(b'\n');
+            // The texts of HTML articles first, each named by its checksum:
+            // until the manifest is replaced, the one it names is intact.
+            let holds = |rel: &str, size: u64, sha: &str| {
+                std::fs::read(dir.join(rel))
+                    .is_ok_and(|b| b.len() as u64 == size && hex(&Sha256::digest(&b)) == sha)
+            };
+            for (rel, text) in audit::texts_to_write(&repaired.manifest, &report, &read, holds) {
+                let path = dir.join(&rel);
+                if let Some(parent) = path.parent() {
+                    std::fs::create_dir_all(parent)?;
+                }
+                write_atomic(&path, text.as_bytes())?;
+            }
             write_atomic(&dir.join("claims.jsonl"), claims.as_bytes())?;
             write_atomic(&dir.join("manifest.json"), &manifest)?;
+            let named = |m: &Manifest| -> Vec<String> {
+                m.articles.iter().filter_map(|a| a.text_file.clone()).collect()
+            };
+            forget_texts(&dir, &named(&dataset.manifest), &named(&repaired.manifest));
             // Audit what was written, as a new run would.
             let written = load(&dir)?;
+            let sources = sources.for_manifest(&written.manifest);
             audit::audit(&written, &read_sources(&sources, &written.manifest))
         };
         fixed = Some((counts, after));
@@ -88,7 +113,15 @@ fn read_sources(sources: &Sources, manifest: &Manifest) -> BTreeMap<String, audi
     manifest
         .articles
         .iter()
-        .map(|entry| (entry.path.clone(), audit::source(entry, sources.read(&entry.path))))
+        .map(|entry| {
+            let path = &entry.path;
+            let source = if entry.format.as_deref() == Some(HTML) {
+                audit::html_source(entry, sources.read_page(path), sources.read(path))
+            } else {
+                audit::source(entry, sources.read(path))
+            };
+            (path.clone(), source)
+        })
         .collect()
 }
 
@@ -182,6 +215,17 @@ fn render_text(
             }
             ArticleState::Unchanged => Ok(()),
         };
+        if let Some(check) = report.texts.get(path)
+            && let Some(problem) = check.problem()
+        {
+            let file = entry.and_then(|e| e.text_file.as_deref()).unwrap_or("");
+            let remedy = if check.now.is_some() {
+                "audit --fix stores the text the page reads as now"
+            } else {
+                "audit --fix can store it again once the page is there"
+            };
+            let _ = writeln!(out, "article {path}: its stored text {file} is {problem}: {remedy}");
+        }
     }
     for (r, a) in dataset.claims.iter().zip(&report.claims) {
         if a.status == Status::Verified {
@@ -228,15 +272,22 @@ fn render_text(
     if s.articles_failed > 0 {
         let _ = write!(articles, ", {} not extracted (as recorded)", s.articles_failed);
     }
+    if s.texts_wrong > 0 {
+        let _ = write!(articles, ", {} stored texts wrong", s.texts_wrong);
+    }
     let _ = writeln!(out, "{articles}");
     if let Some((counts, after)) = fixed {
         if counts.is_empty() {
             let _ = writeln!(out, "fix: nothing to rewrite");
         } else {
+            let texts = match counts.texts {
+                0 => String::new(),
+                n => format!(", {n} stored texts written"),
+            };
             let _ = writeln!(
                 out,
                 "fix: rewrote {}: {} claims re-anchored, {} flagged, {} unflagged, {} articles \
-                 marked re-anchored; now {} of {} claims verify",
+                 marked re-anchored{texts}; now {} of {} claims verify",
                 dir.display(),
                 counts.relocated,
                 counts.flagged,
@@ -292,6 +343,9 @@ struct LocationOut {
     char_end: usize,
     line: usize,
     column: usize,
+    /// For an HTML article: the expression's bytes in the page.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    source_span: Option<SpanRecord>,
 }
 
 /// The final JSON line.
@@ -315,8 +369,19 @@ struct SummaryLine<'a> {
     reanchored_articles: Vec<&'a str>,
     /// Articles that failed at extraction and still fail the same way.
     failed_as_recorded: Vec<&'a str>,
+    /// HTML articles whose stored text is wrong (omitted when none).
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    wrong_stored_texts: Vec<WrongText<'a>>,
     #[serde(skip_serializing_if = "Option::is_none")]
     fix: Option<FixLine>,
+}
+
+/// An HTML article whose stored text is missing, changed, or not its page's.
+#[derive(Serialize)]
+struct WrongText<'a> {
+    path: &'a str,
+    text_file: Option<&'a str>,
+    reason: String,
 }
 
 /// An article that cannot be read, and why.
@@ -333,8 +398,14 @@ struct FixLine {
     flagged: usize,
     unflagged: usize,
     articles: usize,
+    #[serde(skip_serializing_if = "is_zero")]
+    texts: usize,
     verified_after: usize,
     clean_after: bool,
+}
+
+fn is_zero(n: &usize) -> bool {
+    *n == 0
 }
 
 fn render_json(dataset: &Dataset, report: &Report, fixed: Option<&(FixCounts, Report)>) -> String {
@@ -412,11 +483,25 @@ fn render_json(dataset: &Dataset, report: &Report, fixed: Option<&(FixCounts, Re
                 .collect(),
             reanchored_articles: paths_in(report, &ArticleState::Reanchored),
             failed_as_recorded: paths_in(report, &ArticleState::FailedAsRecorded),
+            wrong_stored_texts: report
+                .texts
+                .iter()
+                .filter_map(|(path, check)| {
+                    let text_file = dataset
+                        .manifest
+                        .articles
+                        .iter()
+                        .find(|a| &a.path == path)
+                        .and_then(|a| a.text_file.as_deref());
+                    check.problem().map(|reason| WrongText { path, text_file, reason })
+                })
+                .collect(),
             fix: fixed.map(|(counts, after)| FixLine {
                 relocated: counts.relocated,
                 flagged: counts.flagged,
                 unflagged: counts.unflagged,
                 articles: counts.articles,
+                texts: counts.texts,
                 verified_after: after.summary.verified,
                 clean_after: after.summary.is_clean(),
             }),
@@ -439,6 +524,7 @@ impl From<&Location> for LocationOut {
             char_end: at.char_end,
             line: at.line,
             column: at.column,
+            source_span: at.source.flatten().map(|(start, end)| SpanRecord { start, end }),
         }
     }
 }

@@ -11,7 +11,9 @@
 //! A dataset of format 1.0 recorded only `corpus`, as given to `extract`:
 //! it is tried from the working folder, then beside the dataset folder.
 //! An article whose text is stored in the dataset (`text_file`: read from
-//! standard input) needs no corpus at all.
+//! standard input, or the article text of an HTML page) is read from there,
+//! so `show`, `export` and `report` of a dataset of pages need no corpus;
+//! `audit` reads the pages too ([`Sources::locate_with_pages`]).
 
 use crate::dataset::audit::{self, Dataset, DatasetError};
 use crate::io::corpus::article_file;
@@ -90,9 +92,29 @@ impl Sources {
         dir: &Path,
         manifest: &Manifest,
     ) -> anyhow::Result<Sources> {
+        Self::find(given, dir, manifest, false)
+    }
+
+    /// [`Sources::locate`] for a command that reads the pages of HTML
+    /// articles too, not only their stored texts (`audit`).
+    pub(crate) fn locate_with_pages(
+        given: Option<&Path>,
+        dir: &Path,
+        manifest: &Manifest,
+    ) -> anyhow::Result<Sources> {
+        Self::find(given, dir, manifest, true)
+    }
+
+    fn find(
+        given: Option<&Path>,
+        dir: &Path,
+        manifest: &Manifest,
+        pages: bool,
+    ) -> anyhow::Result<Sources> {
         let entries: HashMap<String, ArticleEntry> =
             manifest.articles.iter().map(|a| (a.path.clone(), a.clone())).collect();
-        let needs_corpus = manifest.articles.iter().any(|a| a.text_file.is_none());
+        let needs_corpus =
+            manifest.articles.iter().any(|a| a.text_file.is_none() || (pages && in_corpus(a)));
         let corpus = match given {
             Some(c) if c.is_dir() => Some(c.to_path_buf()),
             Some(c) => bail!("corpus {} (--corpus) is not a folder", c.display()),
@@ -102,23 +124,52 @@ impl Sources {
         Ok(Sources { dataset: dir.to_path_buf(), corpus, entries })
     }
 
-    /// The bytes of the manifest's article `path`, or why they cannot be had.
-    pub(crate) fn read(&self, path: &str) -> Result<Vec<u8>, String> {
-        let Some(entry) = self.entries.get(path) else {
-            return Err("not listed in the manifest".into());
-        };
-        let file = match (&entry.text_file, &self.corpus) {
-            (Some(stored), _) => self.dataset.join(stored),
-            (None, Some(corpus)) => {
-                article_file(corpus, &entry.path, entry.path_encoding.as_deref())?
-            }
-            (None, None) => return Err("no corpus folder".into()),
-        };
-        std::fs::read(&file).map_err(|e| match e.kind() {
-            std::io::ErrorKind::NotFound => "not found".to_string(),
-            _ => format!("cannot be read: {}", io_text(&e)),
-        })
+    /// The same corpus for another manifest of the same dataset (one that
+    /// `audit --fix` wrote, whose stored texts may be others).
+    pub(crate) fn for_manifest(&self, manifest: &Manifest) -> Sources {
+        Sources {
+            dataset: self.dataset.clone(),
+            corpus: self.corpus.clone(),
+            entries: manifest.articles.iter().map(|a| (a.path.clone(), a.clone())).collect(),
+        }
     }
+
+    /// The bytes of the text the claims of the manifest's article `path`
+    /// refer to (its stored `text_file` when it has one, else its file in
+    /// the corpus), or why they cannot be had.
+    pub(crate) fn read(&self, path: &str) -> Result<Vec<u8>, String> {
+        let entry = self.entry(path)?;
+        match &entry.text_file {
+            Some(stored) => read_file(&self.dataset.join(stored)),
+            None => self.read_page(path),
+        }
+    }
+
+    /// The bytes of the manifest's article `path` in the corpus (for an
+    /// HTML article, its page), or why they cannot be had.
+    pub(crate) fn read_page(&self, path: &str) -> Result<Vec<u8>, String> {
+        let entry = self.entry(path)?;
+        let Some(corpus) = &self.corpus else { return Err("no corpus folder".into()) };
+        read_file(&article_file(corpus, &entry.path, entry.path_encoding.as_deref())?)
+    }
+
+    fn entry(&self, path: &str) -> Result<&ArticleEntry, String> {
+        self.entries.get(path).ok_or_else(|| "not listed in the manifest".to_string())
+    }
+}
+
+/// A file's bytes, or why they cannot be had.
+fn read_file(file: &Path) -> Result<Vec<u8>, String> {
+    std::fs::read(file).map_err(|e| match e.kind() {
+        std::io::ErrorKind::NotFound => "not found".to_string(),
+        _ => format!("cannot be read: {}", io_text(&e)),
+    })
+}
+
+/// True when the article is a file of the corpus: not one read from
+/// standard input (whose text is stored in the dataset and nowhere else).
+fn in_corpus(a: &ArticleEntry) -> bool {
+    a.text_file.is_none() || a.format.is_some()
 }
 
 /// The corpus folder the manifest of the dataset in `dir` records.
@@ -165,7 +216,7 @@ fn recorded_corpus(dir: &Path, manifest: &Manifest) -> anyhow::Result<PathBuf> {
                 manifest
                     .articles
                     .iter()
-                    .filter(|a| a.text_file.is_none())
+                    .filter(|a| in_corpus(a))
                     .filter(|a| {
                         let size = a.audited.as_ref().map_or(a.bytes, |x| x.bytes);
                         article_file(corpus, &a.path, a.path_encoding.as_deref())

@@ -18,7 +18,7 @@ pub(crate) fn run(args: &ExtractArgs) -> anyhow::Result<Status> {
         corpus: args.corpus.clone().unwrap_or_else(|| PathBuf::from(DEFAULT_CORPUS)),
         corpus_is_default: args.corpus.is_none(),
         out: args.out.clone(),
-        ext: args.ext.trim_start_matches('.').to_string(),
+        exts: args.ext.iter().map(|x| x.trim_start_matches('.').to_string()).collect(),
         threads: args.threads,
         progress: !args.quiet && std::io::stderr().is_terminal(),
         full: args.full,

@@ -1,7 +1,9 @@
 //! `claimscan show ID`: one claim in its sentence, for a reader checking it.
 //!
 //! A header gives the id, `article:line:column`, value, bound, population
-//! and evidence; then the sentence is printed with the expression, subject
+//! and evidence (and, for a claim of an HTML page, the expression's bytes
+//! in the page); then the sentence, read from the article's text (for a
+//! page, its stored article text), is printed with the expression, subject
 //! and population phrase marked. On a terminal the marks are ANSI colours
 //! (unless `NO_COLOR` is set to a non-empty value); otherwise they are
 //! brackets: `[[35%]]` for the expression, `{subject}` and `<phrase>`.
@@ -75,6 +77,9 @@ fn header(r: &ClaimRecord) -> String {
         let _ = writeln!(out, "subject:    {{{}}}", s.text);
     }
     let _ = writeln!(out, "evidence:   {}", r.evidence);
+    if let Some(s) = &r.source_span {
+        let _ = writeln!(out, "in page:    bytes {}..{} of {}", s.start, s.end, r.article);
+    }
     if let Some(flag) = &r.audit {
         let _ = writeln!(out, "audit:      {flag}");
     }

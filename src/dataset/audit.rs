@@ -55,6 +55,32 @@
 //! `status`) and that still is the same file, or still cannot be read, is
 //! [`ArticleState::FailedAsRecorded`]: reported, but not a problem.
 //!
+//! # HTML articles
+//!
+//! An article read as a web page (`format` `html`) has two texts: the page
+//! (`path`, which `sha256` and `bytes` describe) and its article text,
+//! stored in the dataset (`text_file`, described by `text_sha256` and
+//! `text_bytes`), which its claims' offsets refer to ([`html_source`]):
+//!
+//! - the page is classified as a text article is ([`ArticleState`]);
+//! - its claims are checked, and re-anchored, against the text the page
+//!   reads as now ([`html_to_text`]), which is the stored text whenever
+//!   nothing changed;
+//! - the stored text must have its recorded checksum and, while the page
+//!   is unchanged, be the page's text ([`StoredText`]); when it is not, the
+//!   claims that do not hold in it are counted ([`TextCheck`]);
+//! - each claim's `source_span` must be the range of the page its
+//!   expression maps to, and those bytes, read as HTML on their own, must
+//!   be its text ([`source_problems`]).
+//!
+//! [`fix`] re-anchors the claims of an edited page to its new text, as for
+//! a text article, and points `text_file` at that text (named by its
+//! checksum, so the old one stays until the new manifest is in place); the
+//! caller writes it ([`texts_to_write`]). A stored text that was deleted or
+//! altered is written again from the page. When the page is missing, the
+//! claims are checked against the stored text, if it holds, and the source
+//! spans are left as they are.
+//!
 //! Moved claims keep their `id` (an identifier must survive re-anchoring,
 //! even though it was first derived from the old span). Articles are decoded
 //! with the extraction policy ([`crate::io::corpus::decode`]), so offsets always
@@ -65,9 +91,13 @@
 //! file and line are malformed), [`source`] classifies an article's current
 //! bytes, [`audit`] produces a [`Report`], and [`fix`] the repaired dataset.
 
+use crate::html::{SourceMap, collapse_white_space, fragment_text, html_to_text};
 use crate::io::corpus::decode;
+use crate::io::driver::html_text_file;
 use crate::record::hex;
-use crate::record::{ArticleEntry, Audited, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION};
+use crate::record::{
+    ArticleEntry, Audited, ClaimRecord, Manifest, Phrase, SCHEMA_VERSION, SpanRecord,
+};
 use sha2::{Digest, Sha256};
 use std::collections::{BTreeMap, HashMap, HashSet};
 
@@ -249,8 +279,150 @@ pub(crate) enum ArticleState {
 pub(crate) struct Source {
     /// Whether it changed since extraction.
     pub state: ArticleState,
-    /// The text by the extraction's decoding policy; None when missing or failed.
+    /// The text by the extraction's decoding policy (for an HTML article,
+    /// the article text its page reads as now, else its stored text); None
+    /// when missing or failed.
     pub text: Option<String>,
+    /// For an HTML article whose page could be read: the page, to check
+    /// its claims' source spans against.
+    pub page: Option<Page>,
+    /// For an HTML article: its stored text (`text_file`) as found now.
+    pub stored: Option<StoredText>,
+    /// For an HTML article: the stored text's contents, when it could be
+    /// read as UTF-8 (whether or not it holds).
+    pub stored_text: Option<String>,
+}
+
+/// An HTML article's page as read now.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Page {
+    /// The page's bytes.
+    pub html: Vec<u8>,
+    /// The encoding it was read as (its source spans' bytes are decoded so).
+    pub encoding: &'static str,
+    /// From its article text back to its bytes.
+    pub map: SourceMap,
+}
+
+/// The stored text of an HTML article (its manifest `text_file`) as found.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) enum StoredText {
+    /// The size and SHA-256 recorded (`text_bytes`, `text_sha256`) and, when
+    /// the page is as recorded, the text its page reads as now.
+    Holds,
+    /// Gone or unreadable: why.
+    Missing(String),
+    /// Not the bytes recorded: its size and SHA-256 now.
+    Changed {
+        /// Its size now.
+        bytes: u64,
+        /// Its SHA-256 now, lowercase hex.
+        sha256: String,
+    },
+    /// The bytes recorded, but not the text the unchanged page reads as now
+    /// (written by another claimscan, or recorded wrongly).
+    NotThePage,
+}
+
+impl StoredText {
+    /// The problem in words, or None when it holds.
+    pub(crate) fn problem(&self) -> Option<String> {
+        match self {
+            StoredText::Holds => None,
+            StoredText::Missing(why) => Some(format!("missing ({why})")),
+            StoredText::Changed { bytes, .. } => {
+                Some(format!("changed since extraction (now {bytes} bytes)"))
+            }
+            StoredText::NotThePage => {
+                Some("not the text claimscan reads from the page now".to_string())
+            }
+        }
+    }
+}
+
+/// The size and SHA-256 (lowercase hex) of `bytes`.
+fn checksum(bytes: &[u8]) -> (u64, String) {
+    (bytes.len() as u64, hex(&Sha256::digest(bytes)))
+}
+
+/// Classifies an HTML article ([`ArticleEntry::format`] `html`) from its
+/// page's current bytes and its stored text's, against its manifest entry.
+///
+/// The article's state is its page's, as for a text article ([`source`]).
+/// Its claims are checked against the article text the page reads as now
+/// ([`html_to_text`]): the stored text when nothing changed, which
+/// [`StoredText::NotThePage`] checks, and the edited page's text to
+/// re-anchor them to when the page was edited. When the page cannot be
+/// read, they are checked against the stored text, if it holds.
+pub(crate) fn html_source(
+    entry: &ArticleEntry,
+    page: Result<Vec<u8>, String>,
+    stored: Result<Vec<u8>, String>,
+) -> Source {
+    if entry.status != "ok" {
+        return source(entry, page); // nothing stored: as a text article
+    }
+    let (stored_state, stored_text) = match stored {
+        Err(why) => (StoredText::Missing(why), None),
+        Ok(bytes) => {
+            let state = match checksum(&bytes) {
+                (size, sha)
+                    if Some(size) == entry.text_bytes
+                        && Some(sha.as_str()) == entry.text_sha256.as_deref() =>
+                {
+                    StoredText::Holds
+                }
+                (bytes, sha256) => StoredText::Changed { bytes, sha256 },
+            };
+            (state, String::from_utf8(bytes).ok())
+        }
+    };
+    let fall_back = |why: String, stored_state: StoredText, stored_text: Option<String>| Source {
+        state: ArticleState::Missing(if stored_state == StoredText::Holds {
+            format!("{why}; its claims are checked against its stored text")
+        } else {
+            why
+        }),
+        text: stored_text.clone().filter(|_| stored_state == StoredText::Holds),
+        page: None,
+        stored: Some(stored_state),
+        stored_text,
+    };
+    let bytes = match page {
+        Ok(b) => b,
+        Err(why) => return fall_back(why, stored_state, stored_text),
+    };
+    let (size, sha) = checksum(&bytes);
+    let state = match &entry.audited {
+        Some(a) if a.sha256.as_deref() == Some(sha.as_str()) && a.bytes == size => {
+            ArticleState::Reanchored
+        }
+        None if entry.sha256.as_deref() == Some(sha.as_str()) && size == entry.bytes => {
+            ArticleState::Unchanged
+        }
+        _ => ArticleState::Changed { bytes: size, sha256: sha },
+    };
+    let read = match html_to_text(&bytes) {
+        Ok(read) => read,
+        Err(why) => {
+            return fall_back(format!("cannot be read: {why}"), stored_state, stored_text);
+        }
+    };
+    let stored_state = match (&stored_state, &state) {
+        (StoredText::Holds, ArticleState::Unchanged | ArticleState::Reanchored)
+            if stored_text.as_deref() != Some(read.text.as_str()) =>
+        {
+            StoredText::NotThePage
+        }
+        _ => stored_state,
+    };
+    Source {
+        state,
+        text: Some(read.text),
+        page: Some(Page { html: bytes, encoding: read.encoding, map: read.map }),
+        stored: Some(stored_state),
+        stored_text,
+    }
 }
 
 /// Classifies an article's current bytes (or the error reading them)
@@ -261,7 +433,6 @@ pub(crate) struct Source {
 /// recorded when its bytes have the recorded checksum, or, when it could
 /// not be read then, when it still cannot be read.
 pub(crate) fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Source {
-    let checksum = |bytes: &[u8]| (bytes.len() as u64, hex(&Sha256::digest(bytes)));
     if entry.status != "ok" {
         let state = match (&entry.sha256, read) {
             (Some(recorded), Ok(bytes)) => match checksum(&bytes) {
@@ -277,12 +448,18 @@ pub(crate) fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Sou
             (None, Err(_)) => ArticleState::FailedAsRecorded,
             (Some(_), Err(why)) => ArticleState::Missing(why),
         };
-        return Source { state, text: None };
+        return Source { state, text: None, page: None, stored: None, stored_text: None };
     }
     let bytes = match read {
         Ok(b) => b,
         Err(why) => {
-            return Source { state: ArticleState::Missing(why), text: None };
+            return Source {
+                state: ArticleState::Missing(why),
+                text: None,
+                page: None,
+                stored: None,
+                stored_text: None,
+            };
         }
     };
     let (size, sha) = checksum(&bytes);
@@ -296,10 +473,14 @@ pub(crate) fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Sou
         _ => ArticleState::Changed { bytes: size, sha256: sha },
     };
     match decode(bytes) {
-        Ok(d) => Source { state, text: Some(d.text) },
-        Err(why) => {
-            Source { state: ArticleState::Missing(format!("cannot be decoded: {why}")), text: None }
-        }
+        Ok(d) => Source { state, text: Some(d.text), page: None, stored: None, stored_text: None },
+        Err(why) => Source {
+            state: ArticleState::Missing(format!("cannot be decoded: {why}")),
+            text: None,
+            page: None,
+            stored: None,
+            stored_text: None,
+        },
     }
 }
 
@@ -318,6 +499,12 @@ pub(crate) struct Location {
     pub line: usize,
     /// 1-based column in code points.
     pub column: usize,
+    /// The record's `source_span` for this place: `Some(range)` for an HTML
+    /// article whose page was read (`None` inside when the expression maps
+    /// to no single range of it), `Some(None)` for a text article, and
+    /// `None` when it is not known (an HTML article whose page is missing:
+    /// the recorded one stays).
+    pub source: Option<Option<(usize, usize)>>,
 }
 
 /// Why a claim could not be re-anchored.
@@ -408,6 +595,9 @@ pub(crate) struct Summary {
     pub articles_reanchored: usize,
     /// Articles that failed at extraction and still fail the same way.
     pub articles_failed: usize,
+    /// HTML articles whose stored text is missing, changed, or not the
+    /// text their unchanged page reads as.
+    pub texts_wrong: usize,
 }
 
 impl Summary {
@@ -418,7 +608,36 @@ impl Summary {
 
     /// True when every claim verifies and every article is as recorded.
     pub(crate) fn is_clean(&self) -> bool {
-        self.verified == self.claims && self.articles_changed == 0 && self.articles_missing == 0
+        self.verified == self.claims
+            && self.articles_changed == 0
+            && self.articles_missing == 0
+            && self.texts_wrong == 0
+    }
+}
+
+/// What the audit found of an HTML article's stored text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct TextCheck {
+    /// The stored text as found.
+    pub stored: StoredText,
+    /// The size and SHA-256 of the text its page reads as now, when the
+    /// page could be read: what `fix` stores.
+    pub now: Option<(u64, String)>,
+    /// When the stored text is readable but not the page's text: how many
+    /// of the article's claims do not hold in it (the claims themselves are
+    /// checked against the page's text).
+    pub claims_broken: usize,
+}
+
+impl TextCheck {
+    /// The problem in words, with the claims that do not hold in the
+    /// stored text; None when it holds.
+    pub(crate) fn problem(&self) -> Option<String> {
+        let problem = self.stored.problem()?;
+        Some(match self.claims_broken {
+            0 => problem,
+            n => format!("{problem}; {n} of its claims do not hold in it"),
+        })
     }
 }
 
@@ -429,6 +648,8 @@ pub(crate) struct Report {
     pub claims: Vec<ClaimAudit>,
     /// The state of every article of the manifest, by path.
     pub articles: BTreeMap<String, ArticleState>,
+    /// Every HTML article's stored text, by path.
+    pub texts: BTreeMap<String, TextCheck>,
     /// The counts.
     pub summary: Summary,
 }
@@ -439,6 +660,7 @@ pub(crate) struct Report {
 pub(crate) fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Report {
     let mut summary = Summary { claims: dataset.claims.len(), ..Summary::default() };
     let mut articles = BTreeMap::new();
+    let mut texts = BTreeMap::new();
     for entry in &dataset.manifest.articles {
         let state = match sources.get(&entry.path) {
             Some(s) => s.state.clone(),
@@ -453,6 +675,29 @@ pub(crate) fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Re
         }
         summary.articles += 1;
         articles.insert(entry.path.clone(), state);
+        if let Some(source) = sources.get(&entry.path)
+            && let Some(stored) = &source.stored
+        {
+            if *stored != StoredText::Holds {
+                summary.texts_wrong += 1;
+            }
+            let now =
+                source.page.as_ref().and(source.text.as_deref()).map(|t| checksum(t.as_bytes()));
+            // Offsets are promised against the stored text: how many do
+            // not hold in it, when it is not the text they were checked in.
+            let claims_broken = match &source.stored_text {
+                Some(kept) if source.text.as_ref() != Some(kept) => dataset
+                    .claims
+                    .iter()
+                    .filter(|c| c.article == entry.path && !span_problems(c, kept).is_empty())
+                    .count(),
+                _ => 0,
+            };
+            texts.insert(
+                entry.path.clone(),
+                TextCheck { stored: stored.clone(), now, claims_broken },
+            );
+        }
     }
 
     let mut by_article: BTreeMap<&str, Vec<usize>> = BTreeMap::new();
@@ -461,12 +706,18 @@ pub(crate) fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Re
     }
     let mut claims: Vec<Option<ClaimAudit>> = vec![None; dataset.claims.len()];
     for (article, indices) in by_article {
-        let text = sources.get(article).and_then(|s| s.text.as_deref());
+        let source = sources.get(article);
+        let text = source.and_then(|s| s.text.as_deref());
         let results = match text {
             Some(text) => {
                 let records: Vec<&ClaimRecord> =
                     indices.iter().map(|&i| &dataset.claims[i]).collect();
-                audit_article(text, &records)
+                let pages = match source {
+                    Some(Source { page: Some(page), .. }) => Pages::Read(page),
+                    Some(Source { stored: Some(_), .. }) => Pages::Missing,
+                    _ => Pages::None,
+                };
+                audit_article_in(text, &records, pages)
             }
             None => {
                 let why = match articles.get(article) {
@@ -500,15 +751,23 @@ pub(crate) fn audit(dataset: &Dataset, sources: &BTreeMap<String, Source>) -> Re
             Status::ArticleMissing => summary.article_missing += 1,
         }
     }
-    Report { claims, articles, summary }
+    Report { claims, articles, texts, summary }
 }
 
 /// Audits the claims of one article against its current text.
 ///
 /// Claims whose spans hold are settled first, so that their places are not
 /// offered to the others (see the module documentation).
+#[cfg(test)]
 pub(crate) fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAudit> {
-    let index = LineIndex::new(text);
+    audit_article_in(text, records, Pages::None)
+}
+
+/// [`audit_article`] for an article of a text file or of a page (`pages`):
+/// each claim's source span is checked too ([`source_problems`]) and every
+/// location carries one, when known.
+fn audit_article_in(text: &str, records: &[&ClaimRecord], pages: Pages) -> Vec<ClaimAudit> {
+    let index = LineIndex::with_pages(text, pages);
     let mut out: Vec<Option<ClaimAudit>> = vec![None; records.len()];
     let mut taken: HashSet<(usize, usize)> = HashSet::new();
     let mut unanchored = Vec::new();
@@ -520,7 +779,8 @@ pub(crate) fn audit_article(text: &str, records: &[&ClaimRecord]) -> Vec<ClaimAu
         }
         taken.insert((r.start, r.end));
         let location = index.locate(text, r.start, r.end);
-        let problems = position_problems(r, &location);
+        let mut problems = position_problems(r, &location);
+        problems.extend(source_problems(r, &location, pages));
         let status =
             if problems.is_empty() { Status::Verified } else { Status::Inconsistent(location) };
         out[k] = Some(ClaimAudit { status, problems, figure_now: None });
@@ -701,6 +961,60 @@ fn span_problems(r: &ClaimRecord, text: &str) -> Vec<String> {
     problems
 }
 
+/// What is wrong with the record's `source_span`, for the claim at `at`:
+/// on an HTML article whose page was read, it must be the range the page's
+/// map gives for the expression (`at.source`), and those bytes of the page,
+/// read as HTML on their own ([`fragment_text`]), must be the claim's text
+/// (white space collapsed); on a text article it must be absent; on an HTML
+/// article whose page is missing it cannot be checked.
+fn source_problems(r: &ClaimRecord, at: &Location, pages: Pages) -> Vec<String> {
+    let recorded = r.source_span.map(|s| (s.start, s.end));
+    let range = |s: Option<(usize, usize)>| match s {
+        Some((a, b)) => format!("{a}..{b}"),
+        None => "absent".to_string(),
+    };
+    let mut problems = Vec::new();
+    let page = match pages {
+        Pages::Missing => return problems,
+        Pages::None => {
+            if recorded.is_some() {
+                problems.push(format!("source_span is {} on a text article", range(recorded)));
+            }
+            return problems;
+        }
+        Pages::Read(page) => page,
+    };
+    let expected = at.source.flatten();
+    if recorded != expected {
+        let now = match expected {
+            Some((a, b)) => format!("bytes {a}..{b}"),
+            None => "in no single range".to_string(),
+        };
+        problems.push(format!(
+            "source_span is {}, the expression's bytes in the page are {now}",
+            range(recorded)
+        ));
+    }
+    if let Some((a, b)) = recorded {
+        match page.html.get(a..b) {
+            None => problems.push(format!(
+                "source_span {a}..{b} is past the end of the page ({} bytes)",
+                page.html.len()
+            )),
+            Some(bytes) => {
+                let read = fragment_text(bytes, page.encoding);
+                if read != collapse_white_space(&r.text) {
+                    problems.push(format!(
+                        "source bytes {a}..{b} of the page read as {read:?}, record has {:?}",
+                        r.text
+                    ));
+                }
+            }
+        }
+    }
+    problems
+}
+
 /// The record's positions that disagree with `at`, where its spans hold.
 fn position_problems(r: &ClaimRecord, at: &Location) -> Vec<String> {
     let mut problems = Vec::new();
@@ -733,15 +1047,32 @@ fn position_problems(r: &ClaimRecord, at: &Location) -> Vec<String> {
 
 /// Byte offset → code point, line and column, as the extraction counts them
 /// (lines end at `\n`; columns are 1-based code points).
-struct LineIndex {
+struct LineIndex<'p> {
     /// Byte offset of each line's first byte.
     starts: Vec<usize>,
     /// Code points before each line's first byte.
     chars_before: Vec<usize>,
+    /// Where each location's source span comes from.
+    pages: Pages<'p>,
 }
 
-impl LineIndex {
-    fn new(text: &str) -> LineIndex {
+/// The page of an article, if it is an HTML article.
+#[derive(Debug, Clone, Copy)]
+pub(crate) enum Pages<'p> {
+    /// A text article: no page, no source spans.
+    None,
+    /// An HTML article whose page cannot be read now.
+    Missing,
+    /// An HTML article's page, whose map gives each location's source span.
+    Read(&'p Page),
+}
+
+impl<'p> LineIndex<'p> {
+    fn with_pages(text: &str, pages: Pages<'p>) -> LineIndex<'p> {
+        LineIndex { pages, ..LineIndex::new(text) }
+    }
+
+    fn new(text: &str) -> LineIndex<'p> {
         let mut starts = vec![0];
         let mut chars_before = vec![0];
         for (n, (i, c)) in text.char_indices().enumerate() {
@@ -750,7 +1081,7 @@ impl LineIndex {
                 chars_before.push(n + 1);
             }
         }
-        LineIndex { starts, chars_before }
+        LineIndex { starts, chars_before, pages: Pages::None }
     }
 
     /// Code point, 1-based line and 1-based column of byte `at` (a
@@ -770,6 +1101,13 @@ impl LineIndex {
             char_end: char_start + text[start..end].chars().count(),
             line,
             column,
+            source: match self.pages {
+                Pages::None => Some(None),
+                Pages::Missing => None,
+                Pages::Read(page) => {
+                    Some(page.map.source_span(start..end).map(|r| (r.start, r.end)))
+                }
+            },
         }
     }
 }
@@ -777,7 +1115,7 @@ impl LineIndex {
 /// What [`fix`] changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct FixCounts {
-    /// Records re-anchored or with recomputed positions.
+    /// Records re-anchored or with recomputed positions (source spans included).
     pub relocated: usize,
     /// Records flagged with `audit`.
     pub flagged: usize,
@@ -785,6 +1123,9 @@ pub(crate) struct FixCounts {
     pub unflagged: usize,
     /// Manifest entries given `audited`: the bytes re-anchored to.
     pub articles: usize,
+    /// HTML articles whose stored text is to be written again: the text
+    /// their page reads as now (the caller writes it: [`texts_to_write`]).
+    pub texts: usize,
 }
 
 impl FixCounts {
@@ -821,7 +1162,8 @@ pub(crate) fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
         if r == *old {
             continue;
         }
-        let place = |c: &ClaimRecord| (c.start, c.char_start, c.char_end, c.line, c.column);
+        let place =
+            |c: &ClaimRecord| (c.start, c.char_start, c.char_end, c.line, c.column, c.source_span);
         if r.audit.is_some() {
             counts.flagged += 1;
         } else if place(&r) != place(old) {
@@ -838,6 +1180,18 @@ pub(crate) fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
     // extract the article again, as an edited article or rewritten claims
     // are no longer what extraction gave.
     for entry in &mut fixed.manifest.articles {
+        // An HTML article's claims were checked against the text its page
+        // reads as now: that is the text to store when the stored one is
+        // not it (missing, changed, another text, or the page edited).
+        if let Some(TextCheck { stored, now: Some((size, sha)), .. }) =
+            report.texts.get(&entry.path)
+            && (*stored != StoredText::Holds || entry.text_sha256.as_deref() != Some(sha.as_str()))
+        {
+            entry.text_file = Some(html_text_file(&entry.path, sha));
+            entry.text_bytes = Some(*size);
+            entry.text_sha256 = Some(sha.clone());
+            counts.texts += 1;
+        }
         if entry.status != "ok" {
             continue; // no claims to re-anchor: extract tries it again
         }
@@ -860,6 +1214,32 @@ pub(crate) fn fix(dataset: &Dataset, report: &Report) -> (Dataset, FixCounts) {
     (fixed, counts)
 }
 
+/// The stored texts the manifest `fixed` names that are to be written, and
+/// what: for each HTML article [`fix`] gave a text to store, the text its
+/// page reads as now (`sources`), when the file does not hold it already.
+pub(crate) fn texts_to_write<'s>(
+    fixed: &Manifest,
+    report: &Report,
+    sources: &'s BTreeMap<String, Source>,
+    holds: impl Fn(&str, u64, &str) -> bool,
+) -> Vec<(String, &'s str)> {
+    let mut out = Vec::new();
+    for entry in &fixed.articles {
+        let Some(TextCheck { now: Some((size, sha)), .. }) = report.texts.get(&entry.path) else {
+            continue;
+        };
+        let (Some(rel), Some(text)) =
+            (&entry.text_file, sources.get(&entry.path).and_then(|s| s.text.as_deref()))
+        else {
+            continue;
+        };
+        if entry.text_sha256.as_deref() == Some(sha.as_str()) && !holds(rel, *size, sha) {
+            out.push((rel.clone(), text));
+        }
+    }
+    out
+}
+
 /// Moves `r` to `at`: every byte offset shifted by the same delta, the
 /// code-point offsets, line and column taken from `at`.
 fn relocate(r: &mut ClaimRecord, at: &Location) {
@@ -871,6 +1251,9 @@ fn relocate(r: &mut ClaimRecord, at: &Location) {
     r.char_end = at.char_end;
     r.line = at.line;
     r.column = at.column;
+    if let Some(source) = at.source {
+        r.source_span = source.map(|(start, end)| SpanRecord { start, end });
+    }
     for p in [&mut r.subject, &mut r.population_phrase].into_iter().flatten() {
         p.start = shift(p.start);
         p.end = shift(p.end);
@@ -925,6 +1308,7 @@ mod tests {
             role_rule: String::new(),
             pair: None,
             audit: None,
+            source_span: None,
         }
     }
 

@@ -932,6 +932,7 @@ mod tests {
             role_rule: String::new(),
             pair: None,
             audit: None,
+            source_span: None,
         }
     }
 

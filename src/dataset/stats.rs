@@ -390,6 +390,7 @@ mod tests {
             role_rule: String::new(),
             pair: None,
             audit: None,
+            source_span: None,
         }
     }
 

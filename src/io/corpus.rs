@@ -227,10 +227,31 @@ pub(crate) struct WalkError {
     pub message: String,
 }
 
-/// Lists the files under `root` whose extension is `ext`, sorted by relative path.
+/// True when a file of this name is read as an HTML page: its extension is
+/// `html` or `htm`, in any case. Any other file is read as text.
+pub(crate) fn is_html_name(path: &Path) -> bool {
+    path.extension()
+        .is_some_and(|x| x.eq_ignore_ascii_case("html") || x.eq_ignore_ascii_case("htm"))
+}
+
+/// `exts` for a message: `*.txt`, `*.txt or *.md`, `*.txt, *.html or *.htm`.
+pub(crate) fn describe_extensions(exts: &[String]) -> String {
+    let each: Vec<String> = exts.iter().map(|x| format!("*.{x}")).collect();
+    match each.split_last() {
+        None => String::new(),
+        Some((last, [])) => last.clone(),
+        Some((last, rest)) => format!("{} or {last}", rest.join(", ")),
+    }
+}
+
+/// Lists the files under `root` whose extension is one of `exts` (compared
+/// exactly), sorted by relative path.
 ///
 /// The corpus `-` is one article read from standard input, named `-`.
-pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
+pub(crate) fn find_articles(
+    root: &Path,
+    exts: &[String],
+) -> Result<(Vec<ArticlePath>, Vec<WalkError>)> {
     if root == Path::new("-") {
         return Ok((
             vec![ArticlePath { path: PathBuf::from("-"), root_components: 0, rel_start: None }],
@@ -259,7 +280,9 @@ pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>,
     for entry in WalkDir::new(root).follow_links(true) {
         match entry {
             Ok(e) => {
-                if e.file_type().is_file() && e.path().extension().is_some_and(|x| x == ext) {
+                if e.file_type().is_file()
+                    && e.path().extension().is_some_and(|x| exts.iter().any(|ext| x == &**ext))
+                {
                     let rel_start = rel_start(e.path());
                     found.push(ArticlePath { path: e.into_path(), root_components, rel_start });
                 }
@@ -274,7 +297,7 @@ pub(crate) fn find_articles(root: &Path, ext: &str) -> Result<(Vec<ArticlePath>,
                     err.io_error().map_or_else(|| err.to_string(), |io| io.to_string())
                 };
                 // A broken link to a non-article is not worth reporting.
-                if rel.ends_with(&format!(".{ext}"))
+                if exts.iter().any(|ext| rel.ends_with(&format!(".{ext}")))
                     || err.loop_ancestor().is_some()
                     || err.depth() == 0
                 {
@@ -301,10 +324,12 @@ fn relative(root: &Path, path: &Path) -> (String, bool) {
     join_encoded(&rel.components().map(|c| c.as_os_str()).collect::<Vec<_>>())
 }
 
-/// What a corpus folder holds when no `*.EXT` file was found in it, for the
-/// message: `3 *.txt files there: did you mean --ext txt?`, `5 files there:
-/// 3 *.md, 2 *.html: did you mean --ext md?`, `no file there`.
-pub(crate) fn what_is_there(root: &Path, ext: &str) -> String {
+/// What a corpus folder holds when no file with one of the extensions
+/// `exts` was found in it, for the message: `3 *.txt files there: did you
+/// mean --ext txt?`, `5 files there: 3 *.md, 2 *.xml: did you mean --ext
+/// md?`, `no file there`.
+pub(crate) fn what_is_there(root: &Path, exts: &[String]) -> String {
+    let wanted_exts = exts;
     let mut by_ext: BTreeMap<String, usize> = BTreeMap::new();
     let mut files = 0usize;
     for e in WalkDir::new(root).follow_links(true).into_iter().filter_map(Result::ok) {
@@ -330,7 +355,8 @@ pub(crate) fn what_is_there(root: &Path, ext: &str) -> String {
         }
     };
     // The same extension in another case first, else the commonest one.
-    let guess = exts.iter().find(|(x, _)| x.eq_ignore_ascii_case(ext)).or(exts.first());
+    let wanted = |x: &str| wanted_exts.iter().any(|w| x.eq_ignore_ascii_case(w));
+    let guess = exts.iter().find(|(x, _)| wanted(x)).or(exts.first());
     match guess {
         Some((x, _)) => format!("{listing}: did you mean --ext {x}?"),
         None => format!("{listing}, none with an extension"),
@@ -498,7 +524,7 @@ mod tests {
             format!("{base}/./a"),
             format!("{base}/a/b/.."),
         ] {
-            let (found, _) = find_articles(Path::new(&root), "txt").unwrap();
+            let (found, _) = find_articles(Path::new(&root), &["txt".to_string()]).unwrap();
             let rels: Vec<String> = found.iter().map(ArticlePath::rel).collect();
             assert_eq!(rels, ["b/x.txt", "y.txt"], "{root}");
             for a in &found {
@@ -519,7 +545,7 @@ mod tests {
         std::fs::write(dir.path().join("d").join(name), "1").unwrap();
         std::fs::write(dir.path().join("d/plain.txt"), "1").unwrap();
         std::fs::write(dir.path().join("d/café.txt"), "1").unwrap();
-        let (found, _) = find_articles(dir.path(), "txt").unwrap();
+        let (found, _) = find_articles(dir.path(), &["txt".to_string()]).unwrap();
         let rels: Vec<(String, bool)> = found.iter().map(ArticlePath::rel_encoded).collect();
         let want = [("d/caf%E9 100%25.txt", true), ("d/café.txt", false), ("d/plain.txt", false)];
         assert_eq!(rels, want.map(|(p, e)| (p.to_string(), e)));

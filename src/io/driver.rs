@@ -8,16 +8,21 @@
 //! the output folder and renamed into place ([`crate::io::files`]), so an
 //! interrupted run leaves the previous dataset intact.
 
-use crate::io::corpus::{ArticlePath, PERCENT, decode, find_articles, what_is_there};
+use crate::html::{html_to_text, looks_like_html};
+use crate::io::corpus::{
+    ArticlePath, PERCENT, decode, describe_extensions, find_articles, is_html_name, what_is_there,
+};
 use crate::io::files::{
-    WriteError, forget_cached, io_text, make_durable, rename_into_place, start_writeback, temp_in,
-    write_atomic,
+    WriteError, forget_cached, io_text, make_durable, rename_into_place, start_writeback,
+    sync_written, temp_in, write_stored,
 };
 use crate::io::incremental::{BUILD_ID, BUILD_STAMP, Cursor, Previous, StalePrevious};
 use crate::io::manifest::EntryWriter;
 use crate::io::progress::{articles_done, progress_bar};
 use crate::lang::extract::Extractor;
-use crate::record::{ArticleEntry, Manifest, PopulationsUsed, SCHEMA_VERSION, claim_records, hex};
+use crate::record::{
+    ArticleEntry, HTML, Manifest, PopulationsUsed, SCHEMA_VERSION, SpanRecord, claim_records, hex,
+};
 use anyhow::{Context, Result};
 use indicatif::ProgressBar;
 use sha2::{Digest, Sha256};
@@ -34,8 +39,9 @@ pub(crate) struct Settings {
     pub corpus_is_default: bool,
     /// Output folder.
     pub out: PathBuf,
-    /// Extension of article files, without the dot.
-    pub ext: String,
+    /// Extensions of article files, without the dot (`.html` and `.htm`
+    /// files are read as web pages).
+    pub exts: Vec<String>,
     /// Worker threads; None for all cores.
     pub threads: Option<usize>,
     /// Show a progress bar (only drawn when stderr is a terminal).
@@ -114,7 +120,10 @@ pub(crate) fn run(settings: &Settings) -> Result<Summary> {
 fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> {
     let started = Instant::now();
     check_corpus(settings)?;
-    let (articles, walk_errors) = find_articles(&settings.corpus, &settings.ext)?;
+    // The stored texts the dataset in OUT names now: those the new one no
+    // longer names are deleted once it is in place.
+    let stored_before = stored_texts(&settings.out);
+    let (articles, walk_errors) = find_articles(&settings.corpus, &settings.exts)?;
     if articles.is_empty() {
         return Err(no_articles(settings, walk_errors.len()));
     }
@@ -161,6 +170,9 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
             status: format!("error: {}", e.message),
             warnings: Vec::new(),
             text_file: None,
+            format: None,
+            text_bytes: None,
+            text_sha256: None,
             audited: None,
         });
     }
@@ -186,16 +198,20 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
         walk_entries,
         out: &settings.out,
         texts: Vec::new(),
+        written: Vec::new(),
         bar: drawn.then(|| bar.clone()),
         done_articles: 0,
         claims_written: 0,
         claims_sent: 0,
     };
+    let job = Job { known, ex: &settings.extractor, out: &settings.out };
     let writer = match &workers.pool {
-        Some(pool) => write_in_parallel(pool, writer, &articles, known, &settings.extractor)?,
-        None => write_in_order(writer, &articles, known, &settings.extractor)?,
+        Some(pool) => write_in_parallel(pool, writer, &articles, job)?,
+        None => write_in_order(writer, &articles, job)?,
     };
-    let Writer { mut claims, mut entries, cursor, mut summary, walk_entries, texts, .. } = writer;
+    let Writer {
+        mut claims, mut entries, cursor, mut summary, walk_entries, texts, written, ..
+    } = writer;
     claims.flush().context("cannot write claims").map_err(WriteError)?;
     drop(claims);
     bar.finish_and_clear();
@@ -219,7 +235,10 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     // The claims reach the disk on a side thread while the manifest is
     // assembled; then both files are renamed into place, claims first.
     let manifest_tmp = std::thread::scope(|scope| {
-        let claims_synced = scope.spawn(|| make_durable(&claims_tmp));
+        let claims_synced = scope.spawn(|| {
+            make_durable(&claims_tmp);
+            sync_written(&settings.out, &written);
+        });
         let manifest_tmp = entries.finish(&manifest, &settings.out)?;
         make_durable(&manifest_tmp);
         claims_synced.join().unwrap_or_else(|panic| std::panic::resume_unwind(panic));
@@ -227,7 +246,7 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     })?;
     rename_into_place(claims_tmp, &settings.out.join("claims.jsonl"))?;
     rename_into_place(manifest_tmp, &settings.out.join("manifest.json"))?;
-    forget_stdin_texts(&settings.out, &texts);
+    forget_texts(&settings.out, &stored_before, &texts);
     // Best effort: without the stamp the next run is simply a full one.
     let _ = std::fs::write(settings.out.join(BUILD_STAMP), format!("{BUILD_ID}\n"));
     summary.seconds = started.elapsed().as_secs_f64();
@@ -264,7 +283,7 @@ fn check_corpus(settings: &Settings) -> Result<()> {
 /// The error of a run that found no article: what it looked for, what is
 /// there instead, and that the dataset in OUT was left alone.
 fn no_articles(settings: &Settings, walk_errors: usize) -> anyhow::Error {
-    let there = what_is_there(&settings.corpus, &settings.ext);
+    let there = what_is_there(&settings.corpus, &settings.exts);
     let problems = match walk_errors {
         0 => String::new(),
         n => format!("; {n} path(s) could not be read"),
@@ -275,8 +294,8 @@ fn no_articles(settings: &Settings, walk_errors: usize) -> anyhow::Error {
         "nothing written".to_string()
     };
     anyhow::anyhow!(
-        "no *.{} files under {} ({there}){problems}; {kept}",
-        settings.ext,
+        "no {} files under {} ({there}){problems}; {kept}",
+        describe_extensions(&settings.exts),
         settings.corpus.display()
     )
 }
@@ -312,18 +331,97 @@ pub(crate) fn relative_path(from: &Path, to: &Path) -> Option<String> {
 /// `OUT/texts/`.
 const STDIN_TEXT: &str = "stdin-";
 
-/// Deletes the stored stdin texts under `OUT/texts/` that the dataset just
-/// written does not name (`kept`): those of previous runs. Best effort.
-fn forget_stdin_texts(out: &Path, kept: &[String]) {
-    let Ok(dir) = std::fs::read_dir(out.join(TEXTS)) else { return };
-    for e in dir.flatten() {
-        let name = e.file_name();
-        let Some(name) = name.to_str() else { continue };
-        let rel = format!("{TEXTS}/{name}");
-        if name.starts_with(STDIN_TEXT) && name.ends_with(".txt") && !kept.contains(&rel) {
-            let _ = std::fs::remove_file(e.path());
+/// The stored texts (`text_file`) the manifest in `out` names, when it can
+/// be read: those a new run may have to delete.
+///
+/// Cheap on a large dataset: a manifest that names no stored text (a corpus
+/// of text files) is only searched, not parsed, and one that does is read
+/// for its `text_file`s alone (parsed into a `serde_json::Value`, the
+/// 8.7 MB manifest of 44,500 articles took 38 MB more peak memory).
+fn stored_texts(out: &Path) -> Vec<String> {
+    #[derive(serde::Deserialize)]
+    struct Entry {
+        #[serde(default)]
+        text_file: Option<String>,
+    }
+    #[derive(serde::Deserialize)]
+    struct Listed {
+        articles: Vec<Entry>,
+    }
+    let Ok(bytes) = std::fs::read(out.join("manifest.json")) else { return Vec::new() };
+    if memchr::memmem::find(&bytes, b"\"text_file\"").is_none() {
+        return Vec::new();
+    }
+    if let Ok(listed) = serde_json::from_slice::<Listed>(&bytes) {
+        return listed.articles.into_iter().filter_map(|a| a.text_file).collect();
+    }
+    // Not the manifest's shape: whatever text files it names.
+    let Ok(manifest) = serde_json::from_slice::<serde_json::Value>(&bytes) else {
+        return Vec::new();
+    };
+    let articles = manifest.get("articles").and_then(|a| a.as_array());
+    articles
+        .into_iter()
+        .flatten()
+        .filter_map(|a| a.get("text_file")?.as_str().map(str::to_string))
+        .collect()
+}
+
+/// True when `rel` names a file under `texts/` of a dataset folder, and
+/// nothing outside it (no `..`, not absolute): what may be deleted.
+pub(crate) fn is_stored_text_path(rel: &str) -> bool {
+    rel.strip_prefix(TEXTS).is_some_and(|r| r.starts_with('/'))
+        && rel.ends_with(".txt")
+        && Path::new(rel).components().all(|c| matches!(c, std::path::Component::Normal(_)))
+}
+
+/// Deletes the stored texts under `OUT/texts/` that the dataset just written
+/// does not name (`kept`): the stdin texts of previous runs, and the texts
+/// the previous manifest named (`before`: of pages changed or removed since),
+/// with the folders they leave empty. Best effort.
+pub(crate) fn forget_texts(out: &Path, before: &[String], kept: &[String]) {
+    let kept: std::collections::HashSet<&str> = kept.iter().map(String::as_str).collect();
+    let mut gone: Vec<String> = before
+        .iter()
+        .filter(|rel| is_stored_text_path(rel) && !kept.contains(rel.as_str()))
+        .cloned()
+        .collect();
+    if let Ok(dir) = std::fs::read_dir(out.join(TEXTS)) {
+        for e in dir.flatten() {
+            let name = e.file_name();
+            let Some(name) = name.to_str() else { continue };
+            let rel = format!("{TEXTS}/{name}");
+            if name.starts_with(STDIN_TEXT) && name.ends_with(".txt") && !kept.contains(&*rel) {
+                gone.push(rel);
+            }
         }
     }
+    for rel in gone {
+        let path = out.join(&rel);
+        if std::fs::remove_file(&path).is_err() {
+            continue;
+        }
+        // Folders left empty, up to `texts/` (kept).
+        let mut dir = path.parent();
+        while let Some(d) = dir {
+            if d == out.join(TEXTS) || std::fs::remove_dir(d).is_err() {
+                break;
+            }
+            dir = d.parent();
+        }
+    }
+}
+
+/// Where the article text of the HTML page `rel` is stored in the dataset,
+/// named by the text's SHA-256 (`sha`) so that a new text never overwrites
+/// the one an earlier dataset names: `texts/REL.HASH.txt`, or
+/// `texts/DIR/HASH.txt` when that file name would be too long.
+pub(crate) fn html_text_file(rel: &str, sha: &str) -> String {
+    let hash = &sha[..16];
+    let (dir, name) = rel.rsplit_once('/').map_or(("", rel), |(d, n)| (d, n));
+    let file = format!("{name}.{hash}.txt");
+    let file = if file.len() > 255 { format!("{hash}.txt") } else { file };
+    if dir.is_empty() { format!("{TEXTS}/{file}") } else { format!("{TEXTS}/{dir}/{file}") }
 }
 
 /// Folder of the dataset holding article texts (`text_file`).
@@ -362,12 +460,11 @@ impl Workers {
 fn write_in_order<'a>(
     mut writer: Writer<'a>,
     articles: &[ArticlePath],
-    known: Option<&'a HashMap<String, ArticleEntry>>,
-    ex: &Extractor,
+    job: Job,
 ) -> Result<Writer<'a>> {
     for block in articles.chunks(BLOCK) {
         for a in block {
-            writer.write(process_guarded(a, known, ex))?;
+            writer.write(process_guarded(a, job))?;
         }
         writer.start_writeback();
     }
@@ -379,8 +476,7 @@ fn write_in_parallel<'a>(
     pool: &rayon::ThreadPool,
     writer: Writer<'a>,
     articles: &[ArticlePath],
-    known: Option<&'a HashMap<String, ArticleEntry>>,
-    ex: &Extractor,
+    job: Job,
 ) -> Result<Writer<'a>> {
     // The workers take blocks of articles in path order and send each block
     // when it is done; the writer thread puts them back in order and writes
@@ -425,7 +521,7 @@ fn write_in_parallel<'a>(
                 let first = block * BLOCK;
                 let done = articles[first..(first + BLOCK).min(articles.len())]
                     .iter()
-                    .map(|a| process_guarded(a, known, ex))
+                    .map(|a| process_guarded(a, job))
                     .collect();
                 if tx.send((block, done)).is_err() {
                     break; // the writer failed: its error is returned below
@@ -446,9 +542,13 @@ struct Writer<'a> {
     summary: Summary,
     walk_entries: std::iter::Peekable<std::vec::IntoIter<ArticleEntry>>,
     /// The output folder, where the texts of articles read from standard
-    /// input are stored (`text_file`), and those written.
+    /// input and of HTML pages are stored (`text_file`), and those the
+    /// dataset names.
     out: &'a Path,
     texts: Vec<String>,
+    /// The stored texts written or found there, to be synced to disk
+    /// before the manifest that names them is put in place.
+    written: Vec<PathBuf>,
     bar: Option<ProgressBar>,
     done_articles: usize,
     /// Bytes of claims written, and how many of them were sent to disk.
@@ -469,12 +569,13 @@ impl Writer<'_> {
         }
         if let (Some(bytes), Some(rel)) = (&p.text_copy, &p.entry.text_file) {
             let path = self.out.join(rel);
-            if let Some(dir) = path.parent() {
-                std::fs::create_dir_all(dir).map_err(|e| {
-                    WriteError(anyhow::anyhow!("cannot create {}: {}", dir.display(), io_text(&e)))
-                })?;
-            }
-            write_atomic(&path, bytes)?;
+            // Named by its hash: a file there with these bytes (the text
+            // of a page extracted before) needs no writing, but is synced
+            // all the same (a killed run may have left it in memory only).
+            write_stored(&path, bytes)?;
+            self.written.push(path);
+        }
+        if let Some(rel) = &p.entry.text_file {
             self.texts.push(rel.clone());
         }
         self.claims.write_all(&p.lines).context("cannot write claims").map_err(WriteError)?;
@@ -592,41 +693,50 @@ struct Processed {
     by_population: BTreeMap<String, usize>,
     /// True when the previous dataset's claims for it are to be copied.
     reused: bool,
-    /// The article's bytes, to store in the dataset as its `text_file`
-    /// (an article read from standard input).
+    /// The text to store in the dataset as the article's `text_file` (the
+    /// bytes of an article read from standard input, the article text of an
+    /// HTML page).
     text_copy: Option<Vec<u8>>,
+}
+
+/// What processing an article reads besides the article: the previous
+/// dataset's entries by path, the extractor, the output folder (where the
+/// stored texts of reused pages are checked).
+#[derive(Clone, Copy)]
+struct Job<'a> {
+    known: Option<&'a HashMap<String, ArticleEntry>>,
+    ex: &'a Extractor,
+    out: &'a Path,
 }
 
 /// [`process_article`], with a panic in the extractor turned into an error
 /// for that article: one bad article never stops the batch.
-fn process_guarded(
-    a: &ArticlePath,
-    known: Option<&HashMap<String, ArticleEntry>>,
-    ex: &Extractor,
-) -> Processed {
-    let mut p =
-        std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, known, ex)))
-            .unwrap_or_else(|panic| {
-                let (path, encoded) = a.rel_encoded();
-                Processed {
-                    entry_json: Vec::new(),
-                    entry: ArticleEntry {
-                        path,
-                        path_encoding: encoded.then(|| PERCENT.to_string()),
-                        bytes: 0,
-                        sha256: None,
-                        claims: 0,
-                        status: internal_error(&*panic),
-                        warnings: Vec::new(),
-                        text_file: None,
-                        audited: None,
-                    },
-                    lines: Vec::new(),
-                    by_population: BTreeMap::new(),
-                    reused: false,
-                    text_copy: None,
-                }
-            });
+fn process_guarded(a: &ArticlePath, job: Job) -> Processed {
+    let mut p = std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| process_article(a, job)))
+        .unwrap_or_else(|panic| {
+            let (path, encoded) = a.rel_encoded();
+            Processed {
+                entry_json: Vec::new(),
+                entry: ArticleEntry {
+                    path,
+                    path_encoding: encoded.then(|| PERCENT.to_string()),
+                    bytes: 0,
+                    sha256: None,
+                    claims: 0,
+                    status: internal_error(&*panic),
+                    warnings: Vec::new(),
+                    text_file: None,
+                    format: None,
+                    text_bytes: None,
+                    text_sha256: None,
+                    audited: None,
+                },
+                lines: Vec::new(),
+                by_population: BTreeMap::new(),
+                reused: false,
+                text_copy: None,
+            }
+        });
     p.entry_json = EntryWriter::format(&p.entry);
     p
 }
@@ -641,11 +751,8 @@ fn internal_error(panic: &(dyn std::any::Any + Send)) -> String {
     format!("error: internal error in the extractor (please report): {what}")
 }
 
-fn process_article(
-    a: &ArticlePath,
-    known: Option<&HashMap<String, ArticleEntry>>,
-    ex: &Extractor,
-) -> Processed {
+fn process_article(a: &ArticlePath, job: Job) -> Processed {
+    let Job { known, ex, out } = job;
     let (rel, encoded) = a.rel_encoded();
     let mut warnings: Vec<String> = Vec::new();
     if encoded {
@@ -655,6 +762,7 @@ fn process_article(
                 .to_string(),
         );
     }
+    let html = !a.is_stdin() && is_html_name(&a.path);
     let entry = |bytes: u64, sha256: Option<String>, claims: usize, status: String| ArticleEntry {
         path: rel.clone(),
         path_encoding: encoded.then(|| PERCENT.to_string()),
@@ -664,6 +772,9 @@ fn process_article(
         status,
         warnings: warnings.clone(),
         text_file: None,
+        format: html.then(|| HTML.to_string()),
+        text_bytes: None,
+        text_sha256: None,
         audited: None,
     };
     let processed = |entry: ArticleEntry| Processed {
@@ -688,13 +799,15 @@ fn process_article(
         (None, None)
     };
     // Reused only when the claims were extracted from these very bytes and
-    // not re-anchored since (`audited`: re-anchored to other bytes).
+    // not re-anchored since (`audited`: re-anchored to other bytes); a page
+    // also needs its stored text, as it was written.
     if let Some(old) = known.and_then(|k| k.get(&rel))
         && old.status == "ok"
         && old.audited.is_none()
         && old.sha256.as_deref() == Some(sha.as_str())
         && old.bytes == size
-        && old.text_file == text_file
+        && old.format == html.then(|| HTML.to_string())
+        && (if html { stored_text_holds(out, old) } else { old.text_file == text_file })
     {
         return Processed { reused: true, text_copy, ..processed(old.clone()) };
     }
@@ -703,6 +816,25 @@ fn process_article(
         e.text_file.clone_from(&text_file);
         Processed { text_copy: text_copy.clone(), ..processed(e) }
     };
+    if html {
+        return match read_page(&rel, &bytes, ex) {
+            Ok(page) => {
+                let mut e = entry(size, Some(sha), page.claims, "ok".into());
+                e.warnings.extend(page.warnings);
+                let text_sha = hex(&Sha256::digest(page.text.as_bytes()));
+                e.text_file = Some(html_text_file(&rel, &text_sha));
+                e.text_bytes = Some(page.text.len() as u64);
+                e.text_sha256 = Some(text_sha);
+                Processed {
+                    lines: page.lines,
+                    by_population: page.by_population,
+                    text_copy: Some(page.text.into_bytes()),
+                    ..processed(e)
+                }
+            }
+            Err(status) => failed(status),
+        };
+    }
     let decoded = match decode(bytes) {
         Ok(d) => d,
         Err(msg) => return failed(format!("error: {msg}")),
@@ -717,22 +849,117 @@ fn process_article(
         Ok(records) => records,
         Err(panic) => return failed(internal_error(&*panic)),
     };
+    let (lines, by_population) = serialize(&records);
+    let mut e = entry(size, Some(sha), records.len(), "ok".into());
+    e.warnings.extend(decoded.warnings);
+    if !a.is_stdin() && looks_like_html(decoded.text.as_bytes()) {
+        e.warnings.push(LOOKS_LIKE_HTML.to_string());
+    }
+    e.text_file = text_file;
+    Processed { lines, by_population, text_copy, ..processed(e) }
+}
+
+/// The warning for a text article that opens like an HTML page. It is read
+/// as text, as its name says (its markup is part of the text the offsets
+/// refer to, as every byte of a text article is).
+pub(crate) const LOOKS_LIKE_HTML: &str = "the file looks like an HTML page but is named as text, so it was read as text, markup \
+     and all: name it .html (or .htm) to read its article text";
+
+/// An HTML page's claims and article text.
+struct Page {
+    text: String,
+    claims: usize,
+    lines: Vec<u8>,
+    by_population: BTreeMap<String, usize>,
+    warnings: Vec<String>,
+}
+
+/// Reads the page `bytes` ([`html_to_text`]) and extracts the claims of its
+/// article text, each with its `source_span` in the page; or the entry's
+/// status when the page cannot be read (binary) or the extractor panics.
+fn read_page(rel: &str, bytes: &[u8], ex: &Extractor) -> Result<Page, String> {
+    let read = std::panic::catch_unwind(|| {
+        let page = html_to_text(bytes)?;
+        let claims = ex.extract(&page.text);
+        let mut records = claim_records(rel, &page.text, &claims, &ex.populations);
+        for r in &mut records {
+            r.source_span = page
+                .map
+                .source_span(r.start..r.end)
+                .map(|s| SpanRecord { start: s.start, end: s.end });
+        }
+        Ok::<_, crate::html::HtmlError>((page, records))
+    });
+    let (page, records) = match read {
+        Ok(Ok(read)) => read,
+        Ok(Err(e)) => return Err(format!("error: {e}")),
+        Err(panic) => return Err(internal_error(&*panic)),
+    };
+    let (lines, by_population) = serialize(&records);
+    Ok(Page {
+        text: page.text,
+        claims: records.len(),
+        lines,
+        by_population,
+        warnings: page.warnings,
+    })
+}
+
+/// Claim records as `claims.jsonl` lines, and their counts by population.
+fn serialize(records: &[crate::record::ClaimRecord]) -> (Vec<u8>, BTreeMap<String, usize>) {
     let mut lines = Vec::with_capacity(records.len() * 600);
     let mut by_population = BTreeMap::new();
-    for r in &records {
+    for r in records {
         serde_json::to_writer(&mut lines, r).expect("records serialize");
         lines.push(b'\n');
         *by_population.entry(r.population.clone()).or_default() += 1;
     }
-    let mut e = entry(size, Some(sha), records.len(), "ok".into());
-    e.warnings.extend(decoded.warnings);
-    e.text_file = text_file;
-    Processed { lines, by_population, text_copy, ..processed(e) }
+    (lines, by_population)
+}
+
+/// True when the stored text of the page entry `old` is in the dataset
+/// folder `out` as it was written (its size and SHA-256).
+fn stored_text_holds(out: &Path, old: &ArticleEntry) -> bool {
+    let (Some(rel), Some(size), Some(sha)) = (&old.text_file, old.text_bytes, &old.text_sha256)
+    else {
+        return false;
+    };
+    std::fs::read(out.join(rel))
+        .is_ok_and(|b| b.len() as u64 == size && hex(&Sha256::digest(&b)) == *sha)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stored_texts_are_the_text_files_the_previous_manifest_names() {
+        let dir = tempfile::tempdir().unwrap();
+        let cases: [(&str, &str, &[&str]); 5] = [
+            ("no manifest", "", &[]),
+            ("text articles only", r#"{"articles":[{"path":"a.txt","bytes":1}]}"#, &[]),
+            (
+                "pages and stdin",
+                r#"{"schema_version":"1.3","articles":[{"path":"a.html","text_file":"texts/a.html.0123.txt","format":"html"},{"path":"b.txt"},{"path":"-","text_file":"texts/stdin-ab.txt"}]}"#,
+                &["texts/a.html.0123.txt", "texts/stdin-ab.txt"],
+            ),
+            (
+                "not the manifest's shape: the strings it names",
+                r#"{"articles":[{"text_file":"texts/x.txt"},{"text_file":7}]}"#,
+                &["texts/x.txt"],
+            ),
+            ("not JSON", r#"{"articles":[{"text_file":"#, &[]),
+        ];
+        for (name, manifest, want) in cases {
+            let path = dir.path().join("manifest.json");
+            if manifest.is_empty() {
+                let _ = std::fs::remove_file(&path);
+            } else {
+                std::fs::write(&path, manifest).unwrap();
+            }
+            assert_eq!(stored_texts(dir.path()), want, "{name}");
+        }
+    }
 
     /// on, and one waiting when the writer stops is let go with `false`.
     #[test]

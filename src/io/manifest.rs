@@ -41,10 +41,20 @@ impl EntryWriter {
             status,
             warnings,
             text_file,
+            format,
+            text_bytes,
+            text_sha256,
             audited,
         } = entry;
-        // The rare entries with the optional fields of 1.1 go through serde.
-        if path_encoding.is_some() || text_file.is_some() || audited.is_some() {
+        // The rarer entries with the optional fields of 1.1 and 1.3 go
+        // through serde.
+        if path_encoding.is_some()
+            || text_file.is_some()
+            || format.is_some()
+            || text_bytes.is_some()
+            || text_sha256.is_some()
+            || audited.is_some()
+        {
             return Self::format_by_serde(entry);
         }
         let string = |out: &mut Vec<u8>, s: &str| {
@@ -158,10 +168,14 @@ mod tests {
             path_encoding in proptest::option::weighted(0.1, proptest::strategy::Just("percent".to_string())),
             text_file in proptest::option::weighted(0.1, "texts/\\PC{0,8}"),
             audited in proptest::option::weighted(0.1, (proptest::num::u64::ANY, proptest::option::of("[0-9a-f]{64}"))),
+            html in proptest::option::weighted(0.1, (proptest::num::u64::ANY, "[0-9a-f]{64}")),
         ) {
             let audited = audited.map(|(bytes, sha256)| Audited { bytes, sha256 });
+            let format = html.as_ref().map(|_| "html".to_string());
+            let (text_bytes, text_sha256) = html.map_or((None, None), |(b, s)| (Some(b), Some(s)));
             let entry = ArticleEntry {
-                path, path_encoding, bytes, sha256, claims, status, warnings, text_file, audited,
+                path, path_encoding, bytes, sha256, claims, status, warnings, text_file, format,
+                text_bytes, text_sha256, audited,
             };
             proptest::prop_assert_eq!(
                 String::from_utf8(EntryWriter::format(&entry)).unwrap(),
@@ -180,6 +194,9 @@ mod tests {
             warnings: warnings.iter().map(|w| w.to_string()).collect(),
             path_encoding: None,
             text_file: None,
+            format: None,
+            text_bytes: None,
+            text_sha256: None,
             audited: None,
         }
     }
@@ -214,6 +231,16 @@ mod tests {
                         ..entry("f.txt", &["w"], Some("ab"))
                     },
                 ],
+            ),
+            (
+                "an HTML page (1.3)",
+                vec![ArticleEntry {
+                    text_file: Some("texts/p.html.0123456789abcdef.txt".into()),
+                    format: Some("html".into()),
+                    text_bytes: Some(9),
+                    text_sha256: Some("ef".into()),
+                    ..entry("p.html", &["a warning"], Some("ab"))
+                }],
             ),
         ];
         for (name, articles) in cases {

@@ -489,7 +489,10 @@ mod no_domain_words {
             let p = e.unwrap().path();
             if p.is_dir() {
                 rust_files(&p, out);
-            } else if p.extension().is_some_and(|x| x == "rs") {
+            } else if p.extension().is_some_and(|x| x == "rs")
+                // A module's tests in a file of their own (`#[cfg(test)] mod tests;`).
+                && p.file_name().is_some_and(|n| n != "tests.rs")
+            {
                 out.push(p);
             }
         }

@@ -10,7 +10,8 @@ checks the document then:
       highlighted exactly once, by a <mark class="claim"> whose data-id,
       data-population and text are the claim's; the underlined pieces naming
       a claim spell its subject and its population phrase; each article's
-      rendered text is exactly its file (so no text is lost, doubled or
+      rendered text is exactly its file, or for an HTML page the article
+      text the dataset stores (`text_file`) (so no text is lost, doubled or
       turned into markup, and overlapping spans nest); each section's path
       is the manifest's; no markup from an article became an element, no
       article script ran.
@@ -177,6 +178,8 @@ def fail(errors):
 def check_all(url, dataset_path, corpus):
     dom = dom_of(url)
     claims, paths = dataset(dataset_path)
+    manifest = json.loads((Path(dataset_path) / "manifest.json").read_text(encoding="utf-8"))
+    text_files = {a["path"]: a["text_file"] for a in manifest["articles"] if a.get("text_file")}
     errors = []
     marks = {}
     for m in claim_marks(dom):
@@ -218,7 +221,9 @@ def check_all(url, dataset_path, corpus):
         if shown != path:
             errors.append(f"section path {shown!r} is not {path!r}")
         box = [n for n in sec.children if n.tag == "div" and "text" in n.classes()]
-        want = read_article(Path(corpus) / path)
+        # A page's claims refer to its article text, stored in the dataset.
+        stored = text_files.get(path)
+        want = read_article(Path(dataset_path) / stored if stored else Path(corpus) / path)
         got = "".join(box[0].text) if box else None
         if got != want:
             errors.append(f"article {path}: rendered text differs from the file "

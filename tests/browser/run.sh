@@ -17,7 +17,9 @@
 #      and in view in its article;
 #   7. a corpus with markup, `&` and quotes in an article and its file name:
 #      rendered as text, no element injected, no script run;
-#   8. a hand-made dataset with overlapping spans (tests/browser/overlap.py):
+#   8. a web page: its claims are the article's 4 (none from its menu, sidebar
+#      or script), and its stored article text is rendered with them;
+#   9. a hand-made dataset with overlapping spans (tests/browser/overlap.py):
 #      marks nest, subjects split, each still spells its claim's text;
 # and writes screenshots of the three views for people to look at:
 # $TARGET/report-overview.png, $TARGET/report-claims.png and
@@ -64,6 +66,28 @@ ARTICLE
 "$BIN" extract "$WORK/esc/corpus" -o "$WORK/esc/out" --quiet
 "$BIN" report "$WORK/esc/out" --corpus "$WORK/esc/corpus" -o "$WORK/esc/report.html"
 DOM_OUT="$OUT/escape.html" check all "$(uri "$WORK/esc/report.html")#render=all" "$WORK/esc/out" "$WORK/esc/corpus"
+
+# Web pages: the report shows each page's stored article text, not its
+# markup, with every claim highlighted there.
+mkdir -p "$WORK/pages/corpus"
+cat >"$WORK/pages/corpus/news.html" <<'PAGE'
+<!DOCTYPE html><html><head><title>Survey</title><style>.w{width:50%}</style>
+<script>var share = "99%";</script></head><body>
+<nav><a href="/">Home</a> <a href="/m">Markets: 12% of CIOs</a></nav>
+<article><h1>CMOs and CIOs split on AI</h1>
+<p>In the survey, <b>35</b>&#37; of CIOs said budgets grew, while 62&nbsp;% of CMOs disagreed.</p>
+<ul><li>Of the CMOs, 41% plan to hire.</li><li>Of the CIOs, 20% do.</li></ul></article>
+<aside>Related: 77% of readers</aside><footer>&copy; 2026</footer></body></html>
+PAGE
+"$BIN" extract "$WORK/pages/corpus" -o "$WORK/pages/out" --quiet
+python3 - "$WORK/pages/out/claims.jsonl" <<'CLAIMS'
+import json, sys
+got = [json.loads(line)["text"] for line in open(sys.argv[1], encoding="utf-8")]
+want = ["35%", "62\u00a0%", "41%", "20%"]
+assert got == want, f"the page's claims are {got}, not {want} (furniture read as text?)"
+CLAIMS
+"$BIN" report "$WORK/pages/out" --corpus "$WORK/pages/corpus" -o "$OUT/pages.html"
+DOM_OUT="$OUT/pages-dom.html" check all "$(uri "$OUT/pages.html")#render=all" "$WORK/pages/out" "$WORK/pages/corpus"
 
 # Overlapping spans (hand-made: the rules do not produce them): marks nest,
 # underlines split, and every mark and underline still spells its claim.
