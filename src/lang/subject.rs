@@ -64,8 +64,10 @@
 //! 34. `own predicate`: "the study shows 70% see AI as a priority";
 //! 35. `clause subject`: "X was 54.5 pct", "X accounts for 27%", "X went
 //!     up to 5.5%", "spending rose 1.7 billion dlrs, or 0.4 pct", "At 2.6%,
-//!     X remains ...": X (what "that", "a number that" or "which" points
-//!     back at); "cutting production by 10,000 vehicles, or 1.2%": the
+//!     X remains ...": X (what "that", "a number that", "which" or "the
+//!     (comparable) figure (for B)" points back at: the clause before, the
+//!     previous figure's subject, the paragraph's last subject);
+//!     "cutting production by 10,000 vehicles, or 1.2%": the
 //!     object that changes;
 //! 36. `noun before preposition`: "NOUN of / between / for N%", else the
 //!     subject of the verb before ("growth will be between 4.7% and 4.8%");
@@ -1482,7 +1484,7 @@ fn own_predicate(f: &Fig) -> Option<Option<Span>> {
 fn clause_subject_rule(f: &Fig) -> Option<Option<Span>> {
     f.plain()?;
     let x = clause_subject(f.s, f.ti, f.lead, f.prev_fig, false).or_else(|| fronted_figure(f))?;
-    if let Some(a) = anaphor_resolved(f.s, x, f.ctx.earlier) {
+    if let Some(a) = anaphor_resolved(f.s, x, f.ctx.prev.or(f.ctx.earlier)) {
         return Some(Some(a));
     }
     trim(f.toks, x.0, x.1).map(|x| Some(f.span(x)))
@@ -1549,6 +1551,9 @@ fn for_phrase(s: &Sent, start: usize) -> Option<(usize, usize)> {
 /// figure: "A number that rises to 41%", "that number jumped".
 const ANAPHORIC_MEASURES: &[&str] =
     &["number", "figure", "share", "proportion", "percentage", "that", "this", "it"];
+/// Adjectives that make a measure the same as one stated before: "the
+/// comparable figure", "the corresponding share".
+const SAME_MEASURE: &[&str] = &["comparable", "corresponding", "equivalent", "same", "similar"];
 
 /// When the subject `x` found for a figure only points back ("A number
 /// that rises to 41%", "even that was only 8%"), what it points at: the
@@ -1558,6 +1563,8 @@ fn anaphor_resolved(s: &Sent, x: (usize, usize), earlier: Option<Span>) -> Optio
     let toks = &s.toks;
     let words: Vec<usize> = (x.0..x.1).filter(|&i| toks[i].is_word()).collect();
     let head = *words.iter().find(|&&i| in_list(&toks[i], ANAPHORIC_MEASURES))?;
+    // "the comparable figure for CMOs": the same measure for another group.
+    let for_group = toks.get(head + 1).is_some_and(|t| in_list(t, &["for", "among", "amongst"]));
     // Only the measure and words that point or link: "a number that rises", "even that".
     let pointing = words.iter().all(|&i| {
         i == head
@@ -1565,6 +1572,8 @@ fn anaphor_resolved(s: &Sent, x: (usize, usize), earlier: Option<Span>) -> Optio
                 &toks[i],
                 &["a", "an", "the", "that", "this", "even", "which", "only", "but", "and", "yet"],
             )
+            || i < head && in_list(&toks[i], SAME_MEASURE)
+            || i > head && for_group
             || i > head && matches!(s.phr.tags[i], Tag::Verb | Tag::Aux | Tag::En | Tag::Adv)
     });
     if !pointing {
@@ -2410,6 +2419,27 @@ mod tests {
             "Crops in the south were 90 pct harvested, officials said.",
             "90 pct",
             Some("Crops in the south"),
+            ClauseSubject,
+        ),
+        (
+            "the figure stands for the previous figure's subject",
+            "Of the IT leaders, 55% said data quality was their top concern; among the marketing leaders, the figure was 38%.",
+            "38%",
+            Some("said data quality was their top concern"),
+            ClauseSubject,
+        ),
+        (
+            "the comparable figure for another group",
+            "Some 55% of CIOs said data quality was their top concern. The comparable figure for CMOs was 38%.",
+            "38%",
+            Some("said data quality was their top concern"),
+            ClauseSubject,
+        ),
+        (
+            "a measure with a noun of its own is no anaphor",
+            "The unemployment rate was 5%.",
+            "5%",
+            Some("The unemployment rate"),
             ClauseSubject,
         ),
         (
