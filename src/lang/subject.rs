@@ -12,8 +12,8 @@
 //! 2. `likely to`: "A (34%) are more likely than B (24%) to say X": what
 //!    they are likely to do, for every figure of the comparison;
 //! 3. `restating figure`: "Half (51%) of ...": 51% takes half's subject;
-//! 4. `restating the counted phrase`: "nearly half of you (44%)": 44%
-//!    takes half's subject;
+//! 4. `restating the counted phrase`: "nearly half of you (44%)", "half of
+//!    the teams, 48%,": the figure takes half's subject;
 //! 5. `list in parenthesis`: "(58% vs. 35%)": 35% takes 58%'s;
 //! 6. `sample share`: "(42% share)", "(81% in marketing, ...)": the
 //!    sample's head noun;
@@ -911,7 +911,7 @@ impl<'s, 'a> Fig<'s, 'a> {
                 })
                 || toks[np.0..np.1]
                     .iter()
-                    .any(|t| in_list(t, &["proportion", "share", "percentage", "number"]))
+                    .any(|t| in_list(t, QUANTITY_OF_PEOPLE))
                 // "the “totally partnered” respondents": quotes the group reader stops at.
                 || toks[np.0..np.1].iter().any(quote_mark) && people_noun(&toks[np.1 - 1]);
             Some((np, names_people && !in_list_of))
@@ -973,10 +973,22 @@ fn restating_figure(f: &Fig) -> Option<Option<Span>> {
     f.prev_fig.is_some_and(|p| p + 1 == open).then_some(f.ctx.prev)
 }
 
-/// `restating the counted phrase`: "nearly half of you (44%) are ...".
+/// `restating the counted phrase`: "nearly half of you (44%) are ...",
+/// "half of the teams, 48%, now report ...".
 fn restating_counted(f: &Fig) -> Option<Option<Span>> {
-    let (open, _) = f.parenthesis()?;
     let p = f.prev_fig?;
+    let toks = f.toks;
+    // "(44%)", or ", 48%," in apposition: "half of marketing teams, 48%, now report".
+    let open = match f.parenthesis() {
+        Some((open, _)) => open,
+        None if f.lead > 0
+            && toks[f.lead - 1].is_punct(",")
+            && toks.get(f.ti + 1).is_some_and(|t| t.is_punct(",")) =>
+        {
+            f.lead - 1
+        }
+        None => return None,
+    };
     group_end(f.s, p).is_some_and(|(_, end, _)| end == open).then_some(f.ctx.prev)
 }
 
@@ -1551,6 +1563,11 @@ fn for_phrase(s: &Sent, start: usize) -> Option<(usize, usize)> {
 /// figure: "A number that rises to 41%", "that number jumped".
 const ANAPHORIC_MEASURES: &[&str] =
     &["number", "figure", "share", "proportion", "percentage", "that", "this", "it"];
+/// Nouns of a part of people that a parenthesised figure restates: "the
+/// majority (61%) said ...", "a small share (8%) expect ...".
+const QUANTITY_OF_PEOPLE: &[&str] =
+    &["proportion", "share", "percentage", "number", "majority", "minority", "plurality"];
+
 /// Adjectives that make a measure the same as one stated before: "the
 /// comparable figure", "the corresponding share".
 const SAME_MEASURE: &[&str] = &["comparable", "corresponding", "equivalent", "same", "similar"];
@@ -2420,6 +2437,20 @@ mod tests {
             "90 pct",
             Some("Crops in the south"),
             ClauseSubject,
+        ),
+        (
+            "a figure in apposition restates the counted phrase",
+            "Nearly half of marketing teams, 48%, now report to the CEO.",
+            "48%",
+            Some("now report to the CEO"),
+            RestatingCounted,
+        ),
+        (
+            "the majority restated in a parenthesis",
+            "The majority (61%) said their budgets were flat.",
+            "61%",
+            Some("said their budgets were flat"),
+            ClauseAfterGroups,
         ),
         (
             "the figure stands for the previous figure's subject",
