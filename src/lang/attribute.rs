@@ -1472,6 +1472,13 @@ mod tests {
             GroupEarlier,
         ),
         (
+            "a parenthesis after the group compared is that group's",
+            "Marketers are less confident than their IT peers (41%) that the data is accurate.",
+            "41%",
+            Second,
+            GroupBeforeParenthesis,
+        ),
+        (
             "an abbreviation names the group as the full word does",
             "Some 41% of marcom staff agree.",
             "41%",
