@@ -44,10 +44,31 @@ pub(crate) struct Mention {
 /// Words that make a sentence speak of a survey and its sample.
 const SURVEY_WORDS: &[&str] = &[
     "survey", "surveys", "surveyed", "surveying", "poll", "polled", "polling", "study", "studies",
-    "research", "report", "respondents", "respondent", "questioned", "interviewed", "asked",
-    "sample", "participants", "insights", "audit", "responses", "panel", "questionnaire",
-    "interviews", "census", "canvassed", "responded", "responding",
+    "research", "respondents", "respondent", "questioned", "interviewed", "asked", "sample",
+    "participants", "insights", "audit", "responses", "panel", "questionnaire", "interviews",
+    "census", "canvassed", "responded", "responding",
 ];
+
+/// Words that speak of a survey only as nouns, after a determiner: "the
+/// report found", not "teams now report to the CEO".
+const SURVEY_NOUNS: &[&str] = &["report", "reports"];
+
+/// Verbs that say what a sample is made of: "Respondents included CMOs
+/// (35%), CIOs (30%) ...".
+const MADE_OF: &[&str] =
+    &["included", "include", "includes", "comprised", "comprises", "consisted", "consists"];
+
+/// Whether token `k` of `toks` makes its sentence speak of a survey.
+fn survey_word(toks: &[Token], k: usize) -> bool {
+    let t = &toks[k];
+    t.is_word() && SURVEY_WORDS.iter().any(|w| t.is(w))
+        || SURVEY_NOUNS.iter().any(|w| t.is(w))
+            && k.checked_sub(1).is_some_and(|b| {
+                ["the", "a", "its", "their", "this", "new", "annual", "latest"]
+                    .iter()
+                    .any(|d| toks[b].is(d))
+            })
+}
 
 /// A sentence with its tokens, figures and group mentions.
 #[derive(Debug, Clone)]
@@ -183,7 +204,16 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
         let topic = is_in(prev, TOPIC_PREPOSITIONS)
             || bare_topic
             || prev.is_some_and(|p| p.is("the")) && is_in(before_prev, TOPIC_PREPOSITIONS);
-        let surveyed = toks[g.first..g.end].iter().any(|t| t.is("surveyed"))
+        // "Respondents included CMOs (35%), CIOs (30%) and CEOs (20%)": a
+        // breakdown of the sample by group.
+        let breakdown = toks.get(g.end).is_some_and(|t| t.is_punct("("))
+            && toks.get(g.end + 1).is_some_and(|t| t.figure().is_some())
+            && toks[..g.first].iter().any(|t| MADE_OF.iter().any(|w| t.is(w)))
+            && toks[..g.first].iter().any(|t| {
+                ["respondents", "sample", "participants", "panel"].iter().any(|w| t.is(w))
+            });
+        let surveyed = breakdown
+            || toks[g.first..g.end].iter().any(|t| t.is("surveyed"))
             || toks.get(g.end).is_some_and(|t| t.is("surveyed") || t.is("polled"))
             || toks[..g.first]
                 .iter()
@@ -196,9 +226,7 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
                 && before_prev.is_some_and(|p| p.figure().is_some() || p.is_punct(")"));
         let span = Span::new(toks[g.first].span.start, toks[g.end - 1].span.end);
         let survey_sentence = (counted || quantified)
-            && *survey_sentence.get_or_init(|| {
-                toks.iter().any(|t| t.is_word() && SURVEY_WORDS.iter().any(|w| t.is(w)))
-            });
+            && *survey_sentence.get_or_init(|| (0..toks.len()).any(|k| survey_word(toks, k)));
         out.push(Mention {
             group: g,
             span,

@@ -1479,6 +1479,20 @@ mod tests {
             GroupBeforeParenthesis,
         ),
         (
+            "a sample broken down by role mixes the two",
+            "Respondents included CMOs (35%), CIOs (30%) and CEOs (20%).\n\nOverall, 40% of respondents said the data was late.",
+            "40%",
+            Both,
+            OfPhrase,
+        ),
+        (
+            "'report' as a verb does not cite a survey",
+            "Nearly half of marketing teams, 48%, now report to the CEO.\n\nOverall, 40% of respondents said the data was late.",
+            "40%",
+            Unknown,
+            OfPhrase,
+        ),
+        (
             "an abbreviation names the group as the full word does",
             "Some 41% of marcom staff agree.",
             "41%",
