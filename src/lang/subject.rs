@@ -1151,8 +1151,19 @@ fn clause_before_share(f: &Fig) -> Option<Option<Span>> {
 /// `clause after share`: "in 20% of businesses(,) there are ...": the
 /// clause after a share of organisations that opens its clause.
 fn clause_after_share(f: &Fig) -> Option<Option<Span>> {
-    let (_, _, end, false) = f.group()? else { return None };
+    let (start, _, end, people) = f.group()?;
     let (toks, li, phr) = (f.toks, f.lead, &f.s.phr);
+    // People: only in a fronted phrase closed by a comma, "For 37% of
+    // CMOs, brand safety is the top concern".
+    if people
+        && !(li >= 1
+            && group_at(toks, start, true).is_some()
+            && in_list(&toks[li - 1], &["for", "to", "among", "amongst", "in", "at"])
+            && li - 1 == phr.clause_start(toks, f.ti)
+            && toks.get(end).is_some_and(|t| t.is_punct(",")))
+    {
+        return None;
+    }
     let opens = |k: usize| {
         k == phr.clause_start(toks, f.ti)
             || k >= 1 && matches!(phr.tags[k - 1], Tag::That | Tag::Sub | Tag::Conj)
@@ -1240,11 +1251,30 @@ fn cited_by(f: &Fig) -> Option<Option<Span>> {
 }
 
 /// `clause before`: "For CMOs, the biggest frustration is ..., according
-/// to 45% of respondents": the clause before the comma.
+/// to 45% of respondents": the clause before the comma; "X was the top
+/// concern for 52% of CIOs": X, the subject of the copula before "for".
 fn clause_before(f: &Fig) -> Option<Option<Span>> {
     let (_, _, _, true) = f.group()? else { return None };
     let (toks, li) = (f.toks, f.lead);
     let according = li > 1 && toks[li - 1].is("to") && toks[li - 2].is("according");
+    // "Security was the top concern for 52% of CIOs": what the copula's
+    // subject is for them ("account for 38%" is no copula).
+    if li > 1 && toks[li - 1].is("for") {
+        let start = f.s.phr.clause_start(toks, li - 1);
+        if start >= li - 1 {
+            return None;
+        }
+        // A copula, not an auxiliary ("is offering 48 dlrs for 89 pct").
+        let copula = (start + 1..li - 1).find(|&k| {
+            f.s.phr.tags[k] == Tag::Aux
+                && in_list(&toks[k], &["is", "was", "are", "were", "remains", "remained"])
+                && !matches!(
+                    f.s.phr.tags.get(k + 1),
+                    Some(Tag::Verb | Tag::Ing | Tag::En | Tag::Base)
+                )
+        })?;
+        return trim(toks, start, copula).map(|x| Some(f.span(x)));
+    }
     if !(li > 0 && (toks[li - 1].is("by") || according)) {
         return None;
     }
@@ -2437,6 +2467,27 @@ mod tests {
             "90 pct",
             Some("Crops in the south"),
             ClauseSubject,
+        ),
+        (
+            "a fronted share of people and the clause after it",
+            "For 37% of CMOs, brand safety is the top concern.",
+            "37%",
+            Some("brand safety is the top concern"),
+            ClauseAfterShare,
+        ),
+        (
+            "a comparison's second share is no fronted phrase",
+            "Some 11% of CIOs say X, versus 5% of CMOs, the report finds.",
+            "5%",
+            Some("say X"),
+            GroupWithoutPredicate,
+        ),
+        (
+            "what a copula says is something for a share of people",
+            "Security was the top concern for 52% of CIOs.",
+            "52%",
+            Some("Security"),
+            ClauseBefore,
         ),
         (
             "a figure in apposition restates the counted phrase",
