@@ -1060,14 +1060,11 @@ fn magnitude(f: &Fig) -> Option<Decision> {
 /// change in budgets, revenue or companies is unknown). A change in people
 /// ("CMOs are 30% more likely") is theirs, by the other rules.
 fn quantity_change(f: &Fig) -> Option<Decision> {
-    if !states_change(f.s, f.ti) {
-        return None;
-    }
     let subject = f.subjects[f.s.figs[f.k].0]?;
     let toks = f.toks();
     let first = toks.iter().position(|t| t.span.start == subject.start)?;
     let np = noun_phrase(toks, &f.s.phr.tags, first)?;
-    if np.group.is_some() || !matches!(np.sense, Sense::Thing) {
+    if np.group.is_some() || !matches!(np.sense, Sense::Thing) || !states_change(f.s, f.ti) {
         return None;
     }
     Some(Decision::quoting(f.text, Population::Unknown, subject))

@@ -208,7 +208,7 @@ fn word_key(bytes: &[u8]) -> Option<u128> {
 /// The bits of a word in [`WORDS`] (ASCII case ignored, a curly apostrophe
 /// read as a straight one); 0 when it is in none.
 fn word_bits(word: &str) -> u32 {
-    let key = if word.contains('’') {
+    let key = if !word.is_ascii() && word.contains('’') {
         word_key(word.replace('’', "'").as_bytes())
     } else {
         word_key(word.as_bytes())
