@@ -38,7 +38,8 @@ pub(crate) struct ArticlePath {
 impl ArticlePath {
     /// True for the article read from standard input (corpus `-`).
     pub(crate) fn is_stdin(&self) -> bool {
-        self.path == Path::new("-") && self.root_components == 0
+        // The count first: comparing paths parses their components.
+        self.root_components == 0 && self.path.as_os_str() == "-"
     }
 
     /// The article's bytes, from its file or standard input.
