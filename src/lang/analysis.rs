@@ -3,7 +3,7 @@
 //! restating parenthesis ends.
 
 use crate::lang::groups::{Group, group_at, may_start_group, paren_with_figure, side_of};
-use crate::lang::lexicon::class;
+use crate::lang::lexicon::{CORE, class};
 use crate::lang::phrases::{Phrases, lexicon_pos, pos};
 use crate::lang::segment::Sentence;
 use crate::lang::tokens::{TokKind, Token};
@@ -162,8 +162,14 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     // Read only when a mention needs them: most sentences have none.
     let securities = std::cell::OnceCell::new();
     let survey_sentence = std::cell::OnceCell::new();
+    // Every group phrase holds a core word (a head, a population's word or
+    // spelling, the first word of a role): none starts after the last one.
+    let core = CORE | class::FIRST_SPELLING | class::SECOND_SPELLING;
+    let Some(last_core) = toks.iter().rposition(|t| t.lex & core != 0) else {
+        return out;
+    };
     let mut j = 0;
-    while j < toks.len() {
+    while j <= last_core {
         // Most words cannot open a group phrase: one hashed look-up skips them.
         if !may_start_group(toks, j) {
             j += 1;

@@ -96,7 +96,9 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
             continue;
         }
         let toks = tokenize(text, s.span, &spans[r.clone()], lexicon);
-        mentions.push(analysis::mentions(&toks));
+        // Every group phrase holds a core word: without one, a sentence
+        // names none.
+        mentions.push(if names_group { analysis::mentions(&toks) } else { Vec::new() });
         if !r.is_empty() && toks.len() <= budget {
             budget -= toks.len();
             kept[i] = Some(toks);

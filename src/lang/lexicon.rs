@@ -116,7 +116,7 @@ pub(crate) mod class {
 /// [`crate::lang::groups::group_at`] reads holds a head, a population's word
 /// or spelling, or the first word of a role ("chief" of "chief financial
 /// officer").
-const CORE: u32 = class::FIRST_WORD
+pub(crate) const CORE: u32 = class::FIRST_WORD
     | class::SECOND_WORD
     | class::FIRST_HEAD
     | class::SECOND_HEAD
