@@ -163,8 +163,9 @@ pub(crate) fn mentions(toks: &[Token]) -> Vec<Mention> {
     let securities = std::cell::OnceCell::new();
     let survey_sentence = std::cell::OnceCell::new();
     // Every group phrase holds a core word (a head, a population's word or
-    // spelling, the first word of a role): none starts after the last one.
-    let core = CORE | class::FIRST_SPELLING | class::SECOND_SPELLING;
+    // spelling, the first word of a role) or "those": none starts after the
+    // last one.
+    let core = CORE | class::FIRST_SPELLING | class::SECOND_SPELLING | class::PHRASE_WORD;
     let Some(last_core) = toks.iter().rposition(|t| t.lex & core != 0) else {
         return out;
     };

@@ -1490,6 +1490,20 @@ mod tests {
             OfPhrase,
         ),
         (
+            "those in a department the file does not name are a third group",
+            "The study polled marketing and IT leaders. Among those in sales, 22% said they never use it.",
+            "22%",
+            Unknown,
+            GroupEarlier,
+        ),
+        (
+            "those in a named department are its people",
+            "The study polled marketing and IT leaders. Among those in marketing, 22% said they never use it.",
+            "22%",
+            First,
+            GroupEarlier,
+        ),
+        (
             "an abbreviation names the group as the full word does",
             "Some 41% of marcom staff agree.",
             "41%",

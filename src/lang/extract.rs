@@ -3,7 +3,7 @@
 use crate::lang::analysis::{self, Mention, Sent};
 use crate::lang::attribute::{Attribution, PopulationRule, attribute_sentence, survey_default};
 use crate::lang::detect::{Figure, detect};
-use crate::lang::lexicon::{Lexicon, Population};
+use crate::lang::lexicon::{Lexicon, Population, class};
 use crate::lang::pairs::{Known, Pair, pair_sentence};
 use crate::lang::phrases::Phrases;
 use crate::lang::role::{Role, RoleRule, role_sentence};
@@ -96,9 +96,10 @@ fn extract_with(text: &str, lexicon: &Lexicon, every_paragraph: bool) -> Vec<Cla
             continue;
         }
         let toks = tokenize(text, s.span, &spans[r.clone()], lexicon);
-        // Every group phrase holds a core word: without one, a sentence
-        // names none.
-        mentions.push(if names_group { analysis::mentions(&toks) } else { Vec::new() });
+        // Every group phrase holds a core word or "those" ("those in
+        // sales"): without one, a sentence names none.
+        let may_name = names_group || toks.iter().any(|t| t.lex & class::PHRASE_WORD != 0);
+        mentions.push(if may_name { analysis::mentions(&toks) } else { Vec::new() });
         if !r.is_empty() && toks.len() <= budget {
             budget -= toks.len();
             kept[i] = Some(toks);

@@ -371,6 +371,23 @@ pub(crate) fn group_at(toks: &[Token], i: usize, allow_bare: bool) -> Option<Gro
             r.complete_at(end);
             continue;
         }
+        // "those in sales", "those from finance": people by a department
+        // the populations file does not name, a third group.
+        if toks[i..j].iter().any(|w| w.is("those"))
+            && r.heads == 0
+            && (t.is("in") || t.is("from") || t.is("within"))
+            && toks.get(j + 1).is_some_and(|d| {
+                d.is_word()
+                    && d.lex == 0
+                    && d.text.starts_with(|c: char| c.is_lowercase())
+                    && !toks.get(j + 2).is_some_and(|n| n.is_word() && n.lex == 0)
+            })
+        {
+            r.third = true;
+            r.heads += 1;
+            r.complete_at(j + 2);
+            continue;
+        }
         break;
     }
     let end = r.last?;
@@ -618,6 +635,12 @@ mod tests {
                 "global marketing decision makers at B2B brands see",
                 "global marketing decision makers at B2B brands",
                 Specific(First),
+            ),
+            (
+                "those in a department the file does not name",
+                "those in sales, 22% said",
+                "those in sales",
+                Specific(Unknown),
             ),
             ("generic", "respondents see", "respondents", Generic),
             ("surveyed execs", "surveyed execs say", "surveyed execs", Generic),
