@@ -586,7 +586,11 @@ fn group_decision(f: &Fig, g: Group) -> Decision {
 /// `group after figure`: "9 in 10 marketing executives", right after it.
 fn group_after(f: &Fig) -> Option<Decision> {
     let g = f.group.filter(|_| f.preposition.is_none())?;
-    if !(g.explicit || g.pop == GroupPop::Generic) || g.bare || f.after != f.ti + 1 {
+    // Right after it, or after the figure restating it: "six in 10 (59%)
+    // marketing leaders".
+    let right_after =
+        f.after == f.ti + 1 || f.toks().get(f.ti + 1).is_some_and(|t| t.is_punct("("));
+    if !(g.explicit || g.pop == GroupPop::Generic) || g.bare || !right_after {
         return None;
     }
     Some(group_decision(f, g))
@@ -1502,6 +1506,13 @@ mod tests {
             "22%",
             First,
             GroupEarlier,
+        ),
+        (
+            "a group after the figure and its restating parenthesis",
+            "The study polled marketing and IT leaders. Nearly six in 10 (59%) marketing leaders say their stack is too complex.",
+            "six in 10",
+            First,
+            GroupAfter,
         ),
         (
             "an abbreviation names the group as the full word does",
