@@ -849,6 +849,17 @@ impl<'s, 'a> Fig<'s, 'a> {
                     j += 3;
                     continue;
                 }
+                // "a third of marketers (36%) and a quarter of IT leaders
+                // (25%) plan ...": a figure restating the share, before
+                // the next share of the coordination.
+                if toks.get(j).is_some_and(|t| t.is_punct("("))
+                    && let Some(close) = paren_with_figure(toks, j)
+                    && toks.get(close + 1).is_some_and(|t| t.is("and") || t.is("or"))
+                    && toks.get(close + 2).is_some_and(|t| t.figure().is_some())
+                {
+                    j = close + 1;
+                    continue;
+                }
                 if toks.get(j).is_some_and(|t| {
                     t.is("and") || t.is("or") || t.is("vs.") || t.is("vs") || t.is("versus")
                 }) && toks.get(j + 1).is_some_and(|t| t.figure().is_some())
@@ -2467,6 +2478,13 @@ mod tests {
             "90 pct",
             Some("Crops in the south"),
             ClauseSubject,
+        ),
+        (
+            "coordinated shares restated in parentheses share the predicate",
+            "More than a third of marketers (36%) and a quarter of IT leaders (25%) plan to cut vendors.",
+            "a third",
+            Some("plan to cut vendors"),
+            PredicateAfterGroup,
         ),
         (
             "a fronted share of people and the clause after it",
