@@ -935,8 +935,12 @@ fn pair_run(toks: &[Token], ti: usize) -> Option<Pair> {
         return None;
     }
     let idx = run.iter().position(|&j| j == ti)?;
-    let respectively =
-        toks[last + 1..toks.len().min(last + 5)].iter().any(|t| t.is("respectively"));
+    // "54% and 50%, respectively"; "64% and 51% for IT and marketing
+    // respectively": the word closes the run's clause.
+    let respectively = toks[last + 1..toks.len().min(last + 9)]
+        .iter()
+        .take_while(|t| !t.is_punct(".") && !t.is_punct(";") && t.figure().is_none())
+        .any(|t| t.is("respectively"));
     let versus = toks[first..last].iter().any(|t| t.is("vs.") || t.is("vs") || t.is("versus"));
     let in_paren = enclosing_paren(toks, first).is_some_and(|(_, c)| c > last);
     Some(Pair {
@@ -981,6 +985,21 @@ fn pair(f: &Fig, respectively: bool) -> Option<Decision> {
             order.push((p, toks[j].span));
         }
         j += 1;
+    }
+    // "64% and 51% for IT and marketing respectively": the sides named
+    // between the run and "respectively" come first.
+    if respectively {
+        let mut after: Vec<(Population, Span)> = Vec::new();
+        for t in toks[run.last + 1..].iter().take_while(|t| !t.is("respectively")) {
+            if let Some(p) = side_of(t)
+                && !after.iter().any(|(q, _)| *q == p)
+            {
+                after.push((p, t.span));
+            }
+        }
+        if after.len() >= n {
+            order = after;
+        }
     }
     let pos = |i: usize| match i {
         0 => "1st".to_string(),
@@ -1513,6 +1532,13 @@ mod tests {
             "six in 10",
             First,
             GroupAfter,
+        ),
+        (
+            "respectively with the sides named after the figures",
+            "The figures were 64% and 51% for IT and marketing respectively.",
+            "51%",
+            First,
+            RespectivelyPair,
         ),
         (
             "an abbreviation names the group as the full word does",
