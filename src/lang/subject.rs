@@ -1602,8 +1602,10 @@ fn for_phrase(s: &Sent, start: usize) -> Option<(usize, usize)> {
 
 /// Measure nouns that, without a complement, point back at an earlier
 /// figure: "A number that rises to 41%", "that number jumped".
-const ANAPHORIC_MEASURES: &[&str] =
-    &["number", "figure", "share", "proportion", "percentage", "that", "this", "it"];
+const ANAPHORIC_MEASURES: &[&str] = &[
+    "number", "figure", "share", "proportion", "percentage", "numbers", "figures", "proportions",
+    "percentages", "that", "this", "it",
+];
 /// Nouns of a part of people that a parenthesised figure restates: "the
 /// majority (61%) said ...", "a small share (8%) expect ...".
 const QUANTITY_OF_PEOPLE: &[&str] =
@@ -2533,6 +2535,13 @@ mod tests {
             "Some 55% of CIOs said data quality was their top concern. The comparable figure for CMOs was 38%.",
             "38%",
             Some("said data quality was their top concern"),
+            ClauseSubject,
+        ),
+        (
+            "the figures for another group",
+            "Some 64% of CIOs say budgets are tight. The figures for CMOs were 51% and 47%.",
+            "51%",
+            Some("say budgets are tight"),
             ClauseSubject,
         ),
         (
