@@ -1248,6 +1248,21 @@ fn predicate_after_group(f: &Fig) -> Option<Option<Span>> {
     {
         j = close + 1;
     }
+    // "72% of the CIOs we spoke to had ...": a relative clause without
+    // "who" or "that" (a pronoun, its verb, a preposition) before the
+    // group's own verb.
+    let phr = &f.s.phr;
+    if toks.get(j).is_some_and(|t| in_list(t, &["we", "i", "you", "they"]))
+        && let Some(v) = phr.verb_after(j + 1, j + 3).filter(|v| v.first == j + 1)
+    {
+        let mut k = v.end;
+        while toks.get(k).is_some_and(|t| phr.tags[k] == Tag::Prep || t.is("to")) {
+            k += 1;
+        }
+        if phr.verb_after(k, k + 2).is_some_and(|w| w.first == k) {
+            j = k;
+        }
+    }
     forward(f.s, j).map(|x| Some(f.span(x)))
 }
 
@@ -2486,6 +2501,13 @@ mod tests {
             "More than a third of marketers (36%) and a quarter of IT leaders (25%) plan to cut vendors.",
             "a third",
             Some("plan to cut vendors"),
+            PredicateAfterGroup,
+        ),
+        (
+            "a relative clause without a relative pronoun on the group",
+            "A full 72% of the CIOs we spoke to had a formal AI policy.",
+            "72%",
+            Some("had a formal AI policy"),
             PredicateAfterGroup,
         ),
         (
