@@ -849,6 +849,19 @@ impl<'s, 'a> Fig<'s, 'a> {
                     j += 3;
                     continue;
                 }
+                // "14% of CIOs, versus 31% of CMOs, said ...": the other
+                // side's share set off by commas.
+                if toks.get(j).is_some_and(|t| t.is_punct(","))
+                    && toks.get(j + 1).is_some_and(|t| {
+                        t.is("versus") || t.is("vs.") || t.is("vs") || t.is("against")
+                    })
+                    && toks.get(j + 2).is_some_and(|t| t.figure().is_some())
+                    && let Some((_, e2, _)) = group_end(s, j + 2)
+                    && toks.get(e2).is_some_and(|t| t.is_punct(","))
+                {
+                    j = e2 + 1;
+                    continue;
+                }
                 // "a third of marketers (36%) and a quarter of IT leaders
                 // (25%) plan ...": a figure restating the share, before
                 // the next share of the coordination.
@@ -2495,6 +2508,13 @@ mod tests {
             "90 pct",
             Some("Crops in the south"),
             ClauseSubject,
+        ),
+        (
+            "the other side's share set off by commas shares the predicate",
+            "Only 14% of CIOs, versus 31% of CMOs, said the partnership was strong.",
+            "14%",
+            Some("said the partnership was strong"),
+            PredicateAfterGroup,
         ),
         (
             "coordinated shares restated in parentheses share the predicate",
