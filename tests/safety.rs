@@ -9,18 +9,9 @@ use std::fs;
 use std::path::Path;
 use std::process::{Command, Output, Stdio};
 
-const BIN: &str = env!("CARGO_BIN_EXE_claimscan");
-
-/// Runs the binary in `cwd`, without colour.
-fn run(cwd: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .args(args)
-        .current_dir(cwd)
-        .env("NO_COLOR", "1")
-        .stdin(Stdio::null())
-        .output()
-        .unwrap()
-}
+#[path = "common/cli.rs"]
+mod cli;
+use cli::{BIN, run};
 
 /// Runs the binary with `input` on its standard input.
 fn run_with_stdin(cwd: &Path, args: &[&str], input: &[u8]) -> Output {

@@ -18,6 +18,8 @@ pub(crate) mod pairs;
 pub(crate) mod phrases;
 pub(crate) mod populations;
 pub(crate) mod role;
+#[cfg(test)]
+pub(crate) mod rule_lists;
 pub(crate) mod segment;
 pub(crate) mod subject;
 pub(crate) mod tokens;
