@@ -194,6 +194,17 @@ fn in_list(t: &Token, list: &[&str]) -> bool {
     t.is_word() && list.iter().any(|w| t.is(w))
 }
 
+/// Where a figure stands: what the change rules read.
+struct FigureAt<'s, 'a> {
+    /// The sentence.
+    s: &'s Sent<'a>,
+    /// The figure's token index in it.
+    ti: usize,
+    /// The article's figures (for units shared across a range); empty when
+    /// unknown.
+    figures: &'s [Figure],
+}
+
 /// What the role rules read about one figure.
 struct RoleInput<'s, 'a> {
     /// The sentence.
@@ -217,10 +228,10 @@ impl RoleRule {
         match self {
             RoleRule::SampleShare => yes(sample_share(f), Role::Sample),
             RoleRule::SampleDescribed => yes(sample_described(f), Role::Sample),
-            RoleRule::ChangeNounAfter => yes(change_noun_after(f), Role::Change),
-            RoleRule::ChangeNounBefore => yes(change_noun_before(f), Role::Change),
-            RoleRule::ChangeVerbBefore => yes(change_verb_before(f), Role::Change),
-            RoleRule::ComparativeAfter => yes(comparative_after(f), Role::Change),
+            RoleRule::ChangeNounAfter => yes(change_noun_after(&f.at()), Role::Change),
+            RoleRule::ChangeNounBefore => yes(change_noun_before(&f.at()), Role::Change),
+            RoleRule::ChangeVerbBefore => yes(change_verb_before(&f.at()), Role::Change),
+            RoleRule::ComparativeAfter => yes(comparative_after(&f.at()), Role::Change),
             RoleRule::ListedWith => listed_with(f),
             RoleRule::Level => Some(Role::Finding),
             RoleRule::SharesUnit => None,
@@ -268,18 +279,18 @@ pub(crate) fn role_sentence(
 /// are decided (they read the population). Ranges sharing a unit are not
 /// followed here.
 pub(crate) fn states_change(s: &Sent, ti: usize) -> bool {
-    let f = RoleInput {
-        s,
-        ti,
-        figures: &[],
-        population_rule: PopulationRule::NoGroup,
-        subject_rule: None,
-        previous: None,
-    };
-    change_verb_before(&f)
-        || comparative_after(&f)
-        || change_noun_after(&f)
-        || change_noun_before(&f)
+    let at = FigureAt { s, ti, figures: &[] };
+    change_verb_before(&at)
+        || comparative_after(&at)
+        || change_noun_after(&at)
+        || change_noun_before(&at)
+}
+
+impl<'s, 'a> RoleInput<'s, 'a> {
+    /// Where the figure stands.
+    fn at(&self) -> FigureAt<'s, 'a> {
+        FigureAt { s: self.s, ti: self.ti, figures: self.figures }
+    }
 }
 
 /// The role of a figure and the rule that decided it: the first rule of
@@ -327,7 +338,7 @@ fn sample_described(f: &RoleInput) -> bool {
 /// "a 16% increase", "a 5 pct annual rise", "a 16% and an 8% increase":
 /// a change noun after the figure, past up to two modifiers and, in a
 /// list, past the figures that follow.
-fn change_noun_after(f: &RoleInput) -> bool {
+fn change_noun_after(f: &FigureAt) -> bool {
     let toks = &f.s.toks;
     let tags = &f.s.phr.tags;
     let mut k = f.ti + 1;
@@ -361,7 +372,7 @@ fn change_noun_after(f: &RoleInput) -> bool {
 }
 
 /// "growth of 6%", "an increase of about 5 pct".
-fn change_noun_before(f: &RoleInput) -> bool {
+fn change_noun_before(f: &FigureAt) -> bool {
     let toks = &f.s.toks;
     let j = lead_in(toks, f.ti);
     j >= 2 && toks[j - 1].is("of") && in_list(&toks[j - 2], CHANGE_NOUNS)
@@ -369,7 +380,7 @@ fn change_noun_before(f: &RoleInput) -> bool {
 
 /// The first token before the figure that is not its qualifier nor the
 /// first number of a range sharing its unit ("rose 15 to 20 percent").
-fn before_amount(f: &RoleInput) -> usize {
+fn before_amount(f: &FigureAt) -> usize {
     let toks = &f.s.toks;
     let mut j = lead_in(toks, f.ti);
     if j >= 2
@@ -385,12 +396,12 @@ fn before_amount(f: &RoleInput) -> usize {
 const PARTICLES: &[&str] = &["up", "down", "off"];
 
 /// "40% of the total": an of-phrase after the figure says what it counts.
-fn counts_something(f: &RoleInput) -> bool {
+fn counts_something(f: &FigureAt) -> bool {
     f.s.toks.get(after_restating(&f.s.toks, f.ti)).is_some_and(|t| t.is("of"))
 }
 
 /// "rose 12%", "up 8%", "fell by a third", "increased its spending by 12%".
-fn change_verb_before(f: &RoleInput) -> bool {
+fn change_verb_before(f: &FigureAt) -> bool {
     let toks = &f.s.toks;
     let j = before_amount(f);
     let Some(prev) = j.checked_sub(1).map(|p| &toks[p]) else { return false };
@@ -409,7 +420,7 @@ fn change_verb_before(f: &RoleInput) -> bool {
 }
 
 /// "10% higher than", "30% more likely", "5 pct up on the year"; not "up to".
-fn comparative_after(f: &RoleInput) -> bool {
+fn comparative_after(f: &FigureAt) -> bool {
     let toks = &f.s.toks;
     let k = after_restating(toks, f.ti);
     toks.get(k).is_some_and(|t| in_list(t, COMPARATIVES))
@@ -425,7 +436,7 @@ fn listed_with(f: &RoleInput) -> Option<Role> {
     let joined = j >= 2
         && (toks[j - 1].is("and") || toks[j - 1].is("or") || toks[j - 1].is_punct(","))
         && toks[j - 2].figure().is_some();
-    (joined && !counts_something(f)).then_some(prev)
+    (joined && !counts_something(&f.at())).then_some(prev)
 }
 
 #[cfg(test)]
