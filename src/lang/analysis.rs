@@ -391,12 +391,7 @@ mod tests {
     #[test]
     fn qualifiers_before_a_figure() {
         for &(name, text, figure, want) in LEADS {
-            let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (i, f.span))
-                .collect();
-            let toks = tokenize(text, Span::new(0, text.len()), &figs, Lexicon::builtin());
+            let toks = crate::lang::tokens::tokens_of(text);
             let ti = toks.iter().position(|t| t.text == figure).expect(name);
             let lead = lead_in(&toks, ti);
             let got = &text[toks[lead].span.start..toks[ti].span.end];

@@ -571,16 +571,9 @@ mod tests {
     use super::*;
     use crate::lang::lexicon::Lexicon;
     use crate::lang::lexicon::tests::sentence;
-    use crate::lang::tokens::tokenize;
-    use crate::span::Span;
 
     fn read(text: &str) -> Option<(String, GroupPop)> {
-        let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, f.span))
-            .collect();
-        let toks = tokenize(text, Span::new(0, text.len()), &figs, Lexicon::builtin());
+        let toks = crate::lang::tokens::tokens_of(text);
         let g = group_at(&toks, 0, false)?;
         Some((text[toks[g.first].span.start..toks[g.end - 1].span.end].to_string(), g.pop))
     }

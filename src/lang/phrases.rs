@@ -944,20 +944,9 @@ fn verb_groups(toks: &[Token], tags: &[Tag]) -> Vec<VerbGroup> {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::span::Span;
 
     fn toks(text: &str) -> Vec<Token<'_>> {
-        let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
-            .iter()
-            .enumerate()
-            .map(|(i, f)| (i, f.span))
-            .collect();
-        crate::lang::tokens::tokenize(
-            text,
-            Span::new(0, text.len()),
-            &figs,
-            crate::lang::lexicon::Lexicon::builtin(),
-        )
+        crate::lang::tokens::tokens_of(text)
     }
 
     /// (case, sentence, word, expected tag)

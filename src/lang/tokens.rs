@@ -199,6 +199,14 @@ fn scan(
     }
 }
 
+/// The tokens of a whole text, its figures detected (for tests).
+#[cfg(test)]
+pub(crate) fn tokens_of(text: &str) -> Vec<Token<'_>> {
+    let figs: Vec<(usize, Span)> =
+        crate::lang::detect::detect(text).iter().enumerate().map(|(i, f)| (i, f.span)).collect();
+    tokenize(text, Span::new(0, text.len()), &figs, crate::lang::lexicon::Lexicon::builtin())
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -226,16 +234,7 @@ mod tests {
             ("ampersand", "CMOs & CIOs", &["CMOs", "&", "CIOs"]),
         ];
         for (name, text, want) in cases {
-            let figs: Vec<(usize, Span)> = crate::lang::detect::detect(text)
-                .iter()
-                .enumerate()
-                .map(|(i, f)| (i, f.span))
-                .collect();
-            let got: Vec<&str> =
-                tokenize(text, Span::new(0, text.len()), &figs, Lexicon::builtin())
-                    .iter()
-                    .map(|t| t.text)
-                    .collect();
+            let got: Vec<&str> = tokens_of(text).iter().map(|t| t.text).collect();
             assert_eq!(got, *want, "case {name:?}");
         }
     }
