@@ -161,20 +161,7 @@ fn run_with(settings: &Settings, previous: Option<Previous>) -> Result<Summary> 
     let mut walk_problems = Vec::with_capacity(walk_errors.len());
     for e in walk_errors {
         walk_problems.push(format!("{}: error: {}", e.rel, e.message));
-        walk_entries.push(ArticleEntry {
-            path: e.rel,
-            path_encoding: e.encoded.then(|| PERCENT.to_string()),
-            bytes: 0,
-            sha256: None,
-            claims: 0,
-            status: format!("error: {}", e.message),
-            warnings: Vec::new(),
-            text_file: None,
-            format: None,
-            text_bytes: None,
-            text_sha256: None,
-            audited: None,
-        });
+        walk_entries.push(failed_entry(e.rel, e.encoded, format!("error: {}", e.message)));
     }
     walk_entries.sort_by(|a, b| a.path.cmp(&b.path));
     let walk_entries = walk_entries.into_iter().peekable();
@@ -709,6 +696,25 @@ struct Job<'a> {
     out: &'a Path,
 }
 
+/// The manifest entry of an article that could not be read or extracted:
+/// nothing known of it but its path and what went wrong.
+fn failed_entry(path: String, encoded: bool, status: String) -> ArticleEntry {
+    ArticleEntry {
+        path,
+        path_encoding: encoded.then(|| PERCENT.to_string()),
+        bytes: 0,
+        sha256: None,
+        claims: 0,
+        status,
+        warnings: Vec::new(),
+        text_file: None,
+        format: None,
+        text_bytes: None,
+        text_sha256: None,
+        audited: None,
+    }
+}
+
 /// [`process_article`], with a panic in the extractor turned into an error
 /// for that article: one bad article never stops the batch.
 fn process_guarded(a: &ArticlePath, job: Job) -> Processed {
@@ -717,20 +723,7 @@ fn process_guarded(a: &ArticlePath, job: Job) -> Processed {
             let (path, encoded) = a.rel_encoded();
             Processed {
                 entry_json: Vec::new(),
-                entry: ArticleEntry {
-                    path,
-                    path_encoding: encoded.then(|| PERCENT.to_string()),
-                    bytes: 0,
-                    sha256: None,
-                    claims: 0,
-                    status: internal_error(&*panic),
-                    warnings: Vec::new(),
-                    text_file: None,
-                    format: None,
-                    text_bytes: None,
-                    text_sha256: None,
-                    audited: None,
-                },
+                entry: failed_entry(path, encoded, internal_error(&*panic)),
                 lines: Vec::new(),
                 by_population: BTreeMap::new(),
                 reused: false,
