@@ -340,6 +340,21 @@ impl StoredText {
     }
 }
 
+/// What the article's bytes say of it against its manifest entry: as
+/// extracted, as `audit --fix` re-anchored it, or changed.
+fn state_of(entry: &ArticleEntry, bytes: &[u8]) -> ArticleState {
+    let (size, sha) = checksum(bytes);
+    match &entry.audited {
+        Some(a) if a.sha256.as_deref() == Some(sha.as_str()) && a.bytes == size => {
+            ArticleState::Reanchored
+        }
+        None if entry.sha256.as_deref() == Some(sha.as_str()) && size == entry.bytes => {
+            ArticleState::Unchanged
+        }
+        _ => ArticleState::Changed { bytes: size, sha256: sha },
+    }
+}
+
 /// The size and SHA-256 (lowercase hex) of `bytes`.
 fn checksum(bytes: &[u8]) -> (u64, String) {
     (bytes.len() as u64, hex(&Sha256::digest(bytes)))
@@ -392,16 +407,7 @@ pub(crate) fn html_source(
         Ok(b) => b,
         Err(why) => return fall_back(why, stored_state, stored_text),
     };
-    let (size, sha) = checksum(&bytes);
-    let state = match &entry.audited {
-        Some(a) if a.sha256.as_deref() == Some(sha.as_str()) && a.bytes == size => {
-            ArticleState::Reanchored
-        }
-        None if entry.sha256.as_deref() == Some(sha.as_str()) && size == entry.bytes => {
-            ArticleState::Unchanged
-        }
-        _ => ArticleState::Changed { bytes: size, sha256: sha },
-    };
+    let state = state_of(entry, &bytes);
     let read = match html_to_text(&bytes) {
         Ok(read) => read,
         Err(why) => {
@@ -462,16 +468,7 @@ pub(crate) fn source(entry: &ArticleEntry, read: Result<Vec<u8>, String>) -> Sou
             };
         }
     };
-    let (size, sha) = checksum(&bytes);
-    let state = match &entry.audited {
-        Some(a) if a.sha256.as_deref() == Some(sha.as_str()) && a.bytes == size => {
-            ArticleState::Reanchored
-        }
-        None if entry.sha256.as_deref() == Some(sha.as_str()) && size == entry.bytes => {
-            ArticleState::Unchanged
-        }
-        _ => ArticleState::Changed { bytes: size, sha256: sha },
-    };
+    let state = state_of(entry, &bytes);
     match decode(bytes) {
         Ok(d) => Source { state, text: Some(d.text), page: None, stored: None, stored_text: None },
         Err(why) => Source {
